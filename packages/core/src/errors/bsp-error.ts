@@ -1,0 +1,137 @@
+import { inspect } from 'node:util';
+
+export type ErrorCode =
+  | 'AUTHENTICATION'
+  | 'PERMISSION'
+  | 'NOT_FOUND'
+  | 'INVALID_REQUEST'
+  | 'RATE_LIMITED'
+  | 'UNAVAILABLE'
+  | 'BAD_RESPONSE'
+  | 'UNSUPPORTED'
+  | 'CONFIG';
+
+export interface BspErrorOptions {
+  /** The adapter id, or `'core'` for errors raised before any adapter is involved. */
+  provider?: string;
+  /** The vendor's own code, e.g. `1003` or `'System.LimitControl'`. */
+  vendorCode?: string | number;
+  httpStatusCode?: number;
+  requestId?: string;
+  retryable?: boolean;
+  /** How long the vendor asked us to wait before retrying, from `Retry-After`. */
+  retryAfterMs?: number;
+  /** The vendor's error body, secret-free. */
+  raw?: unknown;
+  /** The underlying error; only its name, message and code are kept (see `safeCause`). */
+  cause?: unknown;
+  /** The input field at fault, for INVALID_REQUEST and CONFIG errors. */
+  field?: string;
+}
+
+const ERROR_MARKER = Symbol.for('whatsapp-bsp.error');
+
+/**
+ * The base of every error this library throws. Checkable across duplicate package copies with
+ * `BspError.isInstance(err)` (a `Symbol.for` marker, not `instanceof`).
+ */
+export class BspError extends Error {
+  readonly code: ErrorCode;
+  readonly provider: string;
+  readonly vendorCode?: string | number;
+  readonly httpStatusCode?: number;
+  readonly requestId?: string;
+  readonly retryable: boolean;
+  readonly retryAfterMs?: number;
+  readonly raw?: unknown;
+  readonly field?: string;
+  /** Attempts made before this error was thrown; set by the client's retry loop. */
+  attempts: number;
+
+  constructor(code: ErrorCode, message: string, options: BspErrorOptions = {}) {
+    super(message);
+    Object.defineProperty(this, ERROR_MARKER, { value: true });
+    this.name = new.target.name;
+    this.code = code;
+    this.provider = options.provider ?? 'core';
+    this.retryable = options.retryable ?? false;
+    this.attempts = 1;
+    if (options.vendorCode !== undefined) this.vendorCode = options.vendorCode;
+    if (options.httpStatusCode !== undefined) this.httpStatusCode = options.httpStatusCode;
+    if (options.requestId !== undefined) this.requestId = options.requestId;
+    if (options.retryAfterMs !== undefined) this.retryAfterMs = options.retryAfterMs;
+    if (options.raw !== undefined) this.raw = options.raw;
+    if (options.field !== undefined) this.field = options.field;
+    if (options.cause !== undefined) {
+      Object.defineProperty(this, 'cause', {
+        value: safeCause(options.cause),
+        enumerable: false,
+        writable: true,
+        configurable: true,
+      });
+    }
+  }
+
+  static isInstance(value: unknown): value is BspError {
+    return (
+      typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[ERROR_MARKER] === true
+    );
+  }
+
+  toJSON(): Record<string, unknown> {
+    const json: Record<string, unknown> = {
+      name: this.name,
+      code: this.code,
+      message: this.message,
+      provider: this.provider,
+      retryable: this.retryable,
+      attempts: this.attempts,
+    };
+    for (const key of [
+      'vendorCode',
+      'httpStatusCode',
+      'requestId',
+      'retryAfterMs',
+      'field',
+      'raw',
+    ] as const) {
+      if (this[key] !== undefined) json[key] = this[key];
+    }
+    if (this.cause !== undefined) json.cause = describeCause(this.cause);
+    return json;
+  }
+
+  /** `util.inspect` and `console.log` show the same fields as `toJSON`, plus the stack. */
+  [inspect.custom](): string {
+    const { name: _name, message: _message, ...fields } = this.toJSON();
+    return `${this.stack ?? `${this.name}: ${this.message}`} ${inspect(fields, { depth: 4 })}`;
+  }
+}
+
+/**
+ * Keeps only what is safe to print of an underlying error. HTTP library errors carry the whole
+ * request (headers with signatures, options with secrets); none of that survives here.
+ */
+export function safeCause(cause: unknown): Error {
+  if (BspError.isInstance(cause)) return cause;
+  const source = cause instanceof Error ? cause : new Error(String(cause));
+  const copy = new Error(source.message);
+  copy.name = source.name;
+  const code = (source as { code?: unknown }).code;
+  if (typeof code === 'string' || typeof code === 'number') {
+    Object.defineProperty(copy, 'code', { value: code, enumerable: true });
+  }
+  copy.stack = `${copy.name}: ${copy.message}`;
+  return copy;
+}
+
+function describeCause(cause: unknown): unknown {
+  if (BspError.isInstance(cause)) return cause.toJSON();
+  if (cause instanceof Error) {
+    const code = (cause as { code?: unknown }).code;
+    return code === undefined
+      ? { name: cause.name, message: cause.message }
+      : { name: cause.name, message: cause.message, code };
+  }
+  return String(cause);
+}

@@ -1,0 +1,105 @@
+import { BspError, type BspErrorOptions, type ErrorCode } from './bsp-error.js';
+
+/** Checks by code, not `instanceof`, so it works across duplicate package copies too. */
+function hasCode(value: unknown, code: ErrorCode): boolean {
+  return BspError.isInstance(value) && value.code === code;
+}
+
+/** Credentials were refused (NXCloud 1001–1004, CAMS `InvalidAccessKeyId.*`, `SignatureDoesNotMatch`). */
+export class AuthenticationError extends BspError {
+  constructor(message: string, options?: BspErrorOptions) {
+    super('AUTHENTICATION', message, options);
+  }
+
+  static override isInstance(value: unknown): value is AuthenticationError {
+    return hasCode(value, 'AUTHENTICATION');
+  }
+}
+
+/** The credentials are valid but may not do this (NXCloud 1005, CAMS `Ram.PermissionDeny`). */
+export class PermissionError extends BspError {
+  constructor(message: string, options?: BspErrorOptions) {
+    super('PERMISSION', message, options);
+  }
+
+  static override isInstance(value: unknown): value is PermissionError {
+    return hasCode(value, 'PERMISSION');
+  }
+}
+
+/** The flow or template does not exist. */
+export class NotFoundError extends BspError {
+  constructor(message: string, options?: BspErrorOptions) {
+    super('NOT_FOUND', message, options);
+  }
+
+  static override isInstance(value: unknown): value is NotFoundError {
+    return hasCode(value, 'NOT_FOUND');
+  }
+}
+
+/** Bad input, caught before sending or refused by the vendor (NXCloud 9000, 9002, 9006). */
+export class InvalidRequestError extends BspError {
+  constructor(message: string, options?: BspErrorOptions) {
+    super('INVALID_REQUEST', message, options);
+  }
+
+  static override isInstance(value: unknown): value is InvalidRequestError {
+    return hasCode(value, 'INVALID_REQUEST');
+  }
+}
+
+/** The vendor throttled the call (CAMS `System.LimitControl`, `Throttling.*`, HTTP 429). */
+export class RateLimitError extends BspError {
+  constructor(message: string, options?: BspErrorOptions) {
+    super('RATE_LIMITED', message, { retryable: true, ...options });
+  }
+
+  static override isInstance(value: unknown): value is RateLimitError {
+    return hasCode(value, 'RATE_LIMITED');
+  }
+}
+
+/** The vendor could not be reached or failed (5xx, NXCloud -1 and 9001, timeouts, resets). */
+export class ProviderUnavailableError extends BspError {
+  constructor(message: string, options?: BspErrorOptions) {
+    super('UNAVAILABLE', message, { retryable: true, ...options });
+  }
+
+  static override isInstance(value: unknown): value is ProviderUnavailableError {
+    return hasCode(value, 'UNAVAILABLE');
+  }
+}
+
+/** The vendor answered with something that is not what its API documents (HTML, truncated JSON). */
+export class ResponseFormatError extends BspError {
+  constructor(message: string, options?: BspErrorOptions) {
+    super('BAD_RESPONSE', message, options);
+  }
+
+  static override isInstance(value: unknown): value is ResponseFormatError {
+    return hasCode(value, 'BAD_RESPONSE');
+  }
+}
+
+/** The vendor cannot do what was asked (a filter it lacks, an operation it does not offer). */
+export class UnsupportedOperationError extends BspError {
+  constructor(message: string, options?: BspErrorOptions) {
+    super('UNSUPPORTED', message, options);
+  }
+
+  static override isInstance(value: unknown): value is UnsupportedOperationError {
+    return hasCode(value, 'UNSUPPORTED');
+  }
+}
+
+/** Missing credentials, an unknown provider, a bad option. */
+export class ConfigError extends BspError {
+  constructor(message: string, options?: BspErrorOptions) {
+    super('CONFIG', message, options);
+  }
+
+  static override isInstance(value: unknown): value is ConfigError {
+    return hasCode(value, 'CONFIG');
+  }
+}

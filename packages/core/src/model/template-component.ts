@@ -1,0 +1,93 @@
+import { z } from 'zod';
+import { enumWithUnknown } from './enum-with-unknown.js';
+import { TemplateButtonSchema } from './template-button.js';
+
+export const HEADER_FORMATS = ['TEXT', 'IMAGE', 'VIDEO', 'DOCUMENT', 'LOCATION', 'GIF', 'PRODUCT'] as const;
+export const HeaderFormatSchema = enumWithUnknown(HEADER_FORMATS);
+export type HeaderFormat = z.infer<typeof HeaderFormatSchema>;
+
+export const HeaderComponentSchema = z.object({
+  type: z.literal('HEADER'),
+  format: HeaderFormatSchema,
+  text: z.string().optional(),
+  /** Link to the sample or fixed media of a media header, where the vendor returns one. */
+  mediaUrl: z.string().optional(),
+  example: z
+    .object({
+      /** Sample values of the text header's variable. */
+      headerText: z.array(z.string()).optional(),
+      /** Upload handles of the media sample. */
+      headerHandle: z.array(z.string()).optional(),
+    })
+    .optional(),
+});
+
+export const BodyComponentSchema = z.object({
+  type: z.literal('BODY'),
+  /** Absent in AUTHENTICATION templates, whose body WhatsApp generates. */
+  text: z.string().optional(),
+  example: z.object({ bodyText: z.array(z.array(z.string())) }).optional(),
+  addSecurityRecommendation: z.boolean().optional(),
+});
+
+export const FooterComponentSchema = z.object({
+  type: z.literal('FOOTER'),
+  text: z.string().optional(),
+  codeExpirationMinutes: z.number().int().optional(),
+});
+
+export const ButtonsComponentSchema = z.object({
+  type: z.literal('BUTTONS'),
+  buttons: z.array(TemplateButtonSchema),
+});
+
+export const LimitedTimeOfferComponentSchema = z.object({
+  type: z.literal('LIMITED_TIME_OFFER'),
+  text: z.string().optional(),
+  hasExpiration: z.boolean().optional(),
+});
+
+/** A component type this library does not model yet; the vendor's own type is in `rawType`. */
+export const UnknownComponentSchema = z.object({
+  type: z.literal('UNKNOWN'),
+  rawType: z.string(),
+});
+
+export const CarouselCardSchema = z.object({
+  get components() {
+    return z.array(TemplateComponentSchema);
+  },
+});
+
+export const CarouselComponentSchema = z.object({
+  type: z.literal('CAROUSEL'),
+  cards: z.array(CarouselCardSchema),
+});
+
+export const TemplateComponentSchema = z.discriminatedUnion('type', [
+  HeaderComponentSchema,
+  BodyComponentSchema,
+  FooterComponentSchema,
+  ButtonsComponentSchema,
+  CarouselComponentSchema,
+  LimitedTimeOfferComponentSchema,
+  UnknownComponentSchema,
+]);
+
+export type HeaderComponent = z.infer<typeof HeaderComponentSchema>;
+export type BodyComponent = z.infer<typeof BodyComponentSchema>;
+export type FooterComponent = z.infer<typeof FooterComponentSchema>;
+export type ButtonsComponent = z.infer<typeof ButtonsComponentSchema>;
+export type LimitedTimeOfferComponent = z.infer<typeof LimitedTimeOfferComponentSchema>;
+export type UnknownComponent = z.infer<typeof UnknownComponentSchema>;
+export type CarouselComponent = { type: 'CAROUSEL'; cards: CarouselCard[] };
+export type CarouselCard = { components: TemplateComponent[] };
+export type TemplateComponent =
+  | HeaderComponent
+  | BodyComponent
+  | FooterComponent
+  | ButtonsComponent
+  | CarouselComponent
+  | LimitedTimeOfferComponent
+  | UnknownComponent;
+export type TemplateComponentType = TemplateComponent['type'];

@@ -1,0 +1,75 @@
+import { z } from 'zod';
+import { enumWithUnknown, toEnumValue } from './enum-with-unknown.js';
+import { TemplateComponentSchema } from './template-component.js';
+
+export const TEMPLATE_CATEGORIES = ['MARKETING', 'UTILITY', 'AUTHENTICATION'] as const;
+export const TemplateCategorySchema = enumWithUnknown(TEMPLATE_CATEGORIES);
+export type TemplateCategory = z.infer<typeof TemplateCategorySchema>;
+
+export const TEMPLATE_STATUSES = [
+  'APPROVED',
+  'PENDING',
+  'REJECTED',
+  'IN_APPEAL',
+  'PAUSED',
+  'DISABLED',
+  'PENDING_DELETION',
+  'DELETED',
+  'LIMIT_EXCEEDED',
+  'ARCHIVED',
+] as const;
+export const TemplateStatusSchema = enumWithUnknown(TEMPLATE_STATUSES);
+export type TemplateStatus = z.infer<typeof TemplateStatusSchema>;
+
+export const QUALITY_SCORES = ['GREEN', 'YELLOW', 'RED'] as const;
+export const QualityScoreSchema = enumWithUnknown(QUALITY_SCORES);
+export type QualityScore = z.infer<typeof QualityScoreSchema>;
+
+export const REJECTED_REASONS = [
+  'ABUSIVE_CONTENT',
+  'INCORRECT_CATEGORY',
+  'INVALID_FORMAT',
+  'PROMOTIONAL',
+  'SCAM',
+  'TAG_CONTENT_MISMATCH',
+  'NONE',
+] as const;
+export const RejectedReasonSchema = enumWithUnknown(REJECTED_REASONS);
+export type RejectedReason = z.infer<typeof RejectedReasonSchema>;
+
+export const TemplateSummarySchema = z.object({
+  provider: z.string(),
+  raw: z.unknown(),
+  /** The vendor's id: Meta's template id on NXCloud, CAMS's own TemplateCode on CAMS. */
+  id: z.string(),
+  name: z.string(),
+  language: z.string(),
+  category: TemplateCategorySchema,
+  status: TemplateStatusSchema,
+  rejectedReason: RejectedReasonSchema.optional(),
+  qualityScore: QualityScoreSchema.optional(),
+  messageSendTtlSeconds: z.number().int().optional(),
+  updatedAt: z.date().optional(),
+});
+export type TemplateSummary = z.infer<typeof TemplateSummarySchema>;
+
+export const TemplateSchema = TemplateSummarySchema.extend({
+  components: z.array(TemplateComponentSchema),
+});
+export type Template = z.infer<typeof TemplateSchema>;
+
+/**
+ * Legacy categories still found in vendor data, mapped to their successors in Meta's
+ * three-category scheme. Meta's retired `*_UPDATE` categories are matched by suffix.
+ */
+const LEGACY_CATEGORY_ALIASES: Readonly<Record<string, TemplateCategory>> = {
+  OTP: 'AUTHENTICATION',
+  TRANSACTIONAL: 'UTILITY',
+  ISSUE_RESOLUTION: 'UTILITY',
+  AUTO_REPLY: 'UTILITY',
+};
+
+export function toTemplateCategory(raw: unknown): TemplateCategory {
+  if (typeof raw === 'string' && /_UPDATE$/i.test(raw.trim())) return 'UTILITY';
+  return toEnumValue(TEMPLATE_CATEGORIES, raw, LEGACY_CATEGORY_ALIASES);
+}
