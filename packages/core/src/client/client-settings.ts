@@ -1,0 +1,77 @@
+import { z } from 'zod';
+import { ConfigError } from '../errors/error-classes.js';
+import { OPERATIONS, type Operation } from '../provider.js';
+import type { Clock } from './clock.js';
+import type { Hooks } from './hooks.js';
+import type { RateLimiter } from './rate-limiter.js';
+import type { RetryOptions } from './retry-policy.js';
+
+/** The client options that are plain data, so they can live in a JSON config file too. */
+export const ClientDataSettingsSchema = z
+  .object({
+    retry: z
+      .object({
+        maxAttempts: z.number().int().min(1).max(20).optional(),
+        initialDelayMs: z.number().int().min(0).max(60_000).optional(),
+        maxDelayMs: z.number().int().min(0).max(300_000).optional(),
+        maxRetryAfterMs: z.number().int().min(0).max(3_600_000).optional(),
+      })
+      .strict()
+      .optional(),
+    rateLimit: z
+      .union([
+        z.literal(false),
+        z
+          .object({
+            /** Requests per second for an operation; replaces the vendor's documented budget. */
+            perOperation: z.partialRecord(z.enum(OPERATIONS), z.number().positive().max(10_000)).optional(),
+          })
+          .strict(),
+      ])
+      .optional(),
+    timeoutMs: z.number().int().min(1).max(600_000).optional(),
+  })
+  .strict();
+
+export type RateLimitOptions =
+  | false
+  | {
+      perOperation?: Partial<Record<Operation, number>>;
+      /** A limiter of your own, e.g. one over a shared store for many processes. */
+      limiter?: RateLimiter;
+    };
+
+export interface ClientSettings {
+  retry?: RetryOptions;
+  rateLimit?: RateLimitOptions;
+  /** Per-attempt time budget in milliseconds; 30 s unless set. */
+  timeoutMs?: number;
+  hooks?: Hooks;
+  clock?: Clock;
+  /** A source of numbers in [0, 1) for back-off jitter. */
+  random?: () => number;
+}
+
+/** Validates the data part of the settings; functions and objects (hooks, clock, limiter) pass through. */
+export function validateClientSettings(settings: ClientSettings): void {
+  const { rateLimit, retry, timeoutMs } = settings;
+  const data = {
+    retry,
+    timeoutMs,
+    rateLimit:
+      rateLimit === false || rateLimit === undefined ? rateLimit : { perOperation: rateLimit.perOperation },
+  };
+  const result = ClientDataSettingsSchema.safeParse(data);
+  if (!result.success) throw configErrorFrom(result.error);
+}
+
+export function configErrorFrom(error: z.ZodError, prefix: readonly (string | number)[] = []): ConfigError {
+  const issue = error.issues[0];
+  const path = [...prefix, ...(issue?.path ?? [])].map(String).join('.');
+  return new ConfigError(
+    `Invalid configuration${path ? ` at \`${path}\`` : ''}: ${issue?.message ?? 'invalid'}`,
+    {
+      ...(path ? { field: path } : {}),
+    },
+  );
+}

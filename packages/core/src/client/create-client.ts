@@ -1,0 +1,82 @@
+import type { WabspConfig } from '../config/config-schema.js';
+import { parseConfig } from '../config/load-config.js';
+import { loadProvider } from '../config/load-provider.js';
+import { ConfigError } from '../errors/error-classes.js';
+import type { ProviderV1 } from '../provider.js';
+import { type ClientSettings, validateClientSettings } from './client-settings.js';
+import { systemClock } from './clock.js';
+import { TokenBucketRateLimiter } from './rate-limiter.js';
+import { DEFAULT_RETRY } from './retry-policy.js';
+import { WhatsAppClient } from './whatsapp-client.js';
+
+export const DEFAULT_TIMEOUT_MS = 30_000;
+
+export type ClientOptions = ClientSettings & { provider: ProviderV1 };
+export type ClientConfigOptions = Omit<WabspConfig, 'rateLimit'> & ClientSettings;
+
+/**
+ * Creates the client. Given a provider instance it returns the client at once; given a
+ * configuration naming the provider (`'nxcloud'`, `'cams'`) it loads that adapter and resolves
+ * to the client.
+ */
+export function createClient(options: ClientOptions): WhatsAppClient;
+export function createClient(options: ClientConfigOptions): Promise<WhatsAppClient>;
+export function createClient(
+  options: ClientOptions | ClientConfigOptions,
+): WhatsAppClient | Promise<WhatsAppClient> {
+  if (typeof options !== 'object' || options === null) {
+    throw new ConfigError('createClient expects an options object with a `provider`', { field: 'provider' });
+  }
+  const { provider } = options;
+  if (typeof provider === 'string') {
+    // Functions and objects (hooks, clock, a custom limiter) are not configuration data.
+    const {
+      hooks: _hooks,
+      clock: _clock,
+      random: _random,
+      rateLimit,
+      ...data
+    } = options as ClientConfigOptions;
+    const config = parseConfig({
+      ...data,
+      ...(rateLimit === undefined
+        ? {}
+        : { rateLimit: rateLimit && { perOperation: rateLimit.perOperation } }),
+    });
+    return loadProvider(config).then((instance) => buildClient(instance, options));
+  }
+  if (!isProvider(provider)) {
+    throw new ConfigError('`provider` must be a provider name (nxcloud, cams) or a ProviderV1 instance', {
+      field: 'provider',
+    });
+  }
+  return buildClient(provider, options);
+}
+
+function buildClient(provider: ProviderV1, settings: ClientSettings): WhatsAppClient {
+  validateClientSettings(settings);
+  const clock = settings.clock ?? systemClock;
+  const rateLimit = settings.rateLimit;
+  return new WhatsAppClient(provider, {
+    providerId: provider.id,
+    retry: { ...DEFAULT_RETRY, ...settings.retry },
+    timeoutMs: settings.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+    rateLimiter: (rateLimit !== false && rateLimit?.limiter) || new TokenBucketRateLimiter(clock),
+    rateLimits:
+      rateLimit === false ? {} : { ...provider.capabilities.rateLimits, ...rateLimit?.perOperation },
+    hooks: settings.hooks ?? {},
+    clock,
+    random: settings.random ?? Math.random,
+  });
+}
+
+function isProvider(value: unknown): value is ProviderV1 {
+  const candidate = value as Partial<ProviderV1> | null;
+  return (
+    typeof candidate === 'object' &&
+    candidate !== null &&
+    candidate.specificationVersion === 'v1' &&
+    typeof candidate.id === 'string' &&
+    typeof candidate.capabilities === 'object'
+  );
+}

@@ -1,0 +1,93 @@
+import { InvalidRequestError, UnsupportedOperationError } from '../errors/error-classes.js';
+import { TEMPLATE_CATEGORIES, TEMPLATE_STATUSES } from '../model/template.js';
+import type { ProviderCapabilities, TemplateFilter } from '../provider.js';
+
+const MAX_ID_LENGTH = 256;
+
+/** A non-empty identifier without control characters; vendor-specific formats are the adapter's to check. */
+export function requireIdentifier(value: unknown, field: string): string {
+  if (typeof value !== 'string' || value.trim() === '') {
+    throw new InvalidRequestError(`\`${field}\` must be a non-empty string`, { field });
+  }
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what is rejected
+  if (value.length > MAX_ID_LENGTH || /[\u0000-\u001f\u007f]/.test(value)) {
+    throw new InvalidRequestError(
+      `\`${field}\` must be at most ${MAX_ID_LENGTH} characters with no control characters`,
+      { field },
+    );
+  }
+  return value;
+}
+
+export function optionalPositiveInteger(value: unknown, field: string, max = Number.MAX_SAFE_INTEGER) {
+  if (value === undefined) return undefined;
+  if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 1 || value > max) {
+    const range = max === Number.MAX_SAFE_INTEGER ? 'a positive integer' : `an integer from 1 to ${max}`;
+    throw new InvalidRequestError(`\`${field}\` must be ${range}`, { field });
+  }
+  return value;
+}
+
+export function optionalSignal(value: unknown): AbortSignal | undefined {
+  if (value === undefined || value instanceof AbortSignal) return value;
+  throw new InvalidRequestError('`signal` must be an AbortSignal', { field: 'signal' });
+}
+
+/** Refuses keys the operation does not know, so a misspelt option is never silently ignored. */
+export function rejectUnknownKeys(value: object, known: readonly string[], what: string): void {
+  for (const key of Object.keys(value)) {
+    if (!known.includes(key)) {
+      throw new InvalidRequestError(
+        `Unknown option \`${key}\` for ${what}; expected one of: ${known.join(', ')}`,
+        {
+          field: key,
+        },
+      );
+    }
+  }
+}
+
+export function requireObject(value: unknown, what: string): Record<string, unknown> {
+  if (value === undefined) return {};
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw new InvalidRequestError(`${what} expects an options object`);
+  }
+  return value as Record<string, unknown>;
+}
+
+export interface TemplateFilters {
+  name?: string;
+  language?: string;
+  status?: (typeof TEMPLATE_STATUSES)[number];
+  category?: (typeof TEMPLATE_CATEGORIES)[number];
+}
+
+/** Checks each filter's value, and that this vendor can filter on it at all. */
+export function validateTemplateFilters(
+  query: Record<string, unknown>,
+  capabilities: ProviderCapabilities,
+  providerId: string,
+): TemplateFilters {
+  const filters: TemplateFilters = {};
+  const supported = capabilities.templates.list.filters;
+  const check = (field: TemplateFilter) => {
+    if (query[field] === undefined) return false;
+    if (!supported.includes(field)) {
+      throw new UnsupportedOperationError(
+        `${providerId} cannot filter templates by \`${field}\`; it supports: ${supported.join(', ') || 'no filters'}`,
+        { provider: providerId, field },
+      );
+    }
+    return true;
+  };
+  if (check('name')) filters.name = requireIdentifier(query.name, 'name');
+  if (check('language')) filters.language = requireIdentifier(query.language, 'language');
+  if (check('status')) filters.status = requireOneOf(query.status, TEMPLATE_STATUSES, 'status');
+  if (check('category')) filters.category = requireOneOf(query.category, TEMPLATE_CATEGORIES, 'category');
+  return filters;
+}
+
+function requireOneOf<const V extends string>(value: unknown, values: readonly V[], field: string): V {
+  if (typeof value === 'string' && (values as readonly string[]).includes(value)) return value as V;
+  throw new InvalidRequestError(`\`${field}\` must be one of: ${values.join(', ')}`, { field });
+}
