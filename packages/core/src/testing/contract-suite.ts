@@ -1,0 +1,202 @@
+import { inspect } from 'node:util';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { ClientSettings } from '../client/client-settings.js';
+import { createClient } from '../client/create-client.js';
+import { encodeCursor } from '../client/cursor.js';
+import type { BspError } from '../errors/bsp-error.js';
+import {
+  AuthenticationError,
+  InvalidRequestError,
+  ProviderUnavailableError,
+  RateLimitError,
+  ResponseFormatError,
+} from '../errors/error-classes.js';
+import { FlowPreviewSchema, FlowSchema, FlowSummarySchema } from '../model/flow.js';
+import { TemplateSchema, TemplateSummarySchema } from '../model/template.js';
+import { OPERATIONS, type ProviderV1 } from '../provider.js';
+
+export type ContractFailureKind = 'authentication' | 'rate-limited' | 'unavailable' | 'bad-response';
+
+/** What an adapter supplies to prove itself against the contract; see the README of core. */
+export interface ProviderContractFixtures {
+  /** Shown in the test names, e.g. `'nxcloud'`. */
+  name: string;
+  /** A provider whose HTTP the scenarios intercept (e.g. with nock). */
+  createProvider(): ProviderV1;
+  /** Credential values that must never be observable in errors or hook payloads. */
+  secrets: readonly string[];
+  /** Each installs interceptors for exactly one scenario. */
+  scenarios: {
+    getFlow(): { id: string };
+    /** A flow whose status and one category are values the model does not know. */
+    getFlowWithUnknownEnums(): { id: string };
+    getFlowPreview(): { id: string };
+    /** Exactly three pages of `pageSize: 2`, then the end. */
+    listFlows(): { ids: string[] };
+    /** Exactly three pages of `pageSize: 2`, then the end. */
+    listTemplates(): { ids: string[] };
+    getTemplate(): { name: string; language: string };
+    /** The next get-flow request for the returned id fails this way, once. */
+    failure(kind: ContractFailureKind): { id: string };
+  };
+  cleanup(): void;
+}
+
+const FAILURES: Record<ContractFailureKind, { isInstance(value: unknown): boolean; retryable: boolean }> = {
+  authentication: { isInstance: (e) => AuthenticationError.isInstance(e), retryable: false },
+  'rate-limited': { isInstance: (e) => RateLimitError.isInstance(e), retryable: true },
+  unavailable: { isInstance: (e) => ProviderUnavailableError.isInstance(e), retryable: true },
+  'bad-response': { isInstance: (e) => ResponseFormatError.isInstance(e), retryable: false },
+};
+
+/**
+ * The behaviour every adapter owes its users, checked the same way for each: result shapes,
+ * `$metadata`, pagination to the end, unknown enum values, error classes, and secrets.
+ * Call it at the top level of a test file.
+ */
+export function runProviderContractSuite(fixtures: ProviderContractFixtures): void {
+  const { scenarios } = fixtures;
+
+  function clientWith(settings: ClientSettings = {}) {
+    const requests: unknown[] = [];
+    const events: unknown[] = [];
+    const client = createClient({
+      provider: fixtures.createProvider(),
+      rateLimit: false,
+      retry: { maxAttempts: 1 },
+      ...settings,
+      hooks: {
+        onRequest: (event) => {
+          requests.push(event);
+          events.push(event);
+        },
+        onResponse: (event) => events.push(event),
+        onRetry: (event) => events.push(event),
+      },
+    });
+    return { client, requests, events };
+  }
+
+  describe(`provider contract: ${fixtures.name}`, () => {
+    afterEach(() => fixtures.cleanup());
+
+    it('is a v1 provider whose capabilities are data', () => {
+      const provider = fixtures.createProvider();
+      expect(provider.specificationVersion).toBe('v1');
+      expect(provider.id).toBe(fixtures.name);
+      for (const list of [provider.capabilities.flows.list, provider.capabilities.templates.list]) {
+        expect(list.defaultPageSize).toBeGreaterThan(0);
+        expect(list.maxPageSize).toBeGreaterThanOrEqual(list.defaultPageSize);
+      }
+      for (const [operation, rate] of Object.entries(provider.capabilities.rateLimits)) {
+        expect(OPERATIONS).toContain(operation);
+        expect(rate).toBeGreaterThan(0);
+      }
+      expect(() => JSON.stringify(provider.capabilities)).not.toThrow();
+    });
+
+    it('flows.get returns a Flow of the core schema, with non-enumerable $metadata', async () => {
+      const { id } = scenarios.getFlow();
+      const flow = await clientWith().client.flows.get(id);
+      expect(FlowSchema.parse(flow)).toEqual(flow);
+      expect(flow.id).toBe(id);
+      expect(flow.provider).toBe(fixtures.name);
+      expect(flow.raw).toBeDefined();
+      expect(flow.$metadata).toMatchObject({ provider: fixtures.name, attempts: 1, totalRetryDelayMs: 0 });
+      expect(Object.keys(flow)).not.toContain('$metadata');
+      expect(JSON.stringify(flow)).not.toContain('$metadata');
+    });
+
+    it('maps enum values it does not know to UNKNOWN instead of failing', async () => {
+      const { id } = scenarios.getFlowWithUnknownEnums();
+      const flow = await clientWith().client.flows.get(id);
+      expect(flow.status).toBe('UNKNOWN');
+      expect(flow.categories).toContain('UNKNOWN');
+      expect(FlowSchema.safeParse(flow).success).toBe(true);
+    });
+
+    it('flows.preview returns a FlowPreview of the core schema', async () => {
+      const { id } = scenarios.getFlowPreview();
+      const preview = await clientWith().client.flows.preview(id);
+      expect(FlowPreviewSchema.parse(preview)).toEqual(preview);
+      expect(preview.flowId).toBe(id);
+      expect(preview.url.length).toBeGreaterThan(0);
+      expect(preview.$metadata.provider).toBe(fixtures.name);
+    });
+
+    it('flows.list pages through to the end, one request per page', async () => {
+      const { ids } = scenarios.listFlows();
+      const { client, requests } = clientWith();
+      const pages = [];
+      for await (const page of client.flows.list({ pageSize: 2 }).pages()) pages.push(page);
+      expect(pages).toHaveLength(3);
+      expect(requests).toHaveLength(3);
+      const items = pages.flatMap((page) => page.items);
+      expect(items.map((flow) => flow.id)).toEqual(ids);
+      for (const flow of items) expect(FlowSummarySchema.safeParse(flow).success).toBe(true);
+      for (const page of pages) expect(page.$metadata.provider).toBe(fixtures.name);
+      expect(pages.at(-1)?.nextCursor).toBeUndefined();
+    });
+
+    it('flows.list stops at maxItems without fetching further pages', async () => {
+      const { ids } = scenarios.listFlows();
+      const { client, requests } = clientWith();
+      const items = await client.flows.list({ pageSize: 2, maxItems: 2 }).toArray();
+      expect(items.map((flow) => flow.id)).toEqual(ids.slice(0, 2));
+      expect(requests).toHaveLength(1);
+    });
+
+    it('templates.list pages through to the end', async () => {
+      const { ids } = scenarios.listTemplates();
+      const { client, requests } = clientWith();
+      const items = await client.templates.list({ pageSize: 2 }).toArray();
+      expect(items.map((template) => template.id)).toEqual(ids);
+      expect(requests).toHaveLength(3);
+      for (const template of items) expect(TemplateSummarySchema.safeParse(template).success).toBe(true);
+    });
+
+    it('templates.get by name and language returns a Template with components', async () => {
+      const { name, language } = scenarios.getTemplate();
+      const template = await clientWith().client.templates.get({ name, language });
+      expect(TemplateSchema.parse(template)).toEqual(template);
+      expect(template).toMatchObject({ name, language, provider: fixtures.name });
+      expect(template.$metadata.provider).toBe(fixtures.name);
+    });
+
+    it('refuses a cursor issued by another provider before sending anything', async () => {
+      const { client, requests } = clientWith();
+      const foreign = encodeCursor(`not-${fixtures.name}`, '2');
+      await expect(client.flows.list({ cursor: foreign }).toArray()).rejects.toSatisfy(
+        InvalidRequestError.isInstance,
+      );
+      expect(() => client.templates.list({ cursor: 'forged' })).toThrow(/cursor/);
+      expect(requests).toHaveLength(0);
+    });
+
+    for (const kind of Object.keys(FAILURES) as ContractFailureKind[]) {
+      it(`reports a ${kind} failure with its error class and no secret anywhere`, async () => {
+        const { id } = scenarios.failure(kind);
+        const { client, events } = clientWith();
+        const error = await client.flows.get(id).then(
+          () => expect.unreachable('the call should fail'),
+          (thrown: unknown) => thrown,
+        );
+        expect(FAILURES[kind].isInstance(error)).toBe(true);
+        const bspError = error as BspError;
+        expect(bspError.provider).toBe(fixtures.name);
+        expect(bspError.retryable).toBe(FAILURES[kind].retryable);
+        expect(bspError.attempts).toBe(1);
+        const observable = [
+          bspError.message,
+          bspError.stack ?? '',
+          JSON.stringify(bspError),
+          inspect(bspError, { depth: 10 }),
+          inspect(bspError.cause, { depth: 10 }),
+          JSON.stringify(events),
+          inspect(events, { depth: 10 }),
+        ].join('\n');
+        for (const secret of fixtures.secrets) expect(observable).not.toContain(secret);
+      });
+    }
+  });
+}
