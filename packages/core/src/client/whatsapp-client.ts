@@ -40,7 +40,7 @@ const DETAIL_CONCURRENCY = 4;
 /** The client users hold: one surface for every vendor. */
 export class WhatsAppClient {
   readonly flows = {
-    get: (id: string, options?: CallOptions): Promise<WithMetadata<Flow>> => {
+    get: async (id: string, options?: CallOptions): Promise<WithMetadata<Flow>> => {
       const flowId = requireIdentifier(id, 'id');
       return this.runner.run(
         'flows.get',
@@ -56,7 +56,7 @@ export class WhatsAppClient {
       );
       return new Paginated(fetchPage, options.limits);
     },
-    preview: (id: string, options?: CallOptions): Promise<WithMetadata<FlowPreview>> => {
+    preview: async (id: string, options?: CallOptions): Promise<WithMetadata<FlowPreview>> => {
       const flowId = requireIdentifier(id, 'id');
       return this.runner.run(
         'flows.preview',

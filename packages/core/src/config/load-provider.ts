@@ -10,15 +10,18 @@ import { KNOWN_PROVIDERS, type WabspConfig } from './config-schema.js';
  * Loads only the adapter the configuration names, by dynamic import, and builds its provider.
  * The adapter module exports a factory named after the provider (`nxcloud`, `cams`).
  */
-export async function loadProvider(config: WabspConfig): Promise<ProviderV1> {
+export async function loadProvider(
+  config: WabspConfig,
+  packages: Readonly<Record<string, string>> = KNOWN_PROVIDERS,
+): Promise<ProviderV1> {
   const name = config.provider;
-  if (!Object.hasOwn(KNOWN_PROVIDERS, name)) {
+  const packageName = packages[name];
+  if (!Object.hasOwn(packages, name) || packageName === undefined) {
     throw new ConfigError(
-      `Unknown provider '${name}'; known providers: ${Object.keys(KNOWN_PROVIDERS).join(', ')}. A third-party adapter is passed as an instance: createClient({ provider: adapter(...) })`,
+      `Unknown provider '${name}'; known providers: ${Object.keys(packages).join(', ')}. A third-party adapter is passed as an instance: createClient({ provider: adapter(...) })`,
       { field: 'provider' },
     );
   }
-  const packageName = KNOWN_PROVIDERS[name as keyof typeof KNOWN_PROVIDERS];
   const module = await importAdapter(packageName);
   const factory = module[name];
   if (typeof factory !== 'function') {
@@ -26,7 +29,7 @@ export async function loadProvider(config: WabspConfig): Promise<ProviderV1> {
       field: 'provider',
     });
   }
-  const options = config[name as keyof typeof KNOWN_PROVIDERS] ?? {};
+  const options = (config as Record<string, unknown>)[name] ?? {};
   try {
     return factory(options) as ProviderV1;
   } catch (error) {

@@ -1,0 +1,82 @@
+import { inspect } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { BspError, safeCause } from './bsp-error.js';
+import { AuthenticationError, NotFoundError, RateLimitError } from './error-classes.js';
+import { redactSecrets } from './redact.js';
+
+describe('BspError', () => {
+  it('carries the normalized code, vendor details and retryability', () => {
+    const error = new RateLimitError('Too many requests', {
+      provider: 'cams',
+      vendorCode: 'System.LimitControl',
+      httpStatusCode: 400,
+      requestId: 'REQ-1',
+    });
+    expect(error).toBeInstanceOf(Error);
+    expect(error).toMatchObject({
+      name: 'RateLimitError',
+      code: 'RATE_LIMITED',
+      provider: 'cams',
+      vendorCode: 'System.LimitControl',
+      httpStatusCode: 400,
+      requestId: 'REQ-1',
+      retryable: true,
+      attempts: 1,
+    });
+  });
+
+  it('is recognised across duplicate copies of the package by its Symbol.for marker', () => {
+    const foreign = Object.assign(new Error('from another copy'), { code: 'NOT_FOUND' });
+    Object.defineProperty(foreign, Symbol.for('whatsapp-bsp.error'), { value: true });
+    expect(BspError.isInstance(foreign)).toBe(true);
+    expect(NotFoundError.isInstance(foreign)).toBe(true);
+    expect(AuthenticationError.isInstance(foreign)).toBe(false);
+    expect(BspError.isInstance(new Error('plain'))).toBe(false);
+    expect(BspError.isInstance(null)).toBe(false);
+  });
+
+  it('serializes its useful fields with toJSON', () => {
+    const error = new AuthenticationError('Invalid signature', {
+      provider: 'nxcloud',
+      vendorCode: 1003,
+      raw: { code: 1003, message: 'Invalid signature', data: null },
+      cause: Object.assign(new Error('socket detail'), { code: 'E_DETAIL' }),
+    });
+    expect(JSON.parse(JSON.stringify(error))).toEqual({
+      name: 'AuthenticationError',
+      code: 'AUTHENTICATION',
+      message: 'Invalid signature',
+      provider: 'nxcloud',
+      retryable: false,
+      attempts: 1,
+      vendorCode: 1003,
+      raw: { code: 1003, message: 'Invalid signature', data: null },
+      cause: { name: 'Error', message: 'socket detail', code: 'E_DETAIL' },
+    });
+  });
+
+  it('keeps only name, message and code of a cause, dropping request objects with secrets', () => {
+    const transportError = Object.assign(new Error('Request failed'), {
+      code: 'ECONNRESET',
+      options: { headers: { sign: 'deadbeef-signature', accessSecret: 'TOP-SECRET' } },
+    });
+    const error = new AuthenticationError('refused', { cause: transportError });
+    const shown = [
+      inspect(error, { depth: 10 }),
+      JSON.stringify(error),
+      inspect(error.cause, { depth: 10 }),
+    ].join();
+    expect(shown).toContain('ECONNRESET');
+    expect(shown).not.toContain('TOP-SECRET');
+    expect(shown).not.toContain('deadbeef-signature');
+    expect(Object.keys(safeCause(transportError))).toEqual(['name', 'code']);
+  });
+});
+
+describe('redactSecrets', () => {
+  it('replaces every occurrence of each secret and leaves short values alone', () => {
+    expect(redactSecrets('key=AKID1234 sig AKID1234; x', ['AKID1234', 'ab', undefined])).toBe(
+      'key=[REDACTED] sig [REDACTED]; x',
+    );
+  });
+});
