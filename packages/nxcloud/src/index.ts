@@ -1,0 +1,18 @@
+export { mapNxcloudFlow } from './map-nxcloud-flow.js';
+export { mapNxcloudTemplate } from './map-nxcloud-template.js';
+export {
+  NXCLOUD_DEFAULT_PAGE_SIZE,
+  NXCLOUD_MAX_PAGE_SIZE,
+  nxcloudCapabilities,
+} from './nxcloud-capabilities.js';
+export {
+  NXCLOUD_DEFAULT_BASE_URL,
+  NXCLOUD_DEFAULT_OPERATIONS,
+  NXCLOUD_OPERATION_NAMES,
+  type NxcloudOperation,
+  type NxcloudOperationName,
+  type NxcloudOptions,
+  nxcloudOptionsSchema,
+} from './nxcloud-options.js';
+export { nxcloud } from './nxcloud-provider.js';
+export { type NxcloudSignAlgorithm, type NxcloudSignInput, signNxcloud } from './nxcloud-sign.js';

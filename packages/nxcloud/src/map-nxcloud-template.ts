@@ -1,0 +1,176 @@
+import {
+  FLOW_ACTIONS,
+  HEADER_FORMATS,
+  OTP_TYPES,
+  type Page,
+  QUALITY_SCORES,
+  REJECTED_REASONS,
+  TEMPLATE_STATUSES,
+  type Template,
+  type TemplateButton,
+  type TemplateComponent,
+  toEnumValue,
+  toTemplateCategory,
+} from '@whatsapp-bsp/core';
+import { compactObject } from './compact-object.js';
+import { nextCursorFrom } from './nxcloud-paging.js';
+import {
+  type NxcloudTemplateButtonWire,
+  type NxcloudTemplateComponentWire,
+  nxcloudTemplateListWireSchema,
+  nxcloudTemplateWireSchema,
+} from './nxcloud-template-wire.js';
+import { parseWire } from './nxcloud-wire-common.js';
+
+const PROVIDER = 'nxcloud';
+
+/** Maps one getTemplate item; `raw` is the object exactly as received. */
+export function mapNxcloudTemplate(value: unknown): Template {
+  const wire = parseWire(nxcloudTemplateWireSchema, value, 'a template');
+  const score = typeof wire.quality_score === 'string' ? wire.quality_score : wire.quality_score?.score;
+  return compactObject({
+    provider: PROVIDER,
+    raw: value,
+    id: wire.id,
+    name: wire.name,
+    language: wire.language,
+    // Legacy values such as the example's `OTP` map to their successor (`AUTHENTICATION`).
+    category: toTemplateCategory(wire.category),
+    status: toEnumValue(TEMPLATE_STATUSES, wire.status),
+    rejectedReason:
+      wire.rejected_reason == null ? undefined : toEnumValue(REJECTED_REASONS, wire.rejected_reason),
+    qualityScore: score == null ? undefined : toEnumValue(QUALITY_SCORES, score),
+    messageSendTtlSeconds: wire.message_send_ttl_seconds ?? undefined,
+    components: (wire.components ?? []).map(mapComponent),
+  });
+}
+
+/** getTemplate's `data`. */
+export function mapNxcloudTemplateList(data: unknown): Page<Template> {
+  const wire = parseWire(nxcloudTemplateListWireSchema, data, 'a template list');
+  return compactObject({ items: wire.data.map(mapNxcloudTemplate), nextCursor: nextCursorFrom(wire.paging) });
+}
+
+function mapComponent(component: NxcloudTemplateComponentWire): TemplateComponent {
+  const example = component.example ?? undefined;
+  const text = component.text ?? undefined;
+  switch (component.type.toUpperCase()) {
+    case 'HEADER': {
+      const headerText = asList(example?.header_text);
+      const headerHandle = asList(example?.header_handle);
+      return compactObject({
+        type: 'HEADER',
+        format: toEnumValue(HEADER_FORMATS, component.format),
+        text,
+        mediaUrl: example?.custom_header_handle_url ?? undefined,
+        example: headerText || headerHandle ? compactObject({ headerText, headerHandle }) : undefined,
+      });
+    }
+    case 'BODY': {
+      const bodyText = example?.body_text;
+      return compactObject({
+        type: 'BODY',
+        text,
+        // A flat `string[]` (2023 docs) is one set of sample values, like one row of `string[][]`.
+        example: bodyText ? { bodyText: isFlat(bodyText) ? [bodyText] : bodyText } : undefined,
+        addSecurityRecommendation: component.add_security_recommendation ?? undefined,
+      });
+    }
+    case 'FOOTER':
+      return compactObject({
+        type: 'FOOTER',
+        text,
+        codeExpirationMinutes: component.code_expiration_minutes ?? undefined,
+      });
+    case 'BUTTONS':
+      return { type: 'BUTTONS', buttons: (component.buttons ?? []).map(mapButton) };
+    case 'CAROUSEL':
+      return {
+        type: 'CAROUSEL',
+        cards: (component.cards ?? []).map((card) => ({
+          components: (card.components ?? []).map(mapComponent),
+        })),
+      };
+    case 'LIMITED_TIME_OFFER': {
+      const offer = component.limited_time_offer;
+      return compactObject({
+        type: 'LIMITED_TIME_OFFER',
+        text: offer?.text ?? undefined,
+        hasExpiration: offer?.has_expiration ?? undefined,
+      });
+    }
+    default:
+      return { type: 'UNKNOWN', rawType: component.type };
+  }
+}
+
+/**
+ * A button whose type is known but which lacks a field the model requires for that type (a URL
+ * button without `url`, a FLOW button named by `flow_name` instead of `flow_id`) cannot be that
+ * type truthfully, so it becomes UNKNOWN with its `rawType`; the entity's `raw` keeps it whole.
+ */
+function mapButton(button: NxcloudTemplateButtonWire): TemplateButton {
+  const text = button.text ?? undefined;
+  const unknown = (): TemplateButton => compactObject({ type: 'UNKNOWN', rawType: button.type, text });
+  switch (button.type.toUpperCase()) {
+    case 'QUICK_REPLY':
+      return text === undefined ? unknown() : { type: 'QUICK_REPLY', text };
+    case 'URL':
+      return text === undefined || !button.url
+        ? unknown()
+        : compactObject({ type: 'URL', text, url: button.url, example: asList(button.example) });
+    case 'PHONE_NUMBER':
+      return text === undefined || !button.phone_number
+        ? unknown()
+        : { type: 'PHONE_NUMBER', text, phoneNumber: button.phone_number };
+    case 'COPY_CODE':
+      return compactObject({ type: 'COPY_CODE', text, example: asList(button.example)?.[0] });
+    case 'OTP': {
+      const app = button.supported_apps?.[0];
+      return compactObject({
+        type: 'OTP',
+        text,
+        otpType: toEnumValue(OTP_TYPES, button.otp_type),
+        autofillText: button.autofill_text ?? undefined,
+        packageName: button.package_name ?? app?.package_name ?? undefined,
+        signatureHash: button.signature_hash ?? app?.signature_hash ?? undefined,
+      });
+    }
+    case 'FLOW':
+      return text === undefined || !button.flow_id
+        ? unknown()
+        : compactObject({
+            type: 'FLOW',
+            text,
+            flowId: button.flow_id,
+            flowAction: toFlowAction(button.flow_action),
+            navigateScreen: button.navigate_screen ?? undefined,
+          });
+    case 'CATALOG':
+    case 'MPM':
+    case 'VOICE_CALL':
+      return compactObject({ type: button.type.toUpperCase() as 'CATALOG' | 'MPM' | 'VOICE_CALL', text });
+    default:
+      return unknown();
+  }
+}
+
+/** Flow actions are lower-case in the model; NXCloud documents `navigate` as the default. */
+function toFlowAction(
+  raw: string | null | undefined,
+): Extract<TemplateButton, { type: 'FLOW' }>['flowAction'] {
+  if (raw == null) return 'navigate';
+  const value = raw.trim().toLowerCase();
+  return (FLOW_ACTIONS as readonly string[]).includes(value)
+    ? (value as (typeof FLOW_ACTIONS)[number])
+    : 'UNKNOWN';
+}
+
+function asList(value: string | readonly string[] | null | undefined): string[] | undefined {
+  if (value == null) return undefined;
+  return typeof value === 'string' ? [value] : [...value];
+}
+
+function isFlat(value: readonly string[] | readonly (readonly string[])[]): value is string[] {
+  return value.length > 0 && value.every((item) => typeof item === 'string');
+}

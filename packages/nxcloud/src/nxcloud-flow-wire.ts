@@ -1,0 +1,83 @@
+import { z } from 'zod';
+import { nxcloudPagingWireSchema } from './nxcloud-paging.js';
+import { lenientIntegerSchema, nxcloudTimestampSchema, optionalTextSchema } from './nxcloud-wire-common.js';
+
+/*
+ * NXCloud's flow objects, in the vendor's own snake_case names (mostly Meta's, passed through).
+ * Lenient on purpose: unknown keys are kept, optional fields may be null, and each documented
+ * quirk is admitted here and absorbed by the mapper.
+ */
+
+const optionalIntegerSchema = lenientIntegerSchema.nullish();
+
+const positionWireShape = {
+  line_start: optionalIntegerSchema,
+  line_end: optionalIntegerSchema,
+  column_start: optionalIntegerSchema,
+  column_end: optionalIntegerSchema,
+};
+
+/** Typed `Array[String]` on queryFlowById, Meta's objects on updateFlowJson (inconsistency 14). */
+export const nxcloudValidationErrorWireSchema = z.union([
+  z.string(),
+  z.looseObject({
+    message: optionalTextSchema,
+    error: optionalTextSchema,
+    error_type: optionalTextSchema,
+    ...positionWireShape,
+    pointers: z.array(z.looseObject({ ...positionWireShape, path: optionalTextSchema })).nullish(),
+  }),
+]);
+export type NxcloudValidationErrorWire = z.output<typeof nxcloudValidationErrorWireSchema>;
+
+export const nxcloudFlowPreviewLinkWireSchema = z.looseObject({
+  preview_url: optionalTextSchema,
+  /** `2024-01-13T10:03:53+0000`: no colon in the offset (inconsistency 20). */
+  expires_at: nxcloudTimestampSchema.nullish(),
+});
+
+/** Flow ids are digit strings (Meta's ids). */
+const flowIdSchema = z.string().regex(/^\d+$/, 'must be a string of digits');
+
+/** What queryFlowsByPhone lists: `id`, `name`, `status`, `categories`, and possibly more. */
+export const nxcloudFlowSummaryWireSchema = z.looseObject({
+  id: flowIdSchema,
+  name: z.string(),
+  status: optionalTextSchema,
+  categories: z.array(z.string()).nullish(),
+});
+
+/** One flow as queryFlowById returns it. */
+export const nxcloudFlowWireSchema = nxcloudFlowSummaryWireSchema.extend({
+  validation_errors: z.array(nxcloudValidationErrorWireSchema).nullish(),
+  json_version: optionalTextSchema,
+  data_api_version: optionalTextSchema,
+  endpoint_uri: optionalTextSchema,
+  /** Deprecated since Graph API v19.0 in favour of `endpoint_uri`, still documented. */
+  data_channel_uri: optionalTextSchema,
+  preview: nxcloudFlowPreviewLinkWireSchema.nullish(),
+  /** Typed String by NXCloud; Meta returns an object (inconsistency 18). */
+  whatsapp_business_account: z.union([z.string(), z.looseObject({ id: optionalTextSchema })]).nullish(),
+  application: z
+    .looseObject({
+      id: optionalTextSchema,
+      name: optionalTextSchema,
+      link: optionalTextSchema,
+      /** Localised text such as `实用类`, not an enum. */
+      category: optionalTextSchema,
+    })
+    .nullish(),
+});
+export type NxcloudFlowWire = z.output<typeof nxcloudFlowWireSchema>;
+
+/** queryFlowsByPhone's `data`; items stay unparsed so each mapped flow keeps its raw object. */
+export const nxcloudFlowListWireSchema = z.looseObject({
+  data: z.array(z.unknown()),
+  paging: nxcloudPagingWireSchema.nullish(),
+});
+
+/** getPreviewByFlowId's `data`: `id` is listed but missing from the example (inconsistency 16). */
+export const nxcloudFlowPreviewWireSchema = z.looseObject({
+  id: flowIdSchema.nullish(),
+  preview: nxcloudFlowPreviewLinkWireSchema.extend({ preview_url: z.string().min(1) }),
+});

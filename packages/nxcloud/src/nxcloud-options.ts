@@ -1,0 +1,132 @@
+import { ConfigError, redactSecrets } from '@whatsapp-bsp/core';
+import { z } from 'zod';
+
+export const NXCLOUD_DEFAULT_BASE_URL = 'https://api2.nxcloud.com';
+
+/** The vendor operations this adapter calls, each with a configurable path and `action`. */
+export const NXCLOUD_OPERATION_NAMES = [
+  'queryFlowById',
+  'queryFlowsByPhone',
+  'getPreviewByFlowId',
+  'getTemplate',
+] as const;
+export type NxcloudOperationName = (typeof NXCLOUD_OPERATION_NAMES)[number];
+
+export interface NxcloudOperation {
+  readonly path: string;
+  readonly action: string;
+}
+
+/**
+ * Where each operation lives. The queryFlowById page is a copy of getTemplate's (reference,
+ * inconsistency 1): it prints action `getTemplate` under the path `/api/wa/queryFlowById`. We
+ * keep the documented path and use the path's last segment as the action, as every other
+ * endpoint does; `{ action: 'getTemplate' }` switches to what the page prints.
+ */
+export const NXCLOUD_DEFAULT_OPERATIONS: Readonly<Record<NxcloudOperationName, NxcloudOperation>> = {
+  queryFlowById: { path: '/api/wa/queryFlowById', action: 'queryFlowById' },
+  queryFlowsByPhone: { path: '/v1/wa/m/flows/queryFlowsByPhone', action: 'queryFlowsByPhone' },
+  getPreviewByFlowId: { path: '/v1/wa/m/flows/getPreviewByFlowId', action: 'getPreviewByFlowId' },
+  getTemplate: { path: '/api/wa/getTemplate', action: 'getTemplate' },
+};
+
+const credential = (name: string) =>
+  z.string(`\`${name}\` is required and must be a string`).refine((value) => value.trim() !== '', {
+    message: `\`${name}\` must not be empty`,
+  });
+
+const operationOverrideSchema = z.strictObject({
+  path: z
+    .string()
+    .regex(/^\/[A-Za-z0-9/_.-]*$/, 'must be an absolute URL path such as `/api/wa/getTemplate`')
+    .optional(),
+  action: z
+    .string()
+    .regex(/^[A-Za-z0-9_.-]{1,100}$/, 'must be an action name such as `getTemplate`')
+    .optional(),
+});
+
+export const nxcloudOptionsSchema = z.strictObject({
+  accessKey: credential('accessKey'),
+  accessSecret: credential('accessSecret'),
+  /** The key of the NXCloud WhatsApp application (body field `appkey`). */
+  appKey: credential('appKey'),
+  /** The merchant's WhatsApp number: digits only, country code first (E.164 without `+`). */
+  businessPhone: z
+    .string('`businessPhone` is required and must be a string')
+    .regex(
+      /^[1-9]\d{6,14}$/,
+      '`businessPhone` must be 7 to 15 digits with the country code first and no `+`',
+    ),
+  baseUrl: z
+    .url({ protocol: /^https?$/, error: '`baseUrl` must be an http(s) URL' })
+    .transform((url) => url.replace(/\/+$/, ''))
+    .default(NXCLOUD_DEFAULT_BASE_URL),
+  signAlgorithm: z.enum(['md5', 'sha256'], "`signAlgorithm` must be 'md5' or 'sha256'").default('md5'),
+  operations: z
+    .strictObject(
+      Object.fromEntries(
+        NXCLOUD_OPERATION_NAMES.map((name) => [name, operationOverrideSchema.optional()]),
+      ) as Record<NxcloudOperationName, z.ZodOptional<typeof operationOverrideSchema>>,
+    )
+    .optional(),
+  /** Epoch milliseconds, for the `ts` header; injectable so tests control time. */
+  now: z
+    .custom<() => number>(
+      (value) => typeof value === 'function',
+      '`now` must be a function returning epoch ms',
+    )
+    .optional(),
+});
+
+export type NxcloudOptions = z.input<typeof nxcloudOptionsSchema>;
+
+export interface ResolvedNxcloudOptions {
+  readonly accessKey: string;
+  readonly accessSecret: string;
+  readonly appKey: string;
+  readonly businessPhone: string;
+  readonly baseUrl: string;
+  readonly signAlgorithm: 'md5' | 'sha256';
+  readonly operations: Readonly<Record<NxcloudOperationName, NxcloudOperation>>;
+  readonly now: () => number;
+}
+
+/** Validates the options, filling defaults; throws ConfigError naming the first bad field. */
+export function resolveNxcloudOptions(options: unknown): ResolvedNxcloudOptions {
+  const result = nxcloudOptionsSchema.safeParse(options);
+  if (!result.success) throw configErrorFrom(result.error.issues[0], options);
+  const { operations = {}, now = Date.now, ...rest } = result.data;
+  const resolved = Object.fromEntries(
+    NXCLOUD_OPERATION_NAMES.map((name) => [
+      name,
+      { ...NXCLOUD_DEFAULT_OPERATIONS[name], ...operations[name] },
+    ]),
+  ) as Record<NxcloudOperationName, NxcloudOperation>;
+  return { ...rest, operations: resolved, now };
+}
+
+function configErrorFrom(issue: z.core.$ZodIssue | undefined, options: unknown): ConfigError {
+  const path = issue?.path.map(String) ?? [];
+  let detail: string;
+  if (issue?.code === 'unrecognized_keys') {
+    path.push(issue.keys[0] ?? '');
+    detail = `unknown option \`${path.join('.')}\``;
+  } else if (path.length === 0) {
+    detail = 'the options must be an object';
+  } else {
+    const message = issue?.message ?? 'is invalid';
+    // Our own messages already name the field; zod's defaults do not.
+    detail = message.startsWith('`') ? message : `\`${path.join('.')}\` ${message}`;
+  }
+  // Messages never quote input values, but a secret must not leak even if one ever did.
+  const secret =
+    typeof options === 'object' && options !== null ? Reflect.get(options, 'accessSecret') : undefined;
+  return new ConfigError(
+    redactSecrets(`Invalid NXCloud options: ${detail}`, [typeof secret === 'string' ? secret : undefined]),
+    {
+      provider: 'nxcloud',
+      ...(path.length > 0 ? { field: path.join('.') } : {}),
+    },
+  );
+}

@@ -1,0 +1,153 @@
+import {
+  type ListTemplatesRequest,
+  NotFoundError,
+  type ProviderV1,
+  type Template,
+  UnsupportedOperationError,
+} from '@whatsapp-bsp/core';
+import { mapNxcloudFlowList, mapNxcloudFlowPreview, mapNxcloudQueryFlowById } from './map-nxcloud-flow.js';
+import { mapNxcloudTemplate, mapNxcloudTemplateList } from './map-nxcloud-template.js';
+import { NXCLOUD_MAX_PAGE_SIZE, nxcloudCapabilities } from './nxcloud-capabilities.js';
+import {
+  optionalCursor,
+  requireFlowId,
+  requireLanguage,
+  requirePageSize,
+  requireTemplateName,
+  sameLanguage,
+} from './nxcloud-input.js';
+import { type NxcloudOptions, resolveNxcloudOptions } from './nxcloud-options.js';
+import { nxcloudTemplateListWireSchema } from './nxcloud-template-wire.js';
+import { createNxcloudTransport } from './nxcloud-transport.js';
+import { parseWire } from './nxcloud-wire-common.js';
+
+const MESSAGING_PRODUCT = 'whatsapp';
+
+/**
+ * The NXCloud (牛信云) provider. Each `do*` method sends exactly one signed request; retries,
+ * pagination and rate limiting belong to the core client that calls it.
+ *
+ * @throws ConfigError naming the field when an option is missing or invalid.
+ */
+export function nxcloud(options: NxcloudOptions): ProviderV1 {
+  const config = resolveNxcloudOptions(options);
+  const transport = createNxcloudTransport(config);
+  const { operations } = config;
+  const appkey = config.appKey;
+  const businessPhone = config.businessPhone;
+
+  return {
+    specificationVersion: 'v1',
+    id: 'nxcloud',
+    capabilities: nxcloudCapabilities,
+
+    async doGetFlow(request, context) {
+      const id = requireFlowId(request.id);
+      // The page lists no `flow_id` (inconsistency 1), but without it the call cannot name a flow.
+      const { data, httpStatusCode } = await transport.post(
+        operations.queryFlowById,
+        { appkey, business_phone: businessPhone, messaging_product: MESSAGING_PRODUCT, flow_id: id },
+        context,
+      );
+      return { value: mapNxcloudQueryFlowById(data, id), httpStatusCode };
+    },
+
+    async doListFlows(request, context) {
+      const limit = requirePageSize(request.pageSize, NXCLOUD_MAX_PAGE_SIZE);
+      const after = optionalCursor(request.cursor);
+      // This endpoint alone names the number `phone` (inconsistency 3).
+      const { data, httpStatusCode } = await transport.post(
+        operations.queryFlowsByPhone,
+        { appkey, phone: businessPhone, messaging_product: MESSAGING_PRODUCT, limit, after },
+        context,
+      );
+      return { value: mapNxcloudFlowList(data), httpStatusCode };
+    },
+
+    async doGetFlowPreview(request, context) {
+      const id = requireFlowId(request.id);
+      const { data, httpStatusCode } = await transport.post(
+        operations.getPreviewByFlowId,
+        { appkey, messaging_product: MESSAGING_PRODUCT, flow_id: id },
+        context,
+      );
+      return { value: mapNxcloudFlowPreview(data, id), httpStatusCode };
+    },
+
+    async doListTemplates(request, context) {
+      rejectUnsupportedFilters(request);
+      const limit = requirePageSize(request.pageSize, NXCLOUD_MAX_PAGE_SIZE);
+      const after = optionalCursor(request.cursor);
+      const name = request.name === undefined ? undefined : requireTemplateName(request.name);
+      const { data, httpStatusCode } = await transport.post(
+        operations.getTemplate,
+        { appkey, business_phone: businessPhone, messaging_product: MESSAGING_PRODUCT, limit, after, name },
+        context,
+      );
+      return { value: mapNxcloudTemplateList(data), httpStatusCode };
+    },
+
+    async doGetTemplate(request, context) {
+      if (!('name' in request)) {
+        throw new UnsupportedOperationError(
+          'NXCloud cannot get a template by id; the client finds ids by scanning the list (capabilities.templates.get.byId is "scan")',
+          { provider: 'nxcloud', field: 'id' },
+        );
+      }
+      const name = requireTemplateName(request.name);
+      const language = requireLanguage(request.language);
+      // getTemplate with `name` returns every language of that name; WhatsApp has about 70
+      // template languages, so one page of the maximum size holds them all.
+      const { data, httpStatusCode } = await transport.post(
+        operations.getTemplate,
+        {
+          appkey,
+          business_phone: businessPhone,
+          messaging_product: MESSAGING_PRODUCT,
+          limit: NXCLOUD_MAX_PAGE_SIZE,
+          name,
+        },
+        context,
+      );
+      return { value: pickTemplate(data, name, language), httpStatusCode };
+    },
+  };
+}
+
+function rejectUnsupportedFilters(request: ListTemplatesRequest): void {
+  for (const field of ['language', 'status', 'category'] as const) {
+    if (request[field] !== undefined) {
+      throw new UnsupportedOperationError(
+        `NXCloud cannot filter templates by \`${field}\`; it supports: name`,
+        {
+          provider: 'nxcloud',
+          field,
+        },
+      );
+    }
+  }
+}
+
+/**
+ * Picks the one language asked for. Only that item is mapped, so a malformed sibling in another
+ * language does not fail the call; the name is compared exactly, whatever matching the vendor
+ * applies to its `name` filter.
+ */
+function pickTemplate(data: unknown, name: string, language: string): Template {
+  const list = parseWire(nxcloudTemplateListWireSchema, data, 'a template list');
+  const match = list.data.find((item) => {
+    if (typeof item !== 'object' || item === null) return false;
+    const candidate = item as Record<string, unknown>;
+    return (
+      candidate.name === name &&
+      typeof candidate.language === 'string' &&
+      sameLanguage(candidate.language, language)
+    );
+  });
+  if (match === undefined) {
+    throw new NotFoundError(`NXCloud has no template named ${name} in language ${language}`, {
+      provider: 'nxcloud',
+    });
+  }
+  return mapNxcloudTemplate(match);
+}

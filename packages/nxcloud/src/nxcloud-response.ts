@@ -1,0 +1,82 @@
+import { ProviderUnavailableError, ResponseFormatError, redactSecrets } from '@whatsapp-bsp/core';
+import { z } from 'zod';
+import { errorFromNxcloudFailure, rateLimitError, redactDeep } from './nxcloud-errors.js';
+import { lenientIntegerSchema } from './nxcloud-wire-common.js';
+
+/** What the transport hands over of one HTTP exchange. */
+export interface NxcloudHttpResponse {
+  readonly statusCode: number;
+  readonly headers: Readonly<Record<string, string | string[] | undefined>>;
+  readonly body: string;
+}
+
+/** `{ code, message, data }`, which every NXCloud endpoint answers with. */
+const envelopeSchema = z.looseObject({
+  code: lenientIntegerSchema,
+  message: z.string().nullish(),
+  data: z.unknown(),
+});
+
+const RAW_TEXT_LIMIT = 500;
+
+/**
+ * Returns `data` of a successful answer; throws the matching core error for anything else.
+ * The body's `code` decides whatever the HTTP status says, since NXCloud reports most
+ * failures with HTTP 200; only a 429 is read from the status, as it comes from the gateway.
+ */
+export function readNxcloudResponse(
+  response: NxcloudHttpResponse,
+  nowMs: number,
+  secrets: readonly string[],
+): unknown {
+  const { statusCode, body } = response;
+  const json = parseJson(body);
+  if (statusCode === 429) {
+    throw rateLimitError(
+      statusCode,
+      firstHeader(response.headers['retry-after']),
+      nowMs,
+      json?.value,
+      secrets,
+    );
+  }
+  const envelope = json === undefined ? undefined : envelopeSchema.safeParse(json.value);
+  if (envelope?.success !== true) {
+    const what =
+      body.trim() === ''
+        ? 'an empty body'
+        : json === undefined
+          ? 'a body that is not JSON'
+          : 'JSON without the { code, message, data } envelope';
+    const raw = json?.value ?? redactSecrets(body.slice(0, RAW_TEXT_LIMIT), secrets);
+    const options = { provider: 'nxcloud', httpStatusCode: statusCode, raw: redactDeep(raw, secrets) };
+    // A 5xx page that is not NXCloud's envelope (typically a gateway's HTML 502/503) means the
+    // service behind it is down or restarting: transient, so retryable UNAVAILABLE. The same
+    // junk under any other status is an answer NXCloud does not document, which a retry will
+    // not fix.
+    if (statusCode >= 500) {
+      throw new ProviderUnavailableError(`NXCloud is unavailable: HTTP ${statusCode} with ${what}`, options);
+    }
+    throw new ResponseFormatError(`NXCloud answered HTTP ${statusCode} with ${what}`, options);
+  }
+  const { code, message, data } = envelope.data;
+  if (code !== 0) {
+    throw errorFromNxcloudFailure(
+      { code, message: message ?? undefined, data, body: json?.value, httpStatusCode: statusCode },
+      secrets,
+    );
+  }
+  return data;
+}
+
+function parseJson(text: string): { value: unknown } | undefined {
+  try {
+    return { value: JSON.parse(text) };
+  } catch {
+    return undefined;
+  }
+}
+
+function firstHeader(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? value[0] : value;
+}

@@ -1,0 +1,82 @@
+import { Agent as HttpAgent } from 'node:http';
+import { Agent as HttpsAgent } from 'node:https';
+import type { ProviderCallContext } from '@whatsapp-bsp/core';
+import got from 'got';
+import { errorFromTransport } from './nxcloud-errors.js';
+import type { NxcloudOperation, ResolvedNxcloudOptions } from './nxcloud-options.js';
+import { readNxcloudResponse } from './nxcloud-response.js';
+import { signNxcloud } from './nxcloud-sign.js';
+
+/** NXCloud's business line for WhatsApp, sent as the `bizType` header. */
+const WHATSAPP_BIZ_TYPE = '2';
+
+export interface NxcloudTransportResult {
+  /** The envelope's `data` of a successful answer. */
+  readonly data: unknown;
+  readonly httpStatusCode: number;
+}
+
+export interface NxcloudTransport {
+  /** One signed JSON POST; throws a core error for every kind of failure. */
+  post(
+    operation: NxcloudOperation,
+    payload: Readonly<Record<string, unknown>>,
+    context: ProviderCallContext,
+  ): Promise<NxcloudTransportResult>;
+}
+
+export function createNxcloudTransport(options: ResolvedNxcloudOptions): NxcloudTransport {
+  const http = got.extend({
+    agent: { http: new HttpAgent({ keepAlive: true }), https: new HttpsAgent({ keepAlive: true }) },
+    // The core client owns retries, with back-off and attempt counting across all adapters.
+    retry: { limit: 0 },
+    // Failures are told apart by the body's code, which NXCloud often sends with HTTP 200 anyway.
+    throwHttpErrors: false,
+    followRedirect: false,
+    responseType: 'text',
+  });
+
+  return {
+    async post(operation, payload, context) {
+      context.signal.throwIfAborted();
+      // Serialised once: this exact string is both signed and sent.
+      const body = JSON.stringify(payload);
+      const ts = String(options.now());
+      const sign = signNxcloud({
+        accessKey: options.accessKey,
+        accessSecret: options.accessSecret,
+        action: operation.action,
+        bizType: WHATSAPP_BIZ_TYPE,
+        ts,
+        body,
+        algorithm: options.signAlgorithm,
+      });
+      const secrets = [options.accessSecret, sign];
+
+      let response: { statusCode: number; headers: NodeJS.Dict<string | string[]>; body: string };
+      try {
+        response = await http.post(`${options.baseUrl}${operation.path}`, {
+          body,
+          headers: {
+            accessKey: options.accessKey,
+            ts,
+            bizType: WHATSAPP_BIZ_TYPE,
+            action: operation.action,
+            sign,
+            ...(options.signAlgorithm === 'sha256' ? { algorithm: 'sha256' } : {}),
+            'Content-Type': 'application/json',
+            accept: 'application/json',
+          },
+          timeout: { request: context.timeoutMs },
+          signal: context.signal,
+        });
+      } catch (error) {
+        // A cancelled call must surface as the caller's abort, never as a retryable failure.
+        if (context.signal.aborted) throw context.signal.reason;
+        throw errorFromTransport(error, context.timeoutMs, secrets);
+      }
+      const data = readNxcloudResponse(response, options.now(), secrets);
+      return { data, httpStatusCode: response.statusCode };
+    },
+  };
+}
