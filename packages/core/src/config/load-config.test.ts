@@ -88,19 +88,25 @@ describe('loadConfigFromFile', () => {
 });
 
 describe('loadConfig', () => {
-  it('lays environment variables over the file', async () => {
+  it('takes the explicit provider, then the file, then the environment', async () => {
     const path = await writeConfig(
       { provider: 'nxcloud', nxcloud: { accessKey: 'file-ak', appKey: 'app' } },
       0o600,
     );
-    const config = await loadConfig({
-      path,
-      env: { NXCLOUD_ACCESS_KEY: 'env-ak', NXCLOUD_ACCESS_SECRET: 's' },
-    });
-    expect(config).toEqual({
+    const env = {
+      WABSP_PROVIDER: 'cams',
+      NXCLOUD_ACCESS_KEY: 'env-ak',
+      NXCLOUD_ACCESS_SECRET: 's',
+      CAMS_CUST_SPACE_ID: 'cs',
+    };
+    expect(await loadConfig({ path, env })).toEqual({
       provider: 'nxcloud',
-      nxcloud: { accessKey: 'env-ak', appKey: 'app', accessSecret: 's' },
+      nxcloud: { accessKey: 'file-ak', appKey: 'app', accessSecret: 's' },
+      cams: { custSpaceId: 'cs' },
     });
+    expect((await loadConfig({ path, env, provider: 'cams' })).provider).toBe('cams');
+    expect((await loadConfig({ env })).provider).toBe('cams');
+    await expect(loadConfig({ env: {} })).rejects.toThrow('No provider configured');
   });
 });
 

@@ -92,25 +92,31 @@ export async function loadConfigFromFile(path: string): Promise<WabspConfig> {
   return config;
 }
 
-/** The file (if given) with environment variables laid over it: environment wins. */
-export async function loadConfig(options: { path?: string; env?: Env } = {}): Promise<WabspConfig> {
+/**
+ * The whole configuration from its sources, the more explicit winning: the `provider` argument
+ * (e.g. a command-line flag), then the file, then environment variables.
+ */
+export async function loadConfig(
+  options: { provider?: string; path?: string; env?: Env } = {},
+): Promise<WabspConfig> {
   const env = options.env ?? process.env;
   const fromFile: Record<string, unknown> = options.path ? await loadConfigFromFile(options.path) : {};
-  const provider = env.WABSP_PROVIDER ?? (fromFile.provider as string | undefined);
+  const provider = options.provider ?? (fromFile.provider as string | undefined) ?? env.WABSP_PROVIDER;
   if (!provider) {
-    throw new ConfigError('No provider configured: set WABSP_PROVIDER or `provider` in the config file', {
-      field: 'provider',
-    });
+    throw new ConfigError(
+      'No provider configured: pass one, set `provider` in the config file, or set WABSP_PROVIDER',
+      {
+        field: 'provider',
+      },
+    );
   }
   const fromEnv: Record<string, unknown> = loadConfigFromEnv({ ...env, WABSP_PROVIDER: provider });
-  const merged: Record<string, unknown> = { ...fromFile, ...fromEnv };
-  for (const vendor of Object.keys(ENV_VARIABLES)) {
-    const fileOptions = fromFile[vendor] as Record<string, unknown> | undefined;
-    const envOptions = fromEnv[vendor] as Record<string, unknown> | undefined;
-    if (fileOptions || envOptions) merged[vendor] = { ...fileOptions, ...envOptions };
+  const merged: Record<string, unknown> = { ...fromEnv, ...fromFile, provider };
+  for (const key of [...Object.keys(ENV_VARIABLES), 'retry']) {
+    const fileValue = fromFile[key] as Record<string, unknown> | undefined;
+    const envValue = fromEnv[key] as Record<string, unknown> | undefined;
+    if (fileValue || envValue) merged[key] = { ...envValue, ...fileValue };
   }
-  if (fromFile.retry || fromEnv.retry)
-    merged.retry = { ...(fromFile.retry as object), ...(fromEnv.retry as object) };
   return parseConfig(merged);
 }
 
