@@ -7,7 +7,8 @@ import { z } from 'zod';
  */
 export const lenientIntegerSchema = z
   .union([z.number().finite(), z.string().regex(/^-?\d+(\.\d+)?$/)])
-  .transform((value) => Math.trunc(Number(value)));
+  .transform((value) => Math.trunc(Number(value)))
+  .pipe(z.int());
 
 /** An optional text field; vendors write `null` as often as they leave a field out. */
 export const optionalTextSchema = z.string().nullish();
@@ -19,16 +20,40 @@ export const optionalTextSchema = z.string().nullish();
  * as a ResponseFormatError instead of an Invalid Date.
  */
 export const nxcloudTimestampSchema = z.string().transform((text, context) => {
-  const iso = text.trim().replace(/([+-]\d{2})(\d{2})$/, '$1:$2');
-  const date = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(iso)
-    ? new Date(iso)
-    : undefined;
-  if (date === undefined || Number.isNaN(date.getTime())) {
+  const date = parseIsoTimestamp(text.trim().replace(/([+-]\d{2})(\d{2})$/, '$1:$2'));
+  if (date === undefined) {
     context.addIssue({ code: 'custom', message: 'is not an ISO-8601 timestamp with an offset' });
     return z.NEVER;
   }
   return date;
 });
+
+const ISO_TIMESTAMP =
+  /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(?:Z|[+-](\d{2}):(\d{2}))$/;
+
+/** Strict: `Date` would roll 2024-02-31 over to March 2 instead of refusing it. */
+function parseIsoTimestamp(iso: string): Date | undefined {
+  const match = ISO_TIMESTAMP.exec(iso);
+  if (match === null) return undefined;
+  const [year, month, day, hour, minute, second = 0, offsetHours = 0, offsetMinutes = 0] = match
+    .slice(1)
+    .map((part) => (part === undefined ? undefined : Number(part))) as number[];
+  const calendarDay = new Date(Date.UTC(year!, month! - 1, day!));
+  if (
+    calendarDay.getUTCFullYear() !== year ||
+    calendarDay.getUTCMonth() !== month! - 1 ||
+    calendarDay.getUTCDate() !== day ||
+    hour! > 23 ||
+    minute! > 59 ||
+    second > 59 ||
+    offsetHours > 23 ||
+    offsetMinutes > 59
+  ) {
+    return undefined;
+  }
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? undefined : date;
+}
 
 /** Parses a vendor value with its wire schema; a mismatch is the vendor's fault, not the caller's. */
 export function parseWire<Schema extends z.ZodType>(

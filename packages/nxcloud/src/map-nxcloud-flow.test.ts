@@ -1,0 +1,292 @@
+import {
+  FlowPreviewSchema,
+  FlowSchema,
+  FlowSummarySchema,
+  NotFoundError,
+  ResponseFormatError,
+} from '@whatsapp-bsp/core';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { FLOW_WITH_META_SHAPES, flowListData, previewData } from './__fixtures__/nxcloud-built-payloads.js';
+import { QUERY_FLOW_BY_ID_EXAMPLE } from './__fixtures__/nxcloud-vendor-examples.js';
+import {
+  mapNxcloudFlow,
+  mapNxcloudFlowList,
+  mapNxcloudFlowPreview,
+  mapNxcloudQueryFlowById,
+} from './map-nxcloud-flow.js';
+import { nxcloudFlowWireSchema } from './nxcloud-flow-wire.js';
+
+const exampleData = (JSON.parse(QUERY_FLOW_BY_ID_EXAMPLE) as { data: Record<string, unknown> }).data;
+
+describe('mapNxcloudFlow', () => {
+  it("maps the vendor's queryFlowById example to the normalized Flow", () => {
+    const flow = mapNxcloudQueryFlowById(exampleData, '3603023670018851');
+    expect(flow).toEqual({
+      provider: 'nxcloud',
+      raw: exampleData,
+      id: '3603023670018851',
+      name: 'flows_hqq_008',
+      status: 'PUBLISHED',
+      categories: ['OTHER'],
+      validationErrors: [],
+      jsonVersion: '3.0',
+      preview: {
+        url: 'https://business.facebook.com/wa/manage/flows/3603023670018850/preview/?token=44639eab-3848-4b7c-86d6-10a8f23d022d',
+        expiresAt: new Date('2024-01-13T10:03:53.000Z'),
+      },
+      application: {
+        id: '1407008009801816',
+        name: 'NXLink',
+        link: 'https://testnxlink.nxcloud.com/admin/#/login',
+        category: '实用类',
+      },
+    });
+    expect(Object.keys(flow)).not.toContain('endpointUri');
+    expect(FlowSchema.parse(flow)).toEqual(flow);
+  });
+
+  it('keeps `raw` as the very object received, so fields the model lacks stay reachable', () => {
+    expect(mapNxcloudFlow(exampleData).raw).toBe(exampleData);
+  });
+
+  it("absorbs Meta's fuller shapes: object validation errors, WABA object, data_channel_uri, offsets", () => {
+    const flow = mapNxcloudFlow(FLOW_WITH_META_SHAPES);
+    expect(flow).toEqual({
+      provider: 'nxcloud',
+      raw: FLOW_WITH_META_SHAPES,
+      id: '1168300431915404',
+      name: 'lead_form',
+      status: 'DRAFT',
+      categories: ['LEAD_GENERATION', 'UNKNOWN'],
+      validationErrors: [
+        { message: 'Missing Flow JSON' },
+        {
+          message: 'Invalid value found for property type.',
+          error: 'INVALID_PROPERTY_VALUE',
+          errorType: 'FLOW_JSON_ERROR',
+          lineStart: 10,
+          lineEnd: 10,
+          columnStart: 21,
+          columnEnd: 34,
+          pointers: [
+            {
+              lineStart: 10,
+              lineEnd: 10,
+              columnStart: 21,
+              columnEnd: 34,
+              path: 'screens[0].layout.children[0].type',
+            },
+          ],
+        },
+      ],
+      jsonVersion: '5.0',
+      dataApiVersion: '3.0',
+      endpointUri: 'https://example.com/flow-endpoint',
+      whatsappBusinessAccountId: '196938173492252',
+      preview: {
+        url: 'https://business.facebook.com/wa/manage/flows/1168300431915404/preview/',
+        expiresAt: new Date('2024-05-02T03:29:59.500Z'),
+      },
+    });
+    expect(FlowSchema.safeParse(flow).success).toBe(true);
+  });
+
+  it('prefers endpoint_uri over the deprecated data_channel_uri, and takes a WABA id string', () => {
+    const flow = mapNxcloudFlow({
+      ...FLOW_WITH_META_SHAPES,
+      endpoint_uri: 'https://example.com/new',
+      whatsapp_business_account: '1002003',
+    });
+    expect(flow.endpointUri).toBe('https://example.com/new');
+    expect(flow.whatsappBusinessAccountId).toBe('1002003');
+  });
+
+  it('maps unknown and lower-case enum values without throwing', () => {
+    const flow = mapNxcloudFlow({
+      id: '1',
+      name: 'n',
+      status: 'ARCHIVED_SOMEHOW',
+      categories: ['survey', 'NEW'],
+    });
+    expect(flow.status).toBe('UNKNOWN');
+    expect(flow.categories).toEqual(['SURVEY', 'UNKNOWN']);
+  });
+
+  it.each([
+    ['a date without an offset', '2024-01-13T10:03:53'],
+    ['a date that does not exist', '2024-02-31T10:03:53+0000'],
+    ['free text', 'next Tuesday'],
+    ['epoch digits', '1705140233'],
+  ])('refuses %s in expires_at with a ResponseFormatError, never an Invalid Date', (_name, expiresAt) => {
+    const value = { ...exampleData, preview: { preview_url: 'https://x', expires_at: expiresAt } };
+    expect(() => mapNxcloudFlow(value)).toThrow(ResponseFormatError);
+  });
+
+  it.each([
+    ['no id', { name: 'n' }],
+    ['a numeric id', { id: 3603023670018851, name: 'n' }],
+    ['no name', { id: '1' }],
+    ['categories not a list', { id: '1', name: 'n', categories: 'OTHER' }],
+    ['a validation error that is a number', { id: '1', name: 'n', validation_errors: [3] }],
+    ['not an object', 'PUBLISHED'],
+    [
+      'a line number beyond the safe integers',
+      { id: '1', name: 'n', validation_errors: [{ line_start: 1e20 }] },
+    ],
+  ])('refuses a flow with %s', (_name, value) => {
+    expect(() => mapNxcloudFlow(value)).toThrow(ResponseFormatError);
+  });
+});
+
+describe('mapNxcloudQueryFlowById', () => {
+  it('reads the documented data.data[] shape too, taking the requested flow', () => {
+    const other = { ...exampleData, id: '111' };
+    const flow = mapNxcloudQueryFlowById({ data: [other, exampleData], paging: {} }, '3603023670018851');
+    expect(flow.id).toBe('3603023670018851');
+    expect(flow.raw).toBe(exampleData);
+  });
+
+  it('is NotFound when the list does not hold the requested flow', () => {
+    expect(() => mapNxcloudQueryFlowById({ data: [] }, '42')).toThrow(NotFoundError);
+  });
+
+  it('refuses a single flow whose id is not the one asked for', () => {
+    expect(() => mapNxcloudQueryFlowById(exampleData, '42')).toThrow(/answered flow 3603023670018851/);
+  });
+});
+
+describe('mapNxcloudFlowList', () => {
+  it('maps summaries with status, and pages with cursors.after only while `next` is set', () => {
+    const page = mapNxcloudFlowList(flowListData(['1', '2'], 'QVFIUk1', true));
+    expect(page.items.map((flow) => [flow.id, flow.status])).toEqual([
+      ['1', 'PUBLISHED'],
+      ['2', 'PUBLISHED'],
+    ]);
+    expect(page.nextCursor).toBe('QVFIUk1');
+    for (const item of page.items) expect(FlowSummarySchema.safeParse(item).success).toBe(true);
+    const last = mapNxcloudFlowList(flowListData(['3'], 'QVFIUk2', false));
+    expect(last).not.toHaveProperty('nextCursor');
+    expect(mapNxcloudFlowList({ data: [] })).toEqual({ items: [] });
+  });
+});
+
+describe('mapNxcloudFlowPreview', () => {
+  it('falls back to the requested id when data.id is missing, as in the vendor example', () => {
+    const preview = mapNxcloudFlowPreview(previewData(), '1743798696088965');
+    expect(preview).toEqual({
+      provider: 'nxcloud',
+      raw: previewData(),
+      flowId: '1743798696088965',
+      url: 'https://business.facebook.com/wa/manage/flows/1743798696088965/preview/?token=b9d6b1a2',
+      expiresAt: new Date('2024-01-06T08:31:25.000Z'),
+    });
+    expect(FlowPreviewSchema.safeParse(preview).success).toBe(true);
+    expect(mapNxcloudFlowPreview(previewData('55'), '55').flowId).toBe('55');
+  });
+
+  it('refuses a preview without a URL', () => {
+    expect(() => mapNxcloudFlowPreview({ id: '1', preview: {} }, '1')).toThrow(ResponseFormatError);
+  });
+});
+
+describe('flow mapping properties', () => {
+  const text = fc.string();
+  const optional = <T>(arbitrary: fc.Arbitrary<T>) => fc.option(arbitrary, { nil: undefined });
+  const nullable = <T>(arbitrary: fc.Arbitrary<T>) =>
+    fc.oneof(arbitrary, fc.constant(null), fc.constant(undefined));
+  const integer = fc.oneof(
+    fc.integer(),
+    fc.integer().map(String),
+    fc.double({ min: -1e9, max: 1e9, noNaN: true }),
+  );
+  const timestamp = fc
+    .date({
+      min: new Date('1970-01-01T00:00:00Z'),
+      max: new Date('2200-01-01T00:00:00Z'),
+      noInvalidDate: true,
+    })
+    .chain((date) =>
+      fc.constantFrom('+0000', '+00:00', 'Z', '-0330', '+0800').map((offset) => {
+        const base = date.toISOString().slice(0, 19);
+        return `${base}${offset}`;
+      }),
+    );
+  const validationError = fc.oneof(
+    text,
+    fc.record(
+      {
+        message: nullable(text),
+        error: nullable(text),
+        error_type: nullable(text),
+        line_start: nullable(integer),
+        column_end: nullable(integer),
+        pointers: nullable(
+          fc.array(fc.record({ line_start: nullable(integer), path: nullable(text) }, { requiredKeys: [] })),
+        ),
+      },
+      { requiredKeys: [] },
+    ),
+  );
+  const wireFlow = fc.record(
+    {
+      id: fc.stringMatching(/^\d{1,20}$/),
+      name: text,
+      status: nullable(fc.oneof(fc.constantFrom('DRAFT', 'PUBLISHED', 'deprecated', 'THROTTLED'), text)),
+      categories: nullable(fc.array(fc.oneof(fc.constantFrom('OTHER', 'SIGN_IN', 'survey'), text))),
+      validation_errors: nullable(fc.array(validationError)),
+      json_version: nullable(text),
+      data_api_version: nullable(text),
+      endpoint_uri: nullable(text),
+      data_channel_uri: nullable(text),
+      preview: nullable(
+        fc.record({ preview_url: nullable(text), expires_at: nullable(timestamp) }, { requiredKeys: [] }),
+      ),
+      whatsapp_business_account: nullable(
+        fc.oneof(text, fc.record({ id: nullable(text) }, { requiredKeys: [] })),
+      ),
+      application: nullable(
+        fc.record(
+          { id: nullable(text), name: nullable(text), link: nullable(text), category: nullable(text) },
+          { requiredKeys: [] },
+        ),
+      ),
+      extra: optional(fc.jsonValue()),
+    },
+    { requiredKeys: ['id', 'name'] },
+  );
+
+  it('maps every wire flow the schema admits to a Flow that core accepts', () => {
+    fc.assert(
+      fc.property(wireFlow, (value) => {
+        expect(nxcloudFlowWireSchema.safeParse(value).success).toBe(true);
+        const flow = mapNxcloudFlow(value);
+        const checked = FlowSchema.safeParse(flow);
+        expect(checked.success, JSON.stringify(checked.error?.issues)).toBe(true);
+        expect(flow.raw).toBe(value);
+      }),
+    );
+  });
+
+  it('turns any JSON value into a Flow or a ResponseFormatError, never another error', () => {
+    fc.assert(
+      fc.property(fc.jsonValue(), (value) => {
+        for (const map of [
+          () => FlowSchema.parse(mapNxcloudFlow(value)),
+          () => mapNxcloudQueryFlowById(value, '1'),
+          () => mapNxcloudFlowList(value),
+          () => mapNxcloudFlowPreview(value, '1'),
+        ]) {
+          try {
+            map();
+          } catch (error) {
+            expect(
+              ResponseFormatError.isInstance(error) || NotFoundError.isInstance(error),
+              String(error),
+            ).toBe(true);
+          }
+        }
+      }),
+    );
+  });
+});

@@ -1,0 +1,99 @@
+import { inspect } from 'node:util';
+import { ConfigError } from '@whatsapp-bsp/core';
+import { describe, expect, it } from 'vitest';
+import { TEST_OPTIONS } from './__fixtures__/nxcloud-test-support.js';
+import {
+  NXCLOUD_DEFAULT_OPERATIONS,
+  nxcloudOptionsSchema,
+  resolveNxcloudOptions,
+} from './nxcloud-options.js';
+import { nxcloud } from './nxcloud-provider.js';
+
+function configError(options: unknown): ConfigError {
+  try {
+    resolveNxcloudOptions(options);
+  } catch (error) {
+    expect(ConfigError.isInstance(error)).toBe(true);
+    return error as ConfigError;
+  }
+  throw new Error('expected a ConfigError');
+}
+
+describe('nxcloud options', () => {
+  it('fills the documented defaults', () => {
+    const resolved = resolveNxcloudOptions({ ...TEST_OPTIONS, now: undefined });
+    expect(resolved.baseUrl).toBe('https://api2.nxcloud.com');
+    expect(resolved.signAlgorithm).toBe('md5');
+    expect(resolved.operations).toEqual(NXCLOUD_DEFAULT_OPERATIONS);
+    expect(resolved.operations.queryFlowById).toEqual({
+      path: '/api/wa/queryFlowById',
+      action: 'queryFlowById',
+    });
+    expect(resolved.now).toBe(Date.now);
+  });
+
+  it('merges a partial operation override with the default path', () => {
+    const resolved = resolveNxcloudOptions({
+      ...TEST_OPTIONS,
+      operations: { queryFlowById: { action: 'getTemplate' }, getTemplate: { path: '/v2/wa/getTemplate' } },
+    });
+    expect(resolved.operations.queryFlowById).toEqual({
+      path: '/api/wa/queryFlowById',
+      action: 'getTemplate',
+    });
+    expect(resolved.operations.getTemplate).toEqual({ path: '/v2/wa/getTemplate', action: 'getTemplate' });
+    expect(resolved.operations.queryFlowsByPhone).toEqual(NXCLOUD_DEFAULT_OPERATIONS.queryFlowsByPhone);
+  });
+
+  it('drops a trailing slash from baseUrl', () => {
+    expect(resolveNxcloudOptions({ ...TEST_OPTIONS, baseUrl: 'http://127.0.0.1:8080/nx/' }).baseUrl).toBe(
+      'http://127.0.0.1:8080/nx',
+    );
+  });
+
+  it.each([
+    ['accessKey', { accessKey: undefined }],
+    ['accessSecret', { accessSecret: '' }],
+    ['accessSecret', { accessSecret: 42 }],
+    ['appKey', { appKey: '   ' }],
+    ['businessPhone', { businessPhone: undefined }],
+    ['businessPhone', { businessPhone: '+8615800001795' }],
+    ['businessPhone', { businessPhone: '158-0000-1795' }],
+    ['businessPhone', { businessPhone: '12345' }],
+    ['businessPhone', { businessPhone: 8615800001795 }],
+    ['baseUrl', { baseUrl: 'ftp://api2.nxcloud.com' }],
+    ['baseUrl', { baseUrl: 'not a url' }],
+    ['signAlgorithm', { signAlgorithm: 'sha1' }],
+    ['now', { now: 1_700_000_000_000 }],
+    ['operations.getTemplate.path', { operations: { getTemplate: { path: 'api/wa/getTemplate' } } }],
+    ['operations.queryFlowById.action', { operations: { queryFlowById: { action: 'get template' } } }],
+    ['operations.deleteFlow', { operations: { deleteFlow: { action: 'deleteFlow' } } }],
+    ['signAlgo', { signAlgo: 'sha256' }],
+  ])('names the bad field %s', (field, patch) => {
+    const error = configError({ ...TEST_OPTIONS, ...patch });
+    expect(error.field).toBe(field);
+    expect(error.provider).toBe('nxcloud');
+    expect(error.message).toContain(`\`${field}\``);
+  });
+
+  it('refuses options that are not an object', () => {
+    expect(configError(undefined).message).toMatch(/options must be an object/);
+    expect(configError('ak:sk').message).toMatch(/options must be an object/);
+  });
+
+  it('never echoes the access secret, even when the secret itself is the bad value', () => {
+    for (const accessSecret of [{ value: TEST_OPTIONS.accessSecret }, [TEST_OPTIONS.accessSecret]]) {
+      const error = configError({ ...TEST_OPTIONS, accessSecret });
+      for (const text of [error.message, error.stack, JSON.stringify(error), inspect(error)]) {
+        expect(text).not.toContain(TEST_OPTIONS.accessSecret);
+      }
+    }
+    const error = configError({ ...TEST_OPTIONS, businessPhone: TEST_OPTIONS.accessSecret });
+    expect(inspect(error)).not.toContain(TEST_OPTIONS.accessSecret);
+  });
+
+  it('is what nxcloud() validates with, before creating anything', () => {
+    expect(() => nxcloud({ ...TEST_OPTIONS, businessPhone: 'x' })).toThrow(ConfigError);
+    expect(nxcloudOptionsSchema.safeParse(TEST_OPTIONS).success).toBe(true);
+  });
+});
