@@ -1,0 +1,62 @@
+// Test harness, not a vendor payload: a provider with test keys, a call context, and a nock
+// interceptor that records each request the way CAMS would receive it.
+import type { ProviderCallContext } from '@whatsapp-bsp/core';
+import nock from 'nock';
+import type { CamsOptions } from '../cams-options.js';
+import { cams } from '../cams-provider.js';
+
+export const ENDPOINT = 'cams.ap-southeast-1.aliyuncs.com';
+export const ORIGIN = `https://${ENDPOINT}`;
+export const ACCESS_KEY_ID = 'LTAI5tUnitTestKeyId01';
+export const ACCESS_KEY_SECRET = 'UnitTestSecret0123456789abcdefXYZ';
+export const CUST_SPACE_ID = 'cams-space-0001';
+/** 2023-11-21T01:43:56Z */
+export const FIXED_NOW = 1700531036000;
+
+export function testProvider(overrides: Partial<CamsOptions> = {}) {
+  return cams({
+    accessKeyId: ACCESS_KEY_ID,
+    accessKeySecret: ACCESS_KEY_SECRET,
+    custSpaceId: CUST_SPACE_ID,
+    now: () => FIXED_NOW,
+    ...overrides,
+  });
+}
+
+export function callContext(overrides: Partial<ProviderCallContext> = {}): ProviderCallContext {
+  return { signal: new AbortController().signal, attempt: 1, timeoutMs: 5_000, ...overrides };
+}
+
+export interface RecordedRequest {
+  readonly method: string;
+  readonly pathname: string;
+  readonly query: Record<string, string>;
+  readonly form: Record<string, string>;
+  readonly headers: Record<string, string>;
+}
+
+type Reply = [status: number, body?: string | object, headers?: Record<string, string>];
+
+/** Answers the next request to the CAMS origin with `reply` and records it into `requests`. */
+export function interceptCams(
+  requests: RecordedRequest[],
+  reply: Reply | ((request: RecordedRequest) => Reply),
+) {
+  return nock(ORIGIN)
+    .post(/.*/)
+    .reply(function (uri, body) {
+      const url = new URL(uri, ORIGIN);
+      const headers: Record<string, string> = {};
+      for (const [name, value] of Object.entries(this.req.headers))
+        headers[name.toLowerCase()] = String(value);
+      const request: RecordedRequest = {
+        method: this.req.method ?? '',
+        pathname: url.pathname,
+        query: Object.fromEntries(url.searchParams),
+        form: typeof body === 'string' && body !== '' ? Object.fromEntries(new URLSearchParams(body)) : {},
+        headers,
+      };
+      requests.push(request);
+      return typeof reply === 'function' ? reply(request) : reply;
+    });
+}

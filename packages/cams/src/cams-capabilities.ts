@@ -1,0 +1,42 @@
+import type { ProviderCapabilities } from '@whatsapp-bsp/core';
+
+/**
+ * CAMS documents a default page size of 10 and no maximum. The list calls page by number, and
+ * ListFlow reports no total, so a server that silently capped a large page would look like the
+ * last one and end the listing early; 50 keeps pages well inside what Alibaba Cloud paged APIs
+ * commonly accept while saving four in five calls over the default.
+ */
+const MAX_PAGE_SIZE = 50;
+const DEFAULT_PAGE_SIZE = 10;
+
+/** The documented per-account budget of each read operation (reference section 7). */
+const READ_OPERATIONS_PER_SECOND = 5;
+
+export const camsCapabilities: ProviderCapabilities = Object.freeze({
+  flows: Object.freeze({
+    list: Object.freeze({
+      includesStatus: false,
+      maxPageSize: MAX_PAGE_SIZE,
+      defaultPageSize: DEFAULT_PAGE_SIZE,
+      reportsTotal: false,
+    }),
+  }),
+  templates: Object.freeze({
+    list: Object.freeze({
+      filters: Object.freeze(['name', 'language', 'status', 'category'] as const),
+      // The client fetches each template's detail under the rate limit for `withComponents`.
+      includesComponents: false,
+      maxPageSize: MAX_PAGE_SIZE,
+      defaultPageSize: DEFAULT_PAGE_SIZE,
+      reportsTotal: true,
+    }),
+    get: Object.freeze({ byId: 'native', byNameAndLanguage: 'native' } as const),
+  }),
+  rateLimits: Object.freeze({
+    'flows.get': READ_OPERATIONS_PER_SECOND,
+    'flows.list': READ_OPERATIONS_PER_SECOND,
+    'flows.preview': READ_OPERATIONS_PER_SECOND,
+    'templates.list': READ_OPERATIONS_PER_SECOND,
+    'templates.get': READ_OPERATIONS_PER_SECOND,
+  }),
+});

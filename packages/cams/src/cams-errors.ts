@@ -1,0 +1,177 @@
+import {
+  AuthenticationError,
+  BspError,
+  type BspErrorOptions,
+  InvalidRequestError,
+  NotFoundError,
+  PermissionError,
+  ProviderUnavailableError,
+  RateLimitError,
+  ResponseFormatError,
+  redactSecrets,
+} from '@whatsapp-bsp/core';
+
+const PROVIDER = 'cams';
+
+type ErrorClass = new (message: string, options?: BspErrorOptions) => BspError;
+
+const PERMISSION_CODES = [
+  'Ram.PermissionDeny',
+  'Product.Unsubscript',
+  'Unknown.ResourceOwnerId',
+  'Forbidden.RAM',
+];
+const AUTHENTICATION_CODES = ['SignatureDoesNotMatch', 'IncompleteSignature', 'Authentication.NoAuth'];
+
+/**
+ * CAMS and Alibaba Cloud gateway codes (reference section 6), first match wins. The same table
+ * serves HTTP 4xx/5xx answers and HTTP 200 answers whose `Code` is not `"OK"`.
+ */
+const CODE_RULES: readonly (readonly [(code: string) => boolean, ErrorClass])[] = [
+  [(code) => code === 'System.LimitControl' || code.startsWith('Throttling'), RateLimitError],
+  [(code) => PERMISSION_CODES.includes(code), PermissionError],
+  [
+    (code) =>
+      AUTHENTICATION_CODES.includes(code) ||
+      code.startsWith('InvalidAccessKeyId') ||
+      code.startsWith('InvalidSecurityToken') ||
+      code.startsWith('InvalidTimeStamp'),
+    AuthenticationError,
+  ],
+  // `DetailError.TemplateNotExist`, `DelError.TemplateNotExist`, …
+  [(code) => code.endsWith('NotExist'), NotFoundError],
+  [(code) => code.startsWith('InvalidParameter') || code.startsWith('MissingParameter'), InvalidRequestError],
+  [
+    (code) => code.startsWith('ServiceUnavailable') || code.startsWith('InternalError'),
+    ProviderUnavailableError,
+  ],
+];
+
+const HINTS: Readonly<Record<string, string>> = {
+  'System.LimitControl': 'CAMS allows 5 requests per second per account for each read operation',
+  SignatureDoesNotMatch: 'check the access key secret',
+  'InvalidTimeStamp.Expired': 'check the system clock: CAMS refuses requests dated more than 15 minutes off',
+};
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function textField(body: Record<string, unknown>, ...keys: string[]): string | undefined {
+  for (const key of keys) {
+    const value = body[key];
+    if (typeof value === 'string' && value.trim() !== '') return value.trim();
+    if (typeof value === 'number') return String(value);
+  }
+  return undefined;
+}
+
+/** The vendor's request id, trimmed: the documented example ends in a newline. */
+export function requestIdOf(body: unknown): string | undefined {
+  return isRecord(body) ? textField(body, 'RequestId', 'requestId') : undefined;
+}
+
+/**
+ * An error to chain as `cause`: name, code and the message with secrets removed. Transport errors
+ * carry whole requests (headers, signatures, options); none of that is copied.
+ */
+export function sanitizedCause(error: unknown, secrets: readonly string[]): Error {
+  const source = error instanceof Error ? error : new Error(String(error));
+  const copy = new Error(redactSecrets(source.message, secrets));
+  copy.name = source.name;
+  const code = (source as { code?: unknown }).code;
+  if (typeof code === 'string' || typeof code === 'number') {
+    Object.defineProperty(copy, 'code', { value: code, enumerable: true });
+  }
+  copy.stack = `${copy.name}: ${copy.message}`;
+  return copy;
+}
+
+/** An error answer from CAMS (any HTTP status, `Code` other than `"OK"`) as a core error. */
+export function camsVendorError(
+  body: Record<string, unknown>,
+  httpStatusCode: number | undefined,
+  secrets: readonly string[],
+): BspError {
+  const vendorCode = textField(body, 'Code', 'code');
+  const vendorMessage = textField(body, 'Message', 'message');
+  const requestId = requestIdOf(body);
+  const rule = vendorCode === undefined ? undefined : CODE_RULES.find(([matches]) => matches(vendorCode));
+  const ErrorType = rule?.[1] ?? classForStatus(httpStatusCode);
+  const hint = vendorCode === undefined ? undefined : HINTS[vendorCode];
+  const summary = [vendorCode ?? `HTTP ${httpStatusCode ?? '200'}`, vendorMessage].filter(Boolean).join(': ');
+  const message = redactSecrets(`CAMS answered ${summary}${hint ? ` (${hint})` : ''}`, secrets);
+  // Only these fields of the body are kept: gateway bodies can echo request details.
+  const raw = Object.fromEntries(
+    [
+      ['Code', vendorCode],
+      ['Message', vendorMessage && redactSecrets(vendorMessage, secrets)],
+      ['RequestId', requestId],
+    ].filter(([, value]) => value !== undefined),
+  );
+  return new ErrorType(message, {
+    provider: PROVIDER,
+    ...(vendorCode !== undefined && { vendorCode }),
+    ...(httpStatusCode !== undefined && { httpStatusCode }),
+    ...(requestId !== undefined && { requestId }),
+    raw,
+  });
+}
+
+function classForStatus(httpStatusCode: number | undefined): ErrorClass {
+  if (httpStatusCode === 429) return RateLimitError;
+  if (httpStatusCode !== undefined && httpStatusCode >= 500) return ProviderUnavailableError;
+  // A refusal with a code this table does not know yet; its vendorCode says which.
+  return InvalidRequestError;
+}
+
+export interface TransportFailure {
+  /** The status the response arrived with, when one arrived. */
+  readonly httpStatusCode?: number;
+  readonly timeoutMs: number;
+  readonly secrets: readonly string[];
+}
+
+/** Whatever openapi-client threw, as a core error. */
+export function camsTransportError(error: unknown, failure: TransportFailure): BspError {
+  if (BspError.isInstance(error)) return error;
+  const { httpStatusCode, timeoutMs, secrets } = failure;
+  // openapi-client's ResponseError: a 4xx/5xx whose body parsed, with the status added to it.
+  const data = isRecord(error) ? error.data : undefined;
+  if (isRecord(data) && typeof data.statusCode === 'number') {
+    return camsVendorError(data, data.statusCode, secrets);
+  }
+  const cause = sanitizedCause(error, secrets);
+  const options = { provider: PROVIDER, cause, ...(httpStatusCode !== undefined && { httpStatusCode }) };
+  if (httpStatusCode !== undefined && httpStatusCode >= 400) {
+    // openapi-client parses every error body as JSON; this one was an HTML page, empty, or not an object.
+    const message = `CAMS answered HTTP ${httpStatusCode} with a body that is not a JSON object`;
+    if (httpStatusCode >= 500) return new ProviderUnavailableError(message, options);
+    if (httpStatusCode === 429) return new RateLimitError(message, options);
+    return new ResponseFormatError(message, options);
+  }
+  if (cause.name === 'SyntaxError' || cause.message === 'The value is not a object') {
+    return new ResponseFormatError('CAMS answered an error with a body that is not a JSON object', options);
+  }
+  if (cause.name === 'RequestTimeoutError') {
+    return new ProviderUnavailableError(`CAMS did not answer within ${timeoutMs} ms`, options);
+  }
+  const code = (cause as { code?: unknown }).code;
+  return new ProviderUnavailableError(
+    `Could not reach CAMS${code === undefined ? '' : ` (${code})`}`,
+    options,
+  );
+}
+
+/** A body that is not what the API documents, with the status it came with. */
+export function camsBadResponse(
+  message: string,
+  details: { httpStatusCode: number; requestId?: string | undefined; raw?: unknown },
+): ResponseFormatError {
+  return new ResponseFormatError(message, {
+    provider: PROVIDER,
+    httpStatusCode: details.httpStatusCode,
+    ...(details.requestId !== undefined && { requestId: details.requestId }),
+    ...(details.raw !== undefined && { raw: details.raw }),
+  });
+}

@@ -1,0 +1,95 @@
+import { z } from 'zod';
+import { optional, wireBoolean, wireEpochMs, wireId, wireInteger, wireText } from './cams-wire-values.js';
+
+/*
+ * CAMS template payloads in the vendor's own PascalCase names (reference section 4.2). Only the
+ * fields we map are listed; unknown keys are kept, and the entity's `raw` is the object as
+ * received. Enum-valued fields are `unknown` here: any value maps, an unknown one to 'UNKNOWN'.
+ */
+
+/** One item of ListChatappTemplate's `ListTemplate`: no components. */
+export const camsTemplateSummarySchema = z.looseObject({
+  TemplateCode: wireId,
+  TemplateName: wireText,
+  Language: wireId,
+  AuditStatus: z.unknown(),
+  Category: z.unknown(),
+  Reason: optional(wireText),
+  /** Epoch milliseconds; current docs and SDK 5.x only. */
+  LastUpdateTime: optional(wireEpochMs),
+});
+export type CamsTemplateSummaryWire = z.output<typeof camsTemplateSummarySchema>;
+
+export const camsButtonSchema = z.looseObject({
+  Type: optional(wireText),
+  Text: optional(wireText),
+  Url: optional(wireText),
+  PhoneNumber: optional(wireText),
+  /** The coupon of a COPY_CODE button outside AUTHENTICATION templates. */
+  CouponCode: optional(wireText),
+  AutofillText: optional(wireText),
+  PackageName: optional(wireText),
+  SignatureHash: optional(wireText),
+  FlowId: optional(wireId),
+  /** `NAVIGATE` / `DATA_EXCHANGE`, upper case unlike Meta's. */
+  FlowAction: optional(wireText),
+  NavigateScreen: optional(wireText),
+});
+export type CamsButtonWire = z.output<typeof camsButtonSchema>;
+
+const componentFields = {
+  Type: optional(wireText),
+  Format: optional(wireText),
+  Text: optional(wireText),
+  /** The media of a media header. */
+  Url: optional(wireText),
+  Latitude: optional(wireText),
+  Longitude: optional(wireText),
+  CodeExpirationMinutes: optional(wireInteger),
+  AddSecretRecommendation: optional(wireBoolean),
+  /** Lower-case "h" in detail answers; create/modify requests spell it `HasExpiration`. */
+  hasExpiration: optional(wireBoolean),
+  HasExpiration: optional(wireBoolean),
+  Buttons: optional(z.array(camsButtonSchema)),
+};
+
+/** A component inside a carousel card. */
+export const camsCardComponentSchema = z.looseObject(componentFields);
+export type CamsCardComponentWire = z.output<typeof camsCardComponentSchema>;
+
+export const camsComponentSchema = z.looseObject({
+  ...componentFields,
+  Cards: optional(z.array(z.looseObject({ CardComponents: optional(z.array(camsCardComponentSchema)) }))),
+});
+export type CamsComponentWire = z.output<typeof camsComponentSchema>;
+
+/** `Data` of GetChatappTemplateDetail. */
+export const camsTemplateSchema = z
+  .looseObject({
+    TemplateCode: wireId,
+    /** `Name` in detail answers, `TemplateName` elsewhere; either is accepted. */
+    Name: optional(wireText),
+    TemplateName: optional(wireText),
+    Language: optional(wireId),
+    AuditStatus: z.unknown(),
+    Category: z.unknown(),
+    Reason: optional(wireText),
+    QualityScore: z.unknown(),
+    MessageSendTtlSeconds: optional(wireInteger),
+    LastUpdateTime: optional(wireEpochMs),
+    /** Template-level samples for the variables of every component: `{"{{1}}": "Bob"}`. */
+    Example: optional(z.record(z.string(), z.unknown())),
+    Components: optional(z.array(camsComponentSchema)),
+  })
+  .refine((data) => data.Name !== undefined || data.TemplateName !== undefined, {
+    message: 'a template needs a Name',
+    path: ['Name'],
+  });
+export type CamsTemplateWire = z.output<typeof camsTemplateSchema>;
+
+export const camsListTemplatesAnswerSchema = z.looseObject({
+  Total: optional(wireInteger.pipe(z.int().nonnegative())),
+  /** An account without templates may answer `ListTemplate: null`. */
+  ListTemplate: optional(z.array(camsTemplateSummarySchema)),
+});
+export const camsGetTemplateAnswerSchema = z.looseObject({ Data: camsTemplateSchema });

@@ -1,0 +1,62 @@
+import { z } from 'zod';
+import { camsBadResponse } from './cams-errors.js';
+
+/*
+ * Lenient schemas for the scalar fields of CAMS responses. The official SDK coerces numbers to
+ * strings and digit strings to numbers, so the service is known to be loose about both; we accept
+ * the same spellings, and treat `null` as absent. Anything else fails the schema and becomes a
+ * ResponseFormatError rather than a silently wrong value.
+ */
+
+/** A text field; a number sent in its place is kept as its decimal spelling. */
+export const wireText = z.union([z.string(), z.number().finite().transform(String)]);
+
+/** An identifier; a number is only accepted while it is exact (larger ones lost digits in JSON.parse). */
+export const wireId = z.union([z.string().min(1), z.int().transform(String)]);
+
+/** An integer, or a decimal string of one. */
+export const wireInteger = z.union([
+  z.int(),
+  z
+    .string()
+    .regex(/^-?\d{1,15}$/)
+    .transform(Number),
+]);
+
+/** Epoch milliseconds within the range a JavaScript Date can hold. */
+export const wireEpochMs = wireInteger.refine((ms) => Math.abs(ms) <= 8.64e15, 'not a representable date');
+
+export const wireBoolean = z.union([z.boolean(), z.enum(['true', 'false']).transform((v) => v === 'true')]);
+
+/** A field that may be missing or `null` on the wire. */
+export function optional<T extends z.ZodType>(schema: T) {
+  return schema.nullish().transform((value) => value ?? undefined);
+}
+
+/** Drops keys whose value is `undefined`, so mapped entities print and serialize cleanly. */
+export function definedOnly<T extends object>(value: T): T {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
+}
+
+/**
+ * Validates one answer's body against its wire schema. A mismatch is the vendor answering
+ * something its API does not document: a ResponseFormatError naming the first field at fault.
+ */
+export function parseWire<T extends z.ZodType>(
+  schema: T,
+  answer: { body: unknown; httpStatusCode: number; requestId?: string | undefined },
+  action: string,
+): z.output<T> {
+  const result = schema.safeParse(answer.body);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0];
+  const where = issue?.path.length ? issue.path.join('.') : 'body';
+  throw camsBadResponse(
+    `CAMS ${action} answer does not match the documented shape at \`${where}\`: ${issue?.message ?? 'invalid'}`,
+    {
+      httpStatusCode: answer.httpStatusCode,
+      requestId: answer.requestId,
+      raw: answer.body,
+    },
+  );
+}

@@ -1,0 +1,9 @@
+export { camsCapabilities } from './cams-capabilities.js';
+export {
+  type CamsCredential,
+  type CamsOptions,
+  camsOptionsSchema,
+  DEFAULT_CAMS_ENDPOINT,
+} from './cams-options.js';
+export { cams } from './cams-provider.js';
+export { camsTemplateId, parseCamsTemplateId } from './cams-template-id.js';

@@ -1,0 +1,67 @@
+import {
+  FLOW_CATEGORIES,
+  FLOW_STATUSES,
+  type Flow,
+  type FlowCategory,
+  type FlowPreview,
+  type FlowSummary,
+  toEnumValue,
+} from '@whatsapp-bsp/core';
+import type { CamsFlowPreviewWire, CamsFlowSummaryWire, CamsFlowWire } from './cams-flow-wire.js';
+import { definedOnly } from './cams-wire-values.js';
+
+const PROVIDER = 'cams';
+
+function mapCategories(categories: readonly unknown[] | undefined): FlowCategory[] {
+  return (categories ?? []).map((category) => toEnumValue(FLOW_CATEGORIES, category));
+}
+
+/** `PreviewUrlExpires` is epoch milliseconds (NXCloud's equivalent is an ISO string). */
+function expiresAt(epochMs: number | undefined): Date | undefined {
+  return epochMs === undefined ? undefined : new Date(epochMs);
+}
+
+/** GetFlow's `Data`. CAMS reports no validation errors, so that list is always empty. */
+export function mapCamsFlow(wire: CamsFlowWire, raw: unknown): Flow {
+  return definedOnly({
+    provider: PROVIDER,
+    raw,
+    id: wire.FlowId,
+    name: wire.FlowName,
+    status: toEnumValue(FLOW_STATUSES, wire.Status),
+    categories: mapCategories(wire.Categories),
+    validationErrors: [],
+    jsonVersion: wire.JSONVersion,
+    dataApiVersion: wire.DataApiVersion,
+    endpointUri: wire.EndpointUri,
+    preview: wire.PreviewUrl
+      ? definedOnly({ url: wire.PreviewUrl, expiresAt: expiresAt(wire.PreviewUrlExpires) })
+      : undefined,
+  });
+}
+
+/** One ListFlow item; CAMS lists carry no status. */
+export function mapCamsFlowSummary(wire: CamsFlowSummaryWire, raw: unknown): FlowSummary {
+  return {
+    provider: PROVIDER,
+    raw,
+    id: wire.FlowId,
+    name: wire.FlowName,
+    categories: mapCategories(wire.Categories),
+  };
+}
+
+/** GetFlowPreviewUrl's `Data`; the requested id stands in when the answer omits `FlowId`. */
+export function mapCamsFlowPreview(
+  wire: CamsFlowPreviewWire,
+  raw: unknown,
+  requestedId: string,
+): FlowPreview {
+  return definedOnly({
+    provider: PROVIDER,
+    raw,
+    flowId: wire.FlowId ?? requestedId,
+    url: wire.PreviewUrl,
+    expiresAt: expiresAt(wire.PreviewUrlExpires),
+  });
+}

@@ -1,0 +1,250 @@
+import {
+  FLOW_ACTIONS,
+  HEADER_FORMATS,
+  type HeaderFormat,
+  QUALITY_SCORES,
+  type QualityScore,
+  REJECTED_REASONS,
+  type RejectedReason,
+  TEMPLATE_STATUSES,
+  type Template,
+  type TemplateButton,
+  type TemplateCategory,
+  type TemplateComponent,
+  type TemplateStatus,
+  type TemplateSummary,
+  toEnumValue,
+  toTemplateCategory,
+} from '@whatsapp-bsp/core';
+import { camsTemplateId } from './cams-template-id.js';
+import type {
+  CamsButtonWire,
+  CamsCardComponentWire,
+  CamsComponentWire,
+  CamsTemplateSummaryWire,
+  CamsTemplateWire,
+} from './cams-template-wire.js';
+import { definedOnly } from './cams-wire-values.js';
+
+const PROVIDER = 'cams';
+
+/**
+ * CAMS `AuditStatus` is lower case. `unaudit` is "to be reviewed" in one vendor page and "review
+ * suspended" in another; either way the template is not live yet, so PENDING. A newer
+ * notification page writes the under-review value as `Audit`. Meta's upper-case values pass as is.
+ */
+const AUDIT_STATUS_ALIASES: Readonly<Record<string, TemplateStatus>> = {
+  PASS: 'APPROVED',
+  FAIL: 'REJECTED',
+  AUDITING: 'PENDING',
+  AUDIT: 'PENDING',
+  UNAUDIT: 'PENDING',
+};
+
+export function mapCamsAuditStatus(auditStatus: unknown): TemplateStatus {
+  return toEnumValue(TEMPLATE_STATUSES, auditStatus, AUDIT_STATUS_ALIASES);
+}
+
+/** `Reason` is free text (`"None"` in the examples); Meta's reason names are matched, spaces or not. */
+function mapReason(reason: string | undefined): RejectedReason | undefined {
+  const text = reason?.trim();
+  return text ? toEnumValue(REJECTED_REASONS, text.replace(/[\s-]+/g, '_')) : undefined;
+}
+
+function mapQualityScore(score: unknown): QualityScore | undefined {
+  return score === undefined || score === null || score === ''
+    ? undefined
+    : toEnumValue(QUALITY_SCORES, score);
+}
+
+/** One ListChatappTemplate item. */
+export function mapCamsTemplateSummary(wire: CamsTemplateSummaryWire, raw: unknown): TemplateSummary {
+  return definedOnly({
+    provider: PROVIDER,
+    raw,
+    id: camsTemplateId(wire.TemplateCode, wire.Language),
+    name: wire.TemplateName,
+    language: wire.Language,
+    category: toTemplateCategory(wire.Category),
+    status: mapCamsAuditStatus(wire.AuditStatus),
+    rejectedReason: mapReason(wire.Reason),
+    updatedAt: wire.LastUpdateTime === undefined ? undefined : new Date(wire.LastUpdateTime),
+  });
+}
+
+/**
+ * GetChatappTemplateDetail's `Data`. The detail is fetched per language, so the requested
+ * language stands in when the answer omits it.
+ */
+export function mapCamsTemplate(wire: CamsTemplateWire, raw: unknown, requestedLanguage: string): Template {
+  const language = wire.Language ?? requestedLanguage;
+  const category = toTemplateCategory(wire.Category);
+  const examples = wire.Example;
+  return definedOnly({
+    provider: PROVIDER,
+    raw,
+    id: camsTemplateId(wire.TemplateCode, language),
+    name: (wire.Name ?? wire.TemplateName) as string,
+    language,
+    category,
+    status: mapCamsAuditStatus(wire.AuditStatus),
+    rejectedReason: mapReason(wire.Reason),
+    qualityScore: mapQualityScore(wire.QualityScore),
+    messageSendTtlSeconds: wire.MessageSendTtlSeconds,
+    updatedAt: wire.LastUpdateTime === undefined ? undefined : new Date(wire.LastUpdateTime),
+    components: (wire.Components ?? []).map((component) =>
+      mapComponent(component, category, examples, component.Cards ?? []),
+    ),
+  });
+}
+
+type CamsCardWire = NonNullable<CamsComponentWire['Cards']>[number];
+
+/** `cards` are the component's own `Cards`; a card's components have none. */
+function mapComponent(
+  component: CamsCardComponentWire,
+  category: TemplateCategory,
+  examples: Readonly<Record<string, unknown>> | undefined,
+  cards: readonly CamsCardWire[] = [],
+): TemplateComponent {
+  const rawType = component.Type ?? '';
+  const text = component.Text;
+  switch (rawType.trim().toUpperCase()) {
+    case 'HEADER': {
+      const format = headerFormat(component);
+      const headerText = format === 'TEXT' ? samplesFor(text, examples) : undefined;
+      return definedOnly({
+        type: 'HEADER',
+        format,
+        text,
+        mediaUrl: component.Url,
+        example: headerText && { headerText },
+      });
+    }
+    case 'BODY': {
+      const bodyText = samplesFor(text, examples);
+      return definedOnly({
+        type: 'BODY',
+        text,
+        example: bodyText && { bodyText: [bodyText] },
+        addSecurityRecommendation: component.AddSecretRecommendation,
+      });
+    }
+    case 'FOOTER':
+      return definedOnly({ type: 'FOOTER', text, codeExpirationMinutes: component.CodeExpirationMinutes });
+    case 'BUTTONS':
+      return {
+        type: 'BUTTONS',
+        buttons: (component.Buttons ?? []).map((button) => mapButton(button, category)),
+      };
+    case 'CAROUSEL':
+      // The template-level samples cannot tell one card's {{1}} from the body's, so cards get none.
+      return {
+        type: 'CAROUSEL',
+        cards: cards.map((card) => ({
+          components: (card.CardComponents ?? []).map((part) => mapComponent(part, category, undefined)),
+        })),
+      };
+    case 'LIMITED_TIME_OFFER':
+      return definedOnly({
+        type: 'LIMITED_TIME_OFFER',
+        text,
+        hasExpiration: component.hasExpiration ?? component.HasExpiration,
+      });
+    default:
+      return { type: 'UNKNOWN', rawType };
+  }
+}
+
+/** The location header's `Format` value is undocumented; its coordinates give it away. */
+function headerFormat(component: CamsCardComponentWire): HeaderFormat {
+  if (component.Format !== undefined) return toEnumValue(HEADER_FORMATS, component.Format);
+  if (component.Latitude !== undefined || component.Longitude !== undefined) return 'LOCATION';
+  return component.Text === undefined ? 'UNKNOWN' : 'TEXT';
+}
+
+/**
+ * The samples of a text's variables, in variable order, from CAMS's template-level `Example` map
+ * (`{"{{1}}": "Bob"}`). All or nothing: a partial sample list would pair values with the wrong
+ * variables.
+ */
+function samplesFor(
+  text: string | undefined,
+  examples: Readonly<Record<string, unknown>> | undefined,
+): string[] | undefined {
+  if (text === undefined || examples === undefined) return undefined;
+  const names = [
+    ...new Set(Array.from(text.matchAll(/\{\{\s*([^{}]+?)\s*\}\}/g), (match) => match[1] ?? '')),
+  ];
+  if (names.length === 0) return undefined;
+  if (names.every((name) => /^\d+$/.test(name))) names.sort((a, b) => Number(a) - Number(b));
+  const samples = names.map((name) => examples[`{{${name}}}`] ?? examples[name]);
+  return samples.every((sample) => typeof sample === 'string') ? (samples as string[]) : undefined;
+}
+
+/**
+ * CAMS has no OTP button type: AUTHENTICATION templates carry `COPY_CODE` or `ONE_TAP` directly,
+ * which are Meta's OTP button with that `otp_type`; elsewhere `COPY_CODE` is a coupon. The flow
+ * button's `Type` value is undocumented, so a button with a `FlowId` and an unknown type is one.
+ * A button missing a field the model requires stays visible as UNKNOWN rather than half-filled.
+ */
+function mapButton(button: CamsButtonWire, category: TemplateCategory): TemplateButton {
+  const rawType = button.Type ?? '';
+  const type = rawType.trim().toUpperCase();
+  const text = button.Text;
+  const unknown = (): TemplateButton => definedOnly({ type: 'UNKNOWN', rawType, text });
+  const otp = (otpType: 'COPY_CODE' | 'ONE_TAP'): TemplateButton =>
+    definedOnly({
+      type: 'OTP',
+      otpType,
+      text,
+      autofillText: button.AutofillText,
+      packageName: button.PackageName,
+      signatureHash: button.SignatureHash,
+    });
+  switch (type) {
+    case 'QUICK_REPLY':
+      return text === undefined ? unknown() : { type: 'QUICK_REPLY', text };
+    case 'URL':
+      return text === undefined || button.Url === undefined
+        ? unknown()
+        : { type: 'URL', text, url: button.Url };
+    case 'PHONE_NUMBER':
+      return text === undefined || button.PhoneNumber === undefined
+        ? unknown()
+        : { type: 'PHONE_NUMBER', text, phoneNumber: button.PhoneNumber };
+    case 'COPY_CODE':
+      return category === 'AUTHENTICATION'
+        ? otp('COPY_CODE')
+        : definedOnly({ type: 'COPY_CODE', text, example: button.CouponCode });
+    case 'ONE_TAP':
+      return otp('ONE_TAP');
+    case 'CATALOG':
+    case 'MPM':
+    case 'VOICE_CALL':
+      return definedOnly({ type, text });
+    case 'FLOW':
+      return flowButton(button) ?? unknown();
+    default:
+      return (button.FlowId !== undefined && flowButton(button)) || unknown();
+  }
+}
+
+function flowButton(button: CamsButtonWire): TemplateButton | undefined {
+  if (button.Text === undefined || button.FlowId === undefined) return undefined;
+  return definedOnly({
+    type: 'FLOW' as const,
+    text: button.Text,
+    flowId: button.FlowId,
+    // Meta's default action when none is given.
+    flowAction: button.FlowAction === undefined ? 'navigate' : flowAction(button.FlowAction),
+    navigateScreen: button.NavigateScreen,
+  });
+}
+
+function flowAction(action: string): (typeof FLOW_ACTIONS)[number] | 'UNKNOWN' {
+  const lower = action.trim().toLowerCase();
+  return (FLOW_ACTIONS as readonly string[]).includes(lower)
+    ? (lower as (typeof FLOW_ACTIONS)[number])
+    : 'UNKNOWN';
+}
