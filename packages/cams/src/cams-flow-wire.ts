@@ -13,7 +13,7 @@ const categories = optional(z.array(z.unknown()));
 export const camsFlowSchema = z.looseObject({
   FlowId: wireId,
   FlowName: wireText,
-  Status: z.unknown(),
+  Status: z.unknown().optional(),
   Categories: categories,
   JSONVersion: optional(wireText),
   DataApiVersion: optional(wireText),

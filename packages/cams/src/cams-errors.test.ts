@@ -1,0 +1,239 @@
+import { inspect } from 'node:util';
+import {
+  AuthenticationError,
+  BspError,
+  InvalidRequestError,
+  NotFoundError,
+  PermissionError,
+  ProviderUnavailableError,
+  RateLimitError,
+  ResponseFormatError,
+} from '@whatsapp-bsp/core';
+import nock from 'nock';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import {
+  ACCESS_KEY_SECRET,
+  callContext,
+  interceptCams,
+  ORIGIN,
+  type RecordedRequest,
+  testProvider,
+} from './__fixtures__/harness.js';
+
+beforeAll(() => nock.disableNetConnect());
+afterEach(() => nock.cleanAll());
+
+async function getFlowError(provider = testProvider(), timeoutMs = 5_000): Promise<BspError> {
+  const error = await provider.doGetFlow({ id: 'f-1' }, callContext({ timeoutMs })).then(
+    () => undefined,
+    (thrown: unknown) => thrown,
+  );
+  if (!BspError.isInstance(error)) throw new Error(`expected a BspError, got ${inspect(error)}`);
+  return error;
+}
+
+const families = [
+  ['System.LimitControl', RateLimitError, true],
+  ['Throttling.User', RateLimitError, true],
+  ['Ram.PermissionDeny', PermissionError, false],
+  ['Product.Unsubscript', PermissionError, false],
+  ['Unknown.ResourceOwnerId', PermissionError, false],
+  ['Forbidden.RAM', PermissionError, false],
+  ['InvalidAccessKeyId.NotFound', AuthenticationError, false],
+  ['SignatureDoesNotMatch', AuthenticationError, false],
+  ['IncompleteSignature', AuthenticationError, false],
+  ['Authentication.NoAuth', AuthenticationError, false],
+  ['DetailError.TemplateNotExist', NotFoundError, false],
+  ['InvalidParameter.PageInvalid', InvalidRequestError, false],
+] as const;
+
+describe.each([400, 200])('a vendor error answered with HTTP %i', (status) => {
+  it.each(families)('%s becomes %O', async (code, ErrorClass, retryable) => {
+    interceptCams([], [status, { RequestId: 'REQ-1\n', Code: code, Message: 'vendor text' }]);
+
+    const error = await getFlowError();
+
+    expect(error).toBeInstanceOf(ErrorClass);
+    expect(error).toMatchObject({
+      provider: 'cams',
+      vendorCode: code,
+      httpStatusCode: status,
+      requestId: 'REQ-1',
+      retryable,
+      raw: { Code: code, Message: 'vendor text', RequestId: 'REQ-1' },
+    });
+    expect(error.message).toContain(`${code}: vendor text`);
+  });
+
+  it('keeps the vendor code of a code it does not know', async () => {
+    interceptCams([], [status, { RequestId: 'REQ-2', Code: 'TemplateListError.QueryError', Message: 'x' }]);
+
+    const error = await getFlowError();
+
+    expect(error).toBeInstanceOf(InvalidRequestError);
+    expect(error).toMatchObject({
+      vendorCode: 'TemplateListError.QueryError',
+      requestId: 'REQ-2',
+      retryable: false,
+    });
+  });
+});
+
+describe('answers that are not what the API documents', () => {
+  it('a 5xx JSON error is retryable ProviderUnavailableError', async () => {
+    interceptCams([], [503, { RequestId: 'REQ-3', Code: 'ServiceUnavailable', Message: 'busy' }]);
+
+    const error = await getFlowError();
+
+    expect(error).toBeInstanceOf(ProviderUnavailableError);
+    expect(error).toMatchObject({ httpStatusCode: 503, retryable: true, requestId: 'REQ-3' });
+  });
+
+  it('an HTML 502 from a proxy is ProviderUnavailableError with the status, not a SyntaxError', async () => {
+    interceptCams([], [502, '<html><body>Bad Gateway</body></html>', { 'content-type': 'text/html' }]);
+
+    const error = await getFlowError();
+
+    expect(error).toBeInstanceOf(ProviderUnavailableError);
+    expect(error).toMatchObject({ httpStatusCode: 502, retryable: true });
+  });
+
+  it('an HTML 400 is ResponseFormatError with the status', async () => {
+    interceptCams([], [400, '<html>Bad Request</html>']);
+
+    const error = await getFlowError();
+
+    expect(error).toBeInstanceOf(ResponseFormatError);
+    expect(error.httpStatusCode).toBe(400);
+  });
+
+  it('a JSON array error body is ResponseFormatError with the status', async () => {
+    interceptCams([], [403, '[]']);
+
+    expect(await getFlowError()).toMatchObject({ code: 'BAD_RESPONSE', httpStatusCode: 403 });
+  });
+
+  it.each([
+    ['a 204 without a body', 204, ''],
+    ['an HTML page with status 200', 200, '<!doctype html><title>Login</title>'],
+    ['truncated JSON', 200, '{"RequestId":"REQ-4","Code":"OK","Data":{"FlowId":"f-1"'],
+    ['JSON that is not an object', 200, 'null'],
+  ])('%s is ResponseFormatError with the status', async (_, status, body) => {
+    interceptCams([], [status, body]);
+
+    const error = await getFlowError();
+
+    expect(error).toBeInstanceOf(ResponseFormatError);
+    expect(error).toMatchObject({ httpStatusCode: status, retryable: false });
+  });
+
+  it('a body that fails the wire schema names the field', async () => {
+    interceptCams(
+      [],
+      [
+        200,
+        { RequestId: 'REQ-5', Code: 'OK', Data: { FlowId: 'f-1', FlowName: 'n', Categories: 'SIGN_UP' } },
+      ],
+    );
+
+    const error = await getFlowError();
+
+    expect(error).toBeInstanceOf(ResponseFormatError);
+    expect(error.message).toContain('Data.Categories');
+    expect(error).toMatchObject({ requestId: 'REQ-5', httpStatusCode: 200 });
+  });
+});
+
+describe('transport failures', () => {
+  it('a connection reset is retryable ProviderUnavailableError', async () => {
+    nock(ORIGIN)
+      .post('/')
+      .replyWithError(Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }));
+
+    const error = await getFlowError();
+
+    expect(error).toBeInstanceOf(ProviderUnavailableError);
+    expect(error.retryable).toBe(true);
+    expect(error.cause).toMatchObject({ code: 'ECONNRESET' });
+  });
+
+  it('no answer within the call’s timeout is retryable ProviderUnavailableError', async () => {
+    nock(ORIGIN).post('/').delay(60_000).reply(200, '{}');
+
+    const error = await getFlowError(testProvider(), 50);
+
+    expect(error).toBeInstanceOf(ProviderUnavailableError);
+    expect(error.message).toContain('50 ms');
+  });
+
+  it('sends exactly one request for a retryable failure: the client does the retrying', async () => {
+    const requests: RecordedRequest[] = [];
+    interceptCams(requests, [503, { Code: 'ServiceUnavailable' }]);
+    interceptCams(requests, [503, { Code: 'ServiceUnavailable' }]);
+
+    await getFlowError();
+
+    expect(requests).toHaveLength(1);
+  });
+});
+
+describe('secrets', () => {
+  const securityToken = 'CAIS-sts-token-value-0123456789';
+
+  function expectNoSecret(error: BspError) {
+    for (const text of [
+      error.message,
+      error.stack ?? '',
+      JSON.stringify(error),
+      inspect(error, { depth: 10, showHidden: true }),
+      inspect(error.cause, { depth: 10, showHidden: true }),
+    ]) {
+      expect(text).not.toContain(ACCESS_KEY_SECRET);
+      expect(text).not.toContain(securityToken);
+    }
+  }
+
+  it('are absent from a vendor error that echoes them', async () => {
+    interceptCams(
+      [],
+      [
+        400,
+        {
+          RequestId: 'R',
+          Code: 'SignatureDoesNotMatch',
+          Message: `bad ${ACCESS_KEY_SECRET} ${securityToken}`,
+        },
+      ],
+    );
+
+    const error = await getFlowError(testProvider({ securityToken }));
+
+    expect(error).toBeInstanceOf(AuthenticationError);
+    expectNoSecret(error);
+  });
+
+  it('are absent from a transport error that carries them', async () => {
+    nock(ORIGIN)
+      .post('/')
+      .replyWithError(
+        Object.assign(new Error(`reset while sending ${ACCESS_KEY_SECRET}`), { code: 'ECONNRESET' }),
+      );
+
+    const error = await getFlowError();
+
+    expectNoSecret(error);
+    expect(error.cause).toBeInstanceOf(Error);
+  });
+
+  it('and the request signature are absent from errors', async () => {
+    const requests: RecordedRequest[] = [];
+    interceptCams(requests, [500, '<html>oops</html>']);
+
+    const error = await getFlowError();
+
+    const signature = /Signature=([0-9a-f]+)/.exec(requests[0]?.headers.authorization ?? '')?.[1];
+    expect(signature).toMatch(/^[0-9a-f]{64}$/);
+    expect(JSON.stringify(error) + inspect(error, { depth: 10, showHidden: true })).not.toContain(signature);
+    expectNoSecret(error);
+  });
+});
