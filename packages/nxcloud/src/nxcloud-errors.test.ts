@@ -1,0 +1,380 @@
+import { inspect } from 'node:util';
+import {
+  AuthenticationError,
+  BspError,
+  ConfigError,
+  FlowSchema,
+  InvalidRequestError,
+  NotFoundError,
+  PermissionError,
+  ProviderUnavailableError,
+  RateLimitError,
+  ResponseFormatError,
+} from '@whatsapp-bsp/core';
+import fc from 'fast-check';
+import nock from 'nock';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { failure, success } from './__fixtures__/nxcloud-built-payloads.js';
+import {
+  BASE_URL,
+  callContext,
+  captureRequests,
+  FIXED_NOW,
+  TEST_OPTIONS,
+} from './__fixtures__/nxcloud-test-support.js';
+import {
+  FAILURE_EXAMPLE,
+  META_ERROR_EXAMPLE,
+  QUERY_FLOW_BY_ID_EXAMPLE,
+} from './__fixtures__/nxcloud-vendor-examples.js';
+import { parseRetryAfter } from './nxcloud-errors.js';
+import { nxcloud } from './nxcloud-provider.js';
+
+beforeAll(() => nock.disableNetConnect());
+afterEach(() => nock.cleanAll());
+afterAll(() => nock.enableNetConnect());
+
+const FLOW_ID = '3603023670018851';
+const PATH = '/api/wa/queryFlowById';
+
+/** Calls doGetFlow and returns what it threw. */
+async function getFlowError(
+  options: Partial<typeof TEST_OPTIONS> = {},
+  timeoutMs = 5_000,
+): Promise<BspError> {
+  const outcome = await nxcloud({ ...TEST_OPTIONS, ...options })
+    .doGetFlow({ id: FLOW_ID }, callContext({ timeoutMs }))
+    .then(
+      () => new Error('expected the call to fail'),
+      (error: unknown) => error,
+    );
+  expect(BspError.isInstance(outcome), String(outcome)).toBe(true);
+  return outcome as BspError;
+}
+
+/** Asserts that neither the access secret nor any signature that was sent can be read off the error. */
+function expectNoSecrets(error: BspError, signs: readonly string[]) {
+  const views = [
+    error.message,
+    error.stack ?? '',
+    JSON.stringify(error),
+    inspect(error, { depth: 10 }),
+    String(error.cause),
+  ];
+  for (const view of views) {
+    expect(view).not.toContain(TEST_OPTIONS.accessSecret);
+    for (const sign of signs) expect(view).not.toContain(sign);
+  }
+}
+
+describe('vendor result codes', () => {
+  it.each([
+    [-1, ProviderUnavailableError, true],
+    [1000, AuthenticationError, false],
+    [1001, AuthenticationError, false],
+    [1002, AuthenticationError, false],
+    [1003, AuthenticationError, false],
+    [1004, AuthenticationError, false],
+    [1005, PermissionError, false],
+    [1009, AuthenticationError, false],
+    [9000, InvalidRequestError, false],
+    [9001, ProviderUnavailableError, true],
+    [9002, InvalidRequestError, false],
+    [9003, ConfigError, false],
+    [9006, InvalidRequestError, false],
+    [9007, ProviderUnavailableError, true],
+    [9099, InvalidRequestError, false],
+    [123456, ProviderUnavailableError, false],
+  ])('code %i in an HTTP 200 answer is a %O (retryable: %s)', async (code, errorClass, retryable) => {
+    const body = failure(code, 'vendor says no');
+    nock(BASE_URL).post(PATH).reply(200, body);
+    const error = await getFlowError();
+    expect(errorClass.isInstance(error)).toBe(true);
+    expect(error.retryable).toBe(retryable);
+    expect(error.provider).toBe('nxcloud');
+    expect(error.vendorCode).toBe(code);
+    expect(error.httpStatusCode).toBe(200);
+    expect(error.raw).toEqual(JSON.parse(body));
+    expect(error.message).toContain('vendor says no');
+  });
+
+  it('explains 1004 as clock skew beyond ±60 s', async () => {
+    nock(BASE_URL).post(PATH).reply(200, failure(1004, 'Timestamp has expired'));
+    expect((await getFlowError()).message).toMatch(/clock.*±60 s/);
+  });
+
+  it('points 9003 at the appKey option and 9002/9006 at businessPhone', async () => {
+    nock(BASE_URL).post(PATH).reply(200, failure(9003)).post(PATH).reply(200, failure(9006));
+    expect((await getFlowError()).field).toBe('appKey');
+    expect((await getFlowError()).field).toBe('businessPhone');
+  });
+
+  it("reads the vendor's own failure example as a retryable UNAVAILABLE", async () => {
+    nock(BASE_URL).post(PATH).reply(200, FAILURE_EXAMPLE);
+    const error = await getFlowError();
+    expect(ProviderUnavailableError.isInstance(error)).toBe(true);
+    expect(error.retryable).toBe(true);
+    expect(error.message).toContain('请求失败');
+  });
+
+  it('lets the body code decide whatever the HTTP status, and accepts a numeric string code', async () => {
+    nock(BASE_URL)
+      .post(PATH)
+      .reply(500, failure(1003))
+      .post(PATH)
+      .reply(200, '{"code":"1005","message":"Insufficient permissions","data":null}');
+    expect(AuthenticationError.isInstance(await getFlowError())).toBe(true);
+    expect(PermissionError.isInstance(await getFlowError())).toBe(true);
+  });
+});
+
+describe('Meta errors relayed with code 400', () => {
+  it("classifies the vendor's example and exposes Meta's float codes as integers in raw", async () => {
+    nock(BASE_URL).post(PATH).reply(200, META_ERROR_EXAMPLE);
+    const error = await getFlowError();
+    expect(InvalidRequestError.isInstance(error)).toBe(true);
+    expect(error.vendorCode).toBe(400);
+    expect(error.message).toContain('Updating attempt failed');
+    expect(error.message).toContain('139001');
+    const metaError = (error.raw as { data: { error: Record<string, unknown> } }).data.error;
+    expect(metaError).toMatchObject({ code: 139001, error_subcode: 4016010, type: 'OAuthException' });
+    expect(Number.isInteger(metaError.code)).toBe(true);
+  });
+
+  it.each([
+    ['{"code":4.0,"message":"Application request limit reached"}', RateLimitError],
+    ['{"code":130429.0,"message":"Rate limit hit"}', RateLimitError],
+    ['{"code":190.0,"message":"Invalid OAuth access token"}', AuthenticationError],
+    ['{"code":10.0,"message":"Permission denied"}', PermissionError],
+    ['{"code":100.0,"error_subcode":33.0,"message":"Object does not exist"}', NotFoundError],
+    ['{"code":139000.0,"message":"Blocked","is_transient":true}', ProviderUnavailableError],
+    ['{"code":100.0,"message":"Invalid parameter"}', InvalidRequestError],
+  ])('Meta error %s', async (metaError, errorClass) => {
+    nock(BASE_URL)
+      .post(PATH)
+      .reply(400, `{"code":400,"message":"queryFlowById error","data":{"error":${metaError}}}`);
+    const error = await getFlowError();
+    expect(errorClass.isInstance(error)).toBe(true);
+    expect(error.httpStatusCode).toBe(400);
+  });
+
+  it('is an InvalidRequestError when data.error is missing', async () => {
+    nock(BASE_URL)
+      .post(PATH)
+      .reply(200, failure(400, 'updateFlow error', { success: false }));
+    expect(InvalidRequestError.isInstance(await getFlowError())).toBe(true);
+  });
+});
+
+describe('answers that are not the envelope', () => {
+  const html = '<!DOCTYPE html><html><head><title>502 Bad Gateway</title></head><body>nginx</body></html>';
+
+  it('an HTML 502 is a retryable UNAVAILABLE with the status', async () => {
+    nock(BASE_URL).post(PATH).reply(502, html, { 'content-type': 'text/html' });
+    const error = await getFlowError();
+    expect(ProviderUnavailableError.isInstance(error)).toBe(true);
+    expect(error.retryable).toBe(true);
+    expect(error.httpStatusCode).toBe(502);
+  });
+
+  it.each([
+    ['HTML with HTTP 200', 200, html],
+    ['truncated JSON', 200, QUERY_FLOW_BY_ID_EXAMPLE.slice(0, 120)],
+    ['an empty body', 200, ''],
+    ['JSON without the envelope', 200, '{"error":"not found"}'],
+    ['a JSON array', 200, '[1,2,3]'],
+    ['a 404 page', 404, 'Not Found'],
+    ['an envelope whose data is no flow', 200, success({ flows: [] })],
+    [
+      'an envelope with an undated preview',
+      200,
+      success({ id: FLOW_ID, name: 'n', preview: { preview_url: 'u', expires_at: 'soon' } }),
+    ],
+  ])('%s is a ResponseFormatError', async (_name, status, body) => {
+    nock(BASE_URL).post(PATH).reply(status, body);
+    const error = await getFlowError();
+    expect(ResponseFormatError.isInstance(error), error.message).toBe(true);
+    expect(error.retryable).toBe(false);
+  });
+
+  it('an empty 503 is UNAVAILABLE', async () => {
+    nock(BASE_URL).post(PATH).reply(503, '');
+    expect(ProviderUnavailableError.isInstance(await getFlowError())).toBe(true);
+  });
+});
+
+describe('throttling', () => {
+  it('HTTP 429 is a RateLimitError honouring Retry-After in seconds', async () => {
+    nock(BASE_URL).post(PATH).reply(429, 'Too Many Requests', { 'Retry-After': '7' });
+    const error = await getFlowError();
+    expect(RateLimitError.isInstance(error)).toBe(true);
+    expect(error.retryable).toBe(true);
+    expect(error.retryAfterMs).toBe(7_000);
+  });
+
+  it('reads an HTTP-date Retry-After against the injected clock', async () => {
+    const retryAt = new Date(FIXED_NOW + 30_000).toUTCString();
+    nock(BASE_URL).post(PATH).reply(429, failure(-1), { 'Retry-After': retryAt });
+    const error = await getFlowError();
+    expect(RateLimitError.isInstance(error)).toBe(true);
+    expect(error.retryAfterMs).toBe(30_000);
+  });
+
+  it('parses Retry-After leniently', () => {
+    expect(parseRetryAfter(undefined, FIXED_NOW)).toBeUndefined();
+    expect(parseRetryAfter('soon', FIXED_NOW)).toBeUndefined();
+    expect(parseRetryAfter(' 0 ', FIXED_NOW)).toBe(0);
+    expect(parseRetryAfter(new Date(FIXED_NOW - 5_000).toUTCString(), FIXED_NOW)).toBe(0);
+  });
+});
+
+describe('transport failures', () => {
+  it('a timeout is a retryable UNAVAILABLE that names the time budget', async () => {
+    nock(BASE_URL).post(PATH).delay(2_000).reply(200, QUERY_FLOW_BY_ID_EXAMPLE);
+    const error = await getFlowError({}, 50);
+    expect(ProviderUnavailableError.isInstance(error)).toBe(true);
+    expect(error.retryable).toBe(true);
+    expect(error.message).toMatch(/did not answer within 50 ms/);
+  });
+
+  it.each([
+    ['a connection reset', 'ECONNRESET', 'socket hang up'],
+    ['a DNS failure', 'ENOTFOUND', 'getaddrinfo ENOTFOUND api2.nxcloud.com'],
+    ['a refused connection', 'ECONNREFUSED', 'connect ECONNREFUSED 127.0.0.1:443'],
+  ])('%s is a retryable UNAVAILABLE', async (_name, code, message) => {
+    nock(BASE_URL)
+      .post(PATH)
+      .replyWithError(Object.assign(new Error(message), { code }));
+    const error = await getFlowError();
+    expect(ProviderUnavailableError.isInstance(error)).toBe(true);
+    expect(error.retryable).toBe(true);
+    expect(error.message).toContain(code);
+    expect((error.cause as { code?: string }).code).toBe(code);
+  });
+
+  it("an aborted call rejects with the signal's reason, not a timeout", async () => {
+    nock(BASE_URL).post(PATH).delay(2_000).reply(200, QUERY_FLOW_BY_ID_EXAMPLE);
+    const controller = new AbortController();
+    const reason = new Error('user cancelled');
+    const call = nxcloud(TEST_OPTIONS).doGetFlow({ id: FLOW_ID }, callContext({ signal: controller.signal }));
+    setImmediate(() => controller.abort(reason));
+    await expect(call).rejects.toBe(reason);
+  });
+
+  it('an abort whose reason is a TimeoutError still surfaces as that reason', async () => {
+    nock(BASE_URL).post(PATH).delay(2_000).reply(200, QUERY_FLOW_BY_ID_EXAMPLE);
+    const controller = new AbortController();
+    const reason = new DOMException('The operation timed out.', 'TimeoutError');
+    const call = nxcloud(TEST_OPTIONS).doGetFlow({ id: FLOW_ID }, callContext({ signal: controller.signal }));
+    setImmediate(() => controller.abort(reason));
+    await expect(call).rejects.toBe(reason);
+  });
+
+  it('an already aborted signal sends nothing', async () => {
+    const scope = nock(BASE_URL).post(PATH).reply(200, QUERY_FLOW_BY_ID_EXAMPLE);
+    const reason = new Error('too late');
+    const call = nxcloud(TEST_OPTIONS).doGetFlow(
+      { id: FLOW_ID },
+      callContext({ signal: AbortSignal.abort(reason) }),
+    );
+    await expect(call).rejects.toBe(reason);
+    expect(scope.isDone()).toBe(false);
+  });
+});
+
+describe('secrets', () => {
+  it('never shows the access secret or the signature, even when the vendor echoes them', async () => {
+    const scope = nock(BASE_URL)
+      .post(PATH)
+      .reply(function reply() {
+        const sign = String(this.req.headers.sign);
+        return [200, failure(1003, `bad sign ${sign} for secret ${TEST_OPTIONS.accessSecret}`, { sign })];
+      })
+      .post(PATH)
+      .reply(function reply() {
+        const sign = String(this.req.headers.sign);
+        return [502, `<html>upstream saw sign=${sign}&accessSecret=${TEST_OPTIONS.accessSecret}</html>`];
+      })
+      .post(PATH)
+      .reply(function reply() {
+        const sign = String(this.req.headers.sign);
+        const metaError = { message: `token ${TEST_OPTIONS.accessSecret}`, code: 190.0 };
+        return [400, { code: 400, message: `sign ${sign}`, data: { error: metaError } }];
+      })
+      .post(PATH)
+      .replyWithError(
+        Object.assign(new Error(`reset while sending ${TEST_OPTIONS.accessSecret}`), { code: 'ECONNRESET' }),
+      )
+      .post(PATH)
+      .reply(429, `{"code":-1,"message":"${TEST_OPTIONS.accessSecret}"}`)
+      .post(PATH)
+      .delay(2_000)
+      .reply(200, QUERY_FLOW_BY_ID_EXAMPLE);
+    const requests = captureRequests(scope);
+
+    const errors = [];
+    for (let attempt = 0; attempt < 5; attempt++) errors.push(await getFlowError());
+    errors.push(await getFlowError({}, 50));
+
+    const signs = requests.map((request) => request.headers.sign!);
+    expect(signs).toHaveLength(6);
+    for (const error of errors) expectNoSecrets(error, signs);
+    expect(errors[0]!.message).toContain('[REDACTED]');
+  });
+});
+
+describe('arbitrary answers', () => {
+  const provider = nxcloud(TEST_OPTIONS);
+  const body = fc.oneof(
+    fc.json(),
+    fc.string(),
+    fc.jsonValue().map((data) => success(data)),
+    fc.jsonValue().map((data) => JSON.stringify({ code: 0, data: { data: [data] } })),
+    fc
+      .record({ code: fc.oneof(fc.integer(), fc.string()), message: fc.jsonValue(), data: fc.jsonValue() })
+      .map((value) => JSON.stringify(value)),
+  );
+
+  it('give a mapped flow or a typed BspError, never a TypeError', async () => {
+    await fc.assert(
+      fc.asyncProperty(body, fc.constantFrom(200, 400, 500), async (text, status) => {
+        nock(BASE_URL).post(PATH).reply(status, text);
+        try {
+          const result = await provider.doGetFlow({ id: FLOW_ID }, callContext());
+          expect(FlowSchema.safeParse(result.value).success).toBe(true);
+        } catch (error) {
+          expect(BspError.isInstance(error), String(error)).toBe(true);
+        } finally {
+          nock.cleanAll();
+        }
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('inside a success envelope give a value, a ResponseFormatError or NotFound, and nothing else', async () => {
+    const operations = [
+      () => provider.doGetFlow({ id: FLOW_ID }, callContext()),
+      () => provider.doListFlows({ pageSize: 2 }, callContext()),
+      () => provider.doGetFlowPreview({ id: FLOW_ID }, callContext()),
+      () => provider.doListTemplates({ pageSize: 2 }, callContext()),
+      () => provider.doGetTemplate({ name: 'a', language: 'en' }, callContext()),
+    ];
+    await fc.assert(
+      fc.asyncProperty(fc.jsonValue(), fc.nat({ max: operations.length - 1 }), async (data, index) => {
+        nock(BASE_URL).post(/.*/).reply(200, success(data));
+        try {
+          await operations[index]!();
+        } catch (error) {
+          expect(
+            ResponseFormatError.isInstance(error) || NotFoundError.isInstance(error),
+            String(error),
+          ).toBe(true);
+        } finally {
+          nock.cleanAll();
+        }
+      }),
+      { numRuns: 150 },
+    );
+  });
+});
