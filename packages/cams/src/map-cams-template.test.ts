@@ -118,21 +118,22 @@ describe('GetChatappTemplateDetail', () => {
   });
 
   it('maps ONE_TAP to the OTP button with its app fields', async () => {
-    const body = structuredClone(authenticationDetailBody);
-    body.Data.Components[2] = {
-      Type: 'BUTTONS',
-      Buttons: [
-        // biome-ignore lint/suspicious/noExplicitAny: the fixture's inferred type is narrower than the wire
-        {
-          Type: 'ONE_TAP',
-          Text: 'Autofill',
-          AutofillText: 'Fill',
-          PackageName: 'com.example',
-          SignatureHash: 'K8a',
-        } as any,
-      ],
+    const [body, footer] = authenticationDetailBody.Data.Components;
+    const oneTap = {
+      Type: 'ONE_TAP',
+      Text: 'Autofill',
+      AutofillText: 'Fill',
+      PackageName: 'com.example',
+      SignatureHash: 'K8a',
     };
-    interceptCams([], [200, body]);
+    const answer = {
+      ...authenticationDetailBody,
+      Data: {
+        ...authenticationDetailBody.Data,
+        Components: [body, footer, { Type: 'BUTTONS', Buttons: [oneTap] }],
+      },
+    };
+    interceptCams([], [200, answer]);
 
     const { value } = await testProvider().doGetTemplate(
       { name: 'login_code', language: 'en' },
