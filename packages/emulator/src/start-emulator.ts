@@ -1,0 +1,181 @@
+import { setMaxListeners } from 'node:events';
+import { createCamsProtocol } from './cams-protocol.js';
+import {
+  type CamsAccount,
+  DEFAULT_CAMS_ACCOUNT,
+  DEFAULT_NXCLOUD_ACCOUNT,
+  type NxcloudAccount,
+} from './credentials.js';
+import { createStore, type EmulatorStore, type StoreOptions } from './emulator-store.js';
+import { FaultController, type FaultRule } from './faults.js';
+import { VENDORS, type Vendor } from './model.js';
+import { createNxcloudProtocol } from './nxcloud-protocol.js';
+import { RequestCounters, type RequestCountsSnapshot } from './request-counters.js';
+import { type RunningServer, startVendorServer } from './vendor-server.js';
+
+export interface StartEmulatorOptions<V extends Vendor = Vendor> extends StoreOptions {
+  /** Which vendor servers to start; default both. */
+  vendors?: readonly V[];
+  /**
+   * NXCloud listens on `port` and CAMS on `port + 1` (whichever of them are started). Default 0:
+   * each on a free port.
+   */
+  port?: number;
+  /** A loopback address (default `127.0.0.1`): the test credentials are public. */
+  host?: string;
+  /** Fault rules in force from the start; change them later with `emulator.faults`. */
+  faults?: readonly FaultRule[];
+  /**
+   * The emulator's clock in epoch milliseconds (default `Date.now`): the signature time windows
+   * and the quotas read it.
+   */
+  now?: () => number;
+  /** Test credentials to accept instead of the defaults. */
+  accounts?: { nxcloud?: Partial<NxcloudAccount>; cams?: Partial<CamsAccount> };
+}
+
+/** Options for the NXCloud adapter (`@whatsapp-bsp/nxcloud`), pointed at the emulator. */
+export interface NxcloudClientConfig extends NxcloudAccount {
+  baseUrl: string;
+}
+
+/** Options for the CAMS adapter (`@whatsapp-bsp/cams`) or the official SDK's `Config`. */
+export interface CamsClientConfig {
+  accessKeyId: string;
+  accessKeySecret: string;
+  custSpaceId: string;
+  /** `host:port`, no scheme, as `@alicloud/openapi-client` expects. */
+  endpoint: string;
+  protocol: 'http';
+}
+
+export interface EmulatorEndpoints {
+  nxcloud: { url: string; config: NxcloudClientConfig };
+  cams: { endpoint: string; url: string; config: CamsClientConfig };
+}
+
+/** Change the fault rules of a running emulator. */
+export interface EmulatorFaults {
+  /** Replaces all rules. */
+  set(rules: FaultRule | readonly FaultRule[]): void;
+  /** Adds a rule after the existing ones. */
+  add(rule: FaultRule): void;
+  /** Removes every rule, or those of one vendor. */
+  clear(vendor?: Vendor): void;
+  /** The rules in force. */
+  list(): FaultRule[];
+}
+
+/** Requests received, per vendor and operation. */
+export interface EmulatorRequestCounts {
+  readonly total: number;
+  /** Answered by a fault or a quota instead of the vendor logic. */
+  readonly rejected: number;
+  /** Answered with the vendor's throttling error by a quota. */
+  readonly throttled: number;
+  count(vendor: Vendor, operation?: string): number;
+  snapshot(): RequestCountsSnapshot;
+  reset(): void;
+}
+
+export type Emulator<V extends Vendor = Vendor> = Pick<EmulatorEndpoints, V> & {
+  readonly store: EmulatorStore;
+  readonly faults: EmulatorFaults;
+  readonly requests: EmulatorRequestCounts;
+  /** Stops the servers and drops their connections; resolves when both are closed. */
+  close(): Promise<void>;
+};
+
+/** Starts the vendor servers on loopback, sharing one store, one set of faults and counters. */
+export async function startEmulator<V extends Vendor = Vendor>(
+  options: StartEmulatorOptions<V> = {},
+): Promise<Emulator<V>> {
+  const vendors = checkVendors(options.vendors ?? (VENDORS as readonly V[]));
+  const host = checkHost(options.host ?? '127.0.0.1');
+  const basePort = checkPort(options.port ?? 0);
+  const now = options.now ?? Date.now;
+  const store = createStore(options);
+  const faults = new FaultController(now);
+  faults.set(options.faults ?? []);
+  const counters = new RequestCounters();
+  const nxcloudAccount = { ...DEFAULT_NXCLOUD_ACCOUNT, ...options.accounts?.nxcloud };
+  const camsAccount = { ...DEFAULT_CAMS_ACCOUNT, ...options.accounts?.cams };
+  const closing = new AbortController();
+  // Every request with added latency listens for the close.
+  setMaxListeners(0, closing.signal);
+
+  const servers: RunningServer[] = [];
+  const start = async (vendor: Vendor) => {
+    const protocol =
+      vendor === 'nxcloud'
+        ? createNxcloudProtocol({ store, account: nxcloudAccount, now })
+        : createCamsProtocol({ store, account: camsAccount, now });
+    const port = basePort === 0 ? 0 : vendor === 'nxcloud' ? basePort : basePort + 1;
+    const server = await startVendorServer({
+      protocol,
+      host,
+      port,
+      faults,
+      counters,
+      closing: closing.signal,
+    });
+    servers.push(server);
+    return server.port;
+  };
+
+  let closed: Promise<void> | undefined;
+  const close = () => {
+    closed ??= (async () => {
+      closing.abort();
+      await Promise.all(servers.map((server) => server.close()));
+    })();
+    return closed;
+  };
+
+  const endpoints: Partial<EmulatorEndpoints> = {};
+  try {
+    for (const vendor of vendors) {
+      const address = `${host.includes(':') ? `[${host}]` : host}:${await start(vendor)}`;
+      if (vendor === 'nxcloud') {
+        const url = `http://${address}`;
+        endpoints.nxcloud = { url, config: { ...nxcloudAccount, baseUrl: url } };
+      } else {
+        endpoints.cams = {
+          endpoint: address,
+          url: `http://${address}`,
+          config: { ...camsAccount, endpoint: address, protocol: 'http' },
+        };
+      }
+    }
+  } catch (error) {
+    await close();
+    throw error;
+  }
+
+  return { ...endpoints, store, faults, requests: counters, close } as Emulator<V>;
+}
+
+function checkVendors<V extends Vendor>(vendors: readonly V[]): V[] {
+  if (
+    !Array.isArray(vendors) ||
+    vendors.length === 0 ||
+    vendors.some((vendor) => !VENDORS.includes(vendor))
+  ) {
+    throw new TypeError("vendors must list 'nxcloud' and/or 'cams'");
+  }
+  return [...new Set(vendors)];
+}
+
+function checkHost(host: string): string {
+  if (host === 'localhost' || host === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host)) return host;
+  throw new TypeError(
+    'host must be a loopback address (127.0.0.1, ::1 or localhost): the test credentials are public',
+  );
+}
+
+function checkPort(port: number): number {
+  if (!Number.isInteger(port) || port < 0 || port > 65534) {
+    throw new TypeError('port must be an integer from 0 to 65534 (CAMS listens on port + 1)');
+  }
+  return port;
+}
