@@ -1,5 +1,7 @@
-// Test harness, not a vendor payload: a provider with test keys, a call context, and a nock
-// interceptor that records each request the way CAMS would receive it.
+// Test harness, not a vendor payload: a provider with test keys, a call context, a nock
+// interceptor that records each request the way CAMS would receive it, and an independent check
+// of the ACS3-HMAC-SHA256 signature (reference section 2).
+import { createHash, createHmac } from 'node:crypto';
 import type { ProviderCallContext } from '@whatsapp-bsp/core';
 import nock from 'nock';
 import type { CamsOptions } from '../cams-options.js';
@@ -33,6 +35,7 @@ export interface RecordedRequest {
   readonly query: Record<string, string>;
   readonly form: Record<string, string>;
   readonly headers: Record<string, string>;
+  readonly body: string;
 }
 
 type Reply = [status: number, body?: string | object, headers?: Record<string, string>];
@@ -55,8 +58,42 @@ export function interceptCams(
         query: Object.fromEntries(url.searchParams),
         form: typeof body === 'string' && body !== '' ? Object.fromEntries(new URLSearchParams(body)) : {},
         headers,
+        body: typeof body === 'string' ? body : JSON.stringify(body),
       };
       requests.push(request);
       return typeof reply === 'function' ? reply(request) : reply;
     });
+}
+
+/** RFC 3986 percent-encoding, as the signature's canonical query string wants it. */
+function rfc3986(text: string): string {
+  return encodeURIComponent(text).replace(
+    /[!'()*]/g,
+    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
+  );
+}
+
+/** Whether the request carries a valid ACS3-HMAC-SHA256 signature made with `accessKeySecret`. */
+export function hasValidSignature(request: RecordedRequest, accessKeySecret: string): boolean {
+  const match = /^ACS3-HMAC-SHA256 Credential=[^,]+,SignedHeaders=([^,]+),Signature=([0-9a-f]{64})$/.exec(
+    request.headers.authorization ?? '',
+  );
+  if (!match?.[1] || !match[2]) return false;
+  const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+  const payloadHash = request.headers['x-acs-content-sha256'];
+  if (payloadHash !== sha256(request.body)) return false;
+  const signedHeaders = match[1].split(';');
+  const canonicalRequest = [
+    request.method,
+    request.pathname,
+    Object.keys(request.query)
+      .sort()
+      .map((name) => `${rfc3986(name)}=${rfc3986(request.query[name] ?? '')}`)
+      .join('&'),
+    signedHeaders.map((name) => `${name}:${(request.headers[name] ?? '').trim()}\n`).join(''),
+    match[1],
+    payloadHash,
+  ].join('\n');
+  const stringToSign = `ACS3-HMAC-SHA256\n${sha256(canonicalRequest)}`;
+  return createHmac('sha256', accessKeySecret).update(stringToSign).digest('hex') === match[2];
 }

@@ -1,0 +1,120 @@
+import { ConfigError } from '@whatsapp-bsp/core';
+import nock from 'nock';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { getFlowExampleBody } from './__fixtures__/get-flow.js';
+import {
+  ACCESS_KEY_SECRET,
+  CUST_SPACE_ID,
+  callContext,
+  hasValidSignature,
+  interceptCams,
+  type RecordedRequest,
+} from './__fixtures__/harness.js';
+import { camsCapabilities } from './cams-capabilities.js';
+import { camsOptionsSchema } from './cams-options.js';
+import { cams } from './cams-provider.js';
+
+beforeAll(() => nock.disableNetConnect());
+afterEach(() => nock.cleanAll());
+
+const keys = {
+  accessKeyId: 'LTAI5tOptionsTest01',
+  accessKeySecret: ACCESS_KEY_SECRET,
+  custSpaceId: CUST_SPACE_ID,
+};
+
+function configError(options: unknown): ConfigError {
+  try {
+    cams(options as Parameters<typeof cams>[0]);
+  } catch (error) {
+    if (ConfigError.isInstance(error)) return error;
+    throw error;
+  }
+  throw new Error('expected a ConfigError');
+}
+
+describe('cams()', () => {
+  it('returns a v1 provider with id cams and the CAMS capabilities', () => {
+    const provider = cams(keys);
+
+    expect(provider).toMatchObject({
+      specificationVersion: 'v1',
+      id: 'cams',
+      capabilities: camsCapabilities,
+    });
+    expect(camsCapabilities.rateLimits).toEqual({
+      'flows.get': 5,
+      'flows.list': 5,
+      'flows.preview': 5,
+      'templates.list': 5,
+      'templates.get': 5,
+    });
+  });
+
+  it('defaults to the Singapore endpoint over HTTPS', () => {
+    expect(camsOptionsSchema.parse(keys)).toMatchObject({
+      endpoint: 'cams.ap-southeast-1.aliyuncs.com',
+      protocol: 'https',
+    });
+  });
+
+  it.each([
+    ['custSpaceId', { ...keys, custSpaceId: undefined }],
+    ['custSpaceId', { ...keys, custSpaceId: '  ' }],
+    ['accessKeySecret', { ...keys, accessKeySecret: undefined }],
+    ['accessKeyId', { ...keys, accessKeyId: undefined }],
+    ['accessKeyId', { custSpaceId: CUST_SPACE_ID, securityToken: 'token' }],
+    ['credential', { ...keys, credential: { getCredential: async () => ({}) } }],
+    ['credential', { custSpaceId: CUST_SPACE_ID, credential: 'not a credential' }],
+    ['endpoint', { ...keys, endpoint: 'https://cams.ap-southeast-1.aliyuncs.com/' }],
+    ['protocol', { ...keys, protocol: 'ftp' }],
+    ['readTimeoutMs', { ...keys, readTimeoutMs: -1 }],
+    ['connectTimeoutMs', { ...keys, connectTimeoutMs: 1.5 }],
+    ['now', { ...keys, now: 1700000000000 }],
+    ['accesKeyId', { ...keys, accesKeyId: 'typo' }],
+    ['options', undefined],
+  ])('refuses a bad %s with a ConfigError naming it', (field, options) => {
+    const error = configError(options);
+
+    expect(error).toMatchObject({ code: 'CONFIG', provider: 'cams', field });
+    expect(error.message).toContain(field);
+  });
+
+  it('never quotes the secret in an option error', () => {
+    const error = configError({ ...keys, endpoint: 'not a host/' });
+
+    expect(`${error.message} ${JSON.stringify(error)}`).not.toContain(ACCESS_KEY_SECRET);
+  });
+
+  it('signs with the keys of a credential given instead of keys', async () => {
+    const requests: RecordedRequest[] = [];
+    interceptCams(requests, [200, getFlowExampleBody]);
+    const credential = {
+      getCredential: async () => ({
+        accessKeyId: 'LTAI5tFromCredential',
+        accessKeySecret: 'credential-secret-0001',
+        type: 'access_key',
+      }),
+    };
+
+    await cams({ custSpaceId: CUST_SPACE_ID, credential }).doGetFlow({ id: 'f-1' }, callContext());
+
+    expect(requests[0]?.headers.authorization).toContain('Credential=LTAI5tFromCredential,');
+    expect(hasValidSignature(requests[0] as RecordedRequest, 'credential-secret-0001')).toBe(true);
+  });
+
+  it('turns a credential that fails into a ConfigError on the call, before any request', async () => {
+    const requests: RecordedRequest[] = [];
+    interceptCams(requests, [200, getFlowExampleBody]);
+    const credential = {
+      getCredential: async () => {
+        throw new Error('STS endpoint refused the role');
+      },
+    };
+
+    const call = cams({ custSpaceId: CUST_SPACE_ID, credential }).doGetFlow({ id: 'f-1' }, callContext());
+
+    await expect(call).rejects.toMatchObject({ code: 'CONFIG', field: 'credential' });
+    expect(requests).toHaveLength(0);
+  });
+});
