@@ -1,0 +1,53 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { nxcloudCapabilities } from './nxcloud-capabilities.js';
+import { NXCLOUD_DEFAULT_OPERATIONS } from './nxcloud-options.js';
+
+const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
+
+/** The body rows of the first markdown table after a heading, as arrays of cell texts. */
+function tableAfter(heading: string): string[][] {
+  const lines = readme.slice(readme.indexOf(`${heading}\n`)).split('\n');
+  const first = lines.findIndex((line) => line.startsWith('|'));
+  const end = lines.findIndex((line, index) => index > first && !line.startsWith('|'));
+  return lines.slice(first + 2, end).map((line) =>
+    line
+      .split('|')
+      .slice(1, -1)
+      .map((cell) => cell.trim()),
+  );
+}
+
+const yesNo = (value: boolean) => (value ? 'yes' : 'no');
+
+describe('README', () => {
+  it('states the capabilities the provider declares', () => {
+    const { flows, templates, rateLimits } = nxcloudCapabilities;
+    const rows = Object.fromEntries(tableAfter('## Capabilities').map(([name, value]) => [name, value]));
+    expect(rows).toEqual({
+      'flows list includes status': yesNo(flows.list.includesStatus),
+      'flows list reports a total': yesNo(flows.list.reportsTotal),
+      'template list filters': templates.list.filters.map((filter) => `\`${filter}\``).join(', '),
+      'template list includes components': yesNo(templates.list.includesComponents),
+      'template get by id':
+        templates.get.byId === 'scan' ? 'scan (the client pages through the list)' : 'native',
+      'default page size': String(flows.list.defaultPageSize),
+      'maximum page size': String(flows.list.maxPageSize),
+      'documented rate limits': Object.keys(rateLimits).length === 0 ? 'none' : expect.any(String),
+    });
+    expect(templates.list.defaultPageSize).toBe(flows.list.defaultPageSize);
+    expect(templates.list.maxPageSize).toBe(flows.list.maxPageSize);
+  });
+
+  it('states the default operations', () => {
+    const rows = tableAfter('### Operations').map(([name, path, action]) => [name, { path, action }]);
+    expect(Object.fromEntries(rows)).toEqual(
+      Object.fromEntries(
+        Object.entries(NXCLOUD_DEFAULT_OPERATIONS).map(([name, operation]) => [
+          `\`${name}\``,
+          { path: `\`${operation.path}\``, action: `\`${operation.action}\`` },
+        ]),
+      ),
+    );
+  });
+});
