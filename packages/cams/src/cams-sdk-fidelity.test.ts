@@ -1,0 +1,166 @@
+import Cams from '@alicloud/cams20200606';
+import { Config } from '@alicloud/openapi-client';
+import nock from 'nock';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { getFlowPreviewBody, listFlowBody } from './__fixtures__/flows.js';
+import { getFlowExampleBody } from './__fixtures__/get-flow.js';
+import {
+  ACCESS_KEY_ID,
+  ACCESS_KEY_SECRET,
+  CUST_SPACE_ID,
+  callContext,
+  ENDPOINT,
+  interceptCams,
+  type RecordedRequest,
+  testProvider,
+} from './__fixtures__/harness.js';
+import { listTemplatesBody, orderUpdateDetailBody } from './__fixtures__/templates.js';
+
+/*
+ * The official SDK (@alicloud/cams20200606 1.4.2) is the reference for what goes on the wire.
+ * Each operation is sent once through it and once through the adapter; everything but the
+ * per-request signature, nonce and date must be identical.
+ */
+
+beforeAll(() => nock.disableNetConnect());
+afterEach(() => nock.cleanAll());
+
+// CommonJS module: from ESM the client class is the module's `default`.
+const sdk = new Cams.default(
+  new Config({ accessKeyId: ACCESS_KEY_ID, accessKeySecret: ACCESS_KEY_SECRET, endpoint: ENDPOINT }),
+);
+
+/** What must match: action, version, method, path, placement and every business parameter. */
+function onTheWire(request: RecordedRequest | undefined) {
+  return {
+    action: request?.headers['x-acs-action'],
+    version: request?.headers['x-acs-version'],
+    method: request?.method,
+    pathname: request?.pathname,
+    contentType: request?.headers['content-type'],
+    query: request?.query,
+    form: request?.form,
+  };
+}
+
+async function bothOnTheWire(
+  body: unknown,
+  viaSdk: () => Promise<unknown>,
+  viaAdapter: () => Promise<unknown>,
+) {
+  const sdkRequests: RecordedRequest[] = [];
+  const adapterRequests: RecordedRequest[] = [];
+  interceptCams(sdkRequests, [200, body as object]);
+  await viaSdk();
+  interceptCams(adapterRequests, [200, body as object]);
+  await viaAdapter();
+  expect(sdkRequests).toHaveLength(1);
+  expect(adapterRequests).toHaveLength(1);
+  return { sdk: onTheWire(sdkRequests[0]), adapter: onTheWire(adapterRequests[0]) };
+}
+
+describe('the adapter puts on the wire what the official SDK puts there', () => {
+  it('GetFlow: form body', async () => {
+    const { sdk: expected, adapter } = await bothOnTheWire(
+      JSON.parse(getFlowExampleBody),
+      () => sdk.getFlow(new Cams.GetFlowRequest({ custSpaceId: CUST_SPACE_ID, flowId: '92675332812643' })),
+      () => testProvider().doGetFlow({ id: '92675332812643' }, callContext()),
+    );
+
+    expect(adapter).toEqual(expected);
+    expect(adapter).toMatchObject({ action: 'GetFlow', query: {}, form: { FlowId: '92675332812643' } });
+  });
+
+  it('ListFlow: form body with Page as a JSON string', async () => {
+    const { sdk: expected, adapter } = await bothOnTheWire(
+      listFlowBody([{ id: 'a', name: 'A' }]),
+      () =>
+        sdk.listFlow(
+          new Cams.ListFlowRequest({
+            custSpaceId: CUST_SPACE_ID,
+            page: new Cams.ListFlowRequestPage({ index: 2, size: 20 }),
+          }),
+        ),
+      () => testProvider().doListFlows({ pageSize: 20, cursor: '2' }, callContext()),
+    );
+
+    expect(adapter).toEqual(expected);
+    expect(adapter.form).toMatchObject({ Page: '{"Index":2,"Size":20}' });
+  });
+
+  it('GetFlowPreviewUrl: form body', async () => {
+    const { sdk: expected, adapter } = await bothOnTheWire(
+      getFlowPreviewBody,
+      () =>
+        sdk.getFlowPreviewUrl(
+          new Cams.GetFlowPreviewUrlRequest({ custSpaceId: CUST_SPACE_ID, flowId: 'f-9' }),
+        ),
+      () => testProvider().doGetFlowPreview({ id: 'f-9' }, callContext()),
+    );
+
+    expect(adapter).toEqual(expected);
+    expect(adapter.action).toBe('GetFlowPreviewUrl');
+  });
+
+  it('ListChatappTemplate: query string, filters in the vendor’s values, Page as a JSON string', async () => {
+    const { sdk: expected, adapter } = await bothOnTheWire(
+      listTemplatesBody(0, []),
+      () =>
+        sdk.listChatappTemplate(
+          new Cams.ListChatappTemplateRequest({
+            custSpaceId: CUST_SPACE_ID,
+            name: 'order_update',
+            language: 'en_US',
+            auditStatus: 'pass',
+            templateType: 'WHATSAPP',
+            page: new Cams.ListChatappTemplateRequestPage({ index: 3, size: 25 }),
+          }),
+        ),
+      () =>
+        testProvider().doListTemplates(
+          { pageSize: 25, cursor: '3', name: 'order_update', language: 'en_US', status: 'APPROVED' },
+          callContext(),
+        ),
+    );
+
+    expect(adapter).toEqual(expected);
+    expect(adapter).toMatchObject({ form: {}, contentType: undefined });
+  });
+
+  it('GetChatappTemplateDetail by name: query string', async () => {
+    const { sdk: expected, adapter } = await bothOnTheWire(
+      orderUpdateDetailBody,
+      () =>
+        sdk.getChatappTemplateDetail(
+          new Cams.GetChatappTemplateDetailRequest({
+            custSpaceId: CUST_SPACE_ID,
+            templateName: 'order_update',
+            language: 'en_US',
+            templateType: 'WHATSAPP',
+          }),
+        ),
+      () => testProvider().doGetTemplate({ name: 'order_update', language: 'en_US' }, callContext()),
+    );
+
+    expect(adapter).toEqual(expected);
+  });
+
+  it('GetChatappTemplateDetail by code: query string', async () => {
+    const { sdk: expected, adapter } = await bothOnTheWire(
+      orderUpdateDetailBody,
+      () =>
+        sdk.getChatappTemplateDetail(
+          new Cams.GetChatappTemplateDetailRequest({
+            custSpaceId: CUST_SPACE_ID,
+            templateCode: '744c4b5c79c9432497a075bdfca30001',
+            language: 'en_US',
+            templateType: 'WHATSAPP',
+          }),
+        ),
+      () => testProvider().doGetTemplate({ id: '744c4b5c79c9432497a075bdfca30001:en_US' }, callContext()),
+    );
+
+    expect(adapter).toEqual(expected);
+    expect(adapter.query).toMatchObject({ TemplateCode: '744c4b5c79c9432497a075bdfca30001' });
+  });
+});
