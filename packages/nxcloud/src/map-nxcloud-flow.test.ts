@@ -118,6 +118,8 @@ describe('mapNxcloudFlow', () => {
     ['a date that does not exist', '2024-02-31T10:03:53+0000'],
     ['free text', 'next Tuesday'],
     ['epoch digits', '1705140233'],
+    ['hour 24', '2024-01-13T24:00:00+0000'],
+    ['an offset of 25 hours', '2024-01-13T10:03:53+2500'],
   ])('refuses %s in expires_at with a ResponseFormatError, never an Invalid Date', (_name, expiresAt) => {
     const value = { ...exampleData, preview: { preview_url: 'https://x', expires_at: expiresAt } };
     expect(() => mapNxcloudFlow(value)).toThrow(ResponseFormatError);

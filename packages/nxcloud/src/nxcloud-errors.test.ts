@@ -117,14 +117,17 @@ describe('vendor result codes', () => {
     expect(error.message).toContain('请求失败');
   });
 
-  it('lets the body code decide whatever the HTTP status, and accepts a numeric string code', async () => {
+  it('lets the body code decide whatever the HTTP status, and reads code and message leniently', async () => {
     nock(BASE_URL)
       .post(PATH)
       .reply(500, failure(1003))
       .post(PATH)
-      .reply(200, '{"code":"1005","message":"Insufficient permissions","data":null}');
+      .reply(200, '{"code":"1005","message":"Insufficient permissions","data":null}')
+      .post(PATH)
+      .reply(200, '{"code":9001.0,"message":{"zh":"系统业务错误"}}');
     expect(AuthenticationError.isInstance(await getFlowError())).toBe(true);
     expect(PermissionError.isInstance(await getFlowError())).toBe(true);
+    expect((await getFlowError()).vendorCode).toBe(9001);
   });
 });
 

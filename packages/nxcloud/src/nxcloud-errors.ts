@@ -119,51 +119,44 @@ const META_RATE_LIMIT_CODES = new Set([4, 17, 32, 613, 80007, 130429, 131056]);
 const META_AUTHENTICATION_CODES = new Set([102, 190]);
 const META_TRANSIENT_CODES = new Set([1, 2, 131000]);
 
+type ErrorClass = new (message: string, options?: BspErrorOptions) => BspError;
+
+function metaErrorClass(meta: MetaError): ErrorClass {
+  const code = meta.code ?? undefined;
+  if (code !== undefined) {
+    if (META_RATE_LIMIT_CODES.has(code)) return RateLimitError;
+    if (META_AUTHENTICATION_CODES.has(code)) return AuthenticationError;
+    if (code === 3 || code === 10 || (code >= 200 && code <= 299)) return PermissionError;
+    // 100/33: "Object with ID ... does not exist"; 803: an alias that does not exist.
+    if ((code === 100 && meta.error_subcode === 33) || code === 803) return NotFoundError;
+    if (META_TRANSIENT_CODES.has(code)) return ProviderUnavailableError;
+  }
+  return meta.is_transient === true ? ProviderUnavailableError : InvalidRequestError;
+}
+
 /** Code 400: a Meta Graph error relayed in `data.error`, classified by Meta's own code. */
 function errorFromMetaFailure(failure: NxcloudFailure, secrets: readonly string[]): BspError {
-  const dataError =
-    typeof failure.data === 'object' && failure.data !== null
-      ? Reflect.get(failure.data, 'error')
-      : undefined;
-  const parsed = metaErrorSchema.safeParse(dataError);
-  const base: BspErrorOptions = {
+  const data = asRecord(failure.data);
+  const parsed = metaErrorSchema.safeParse(data.error);
+  const options: BspErrorOptions = {
     provider: PROVIDER,
     vendorCode: failure.code,
     httpStatusCode: failure.httpStatusCode,
+    // Meta's integers arrive as floats (139001.0); `raw` carries the parsed integers.
+    raw: redactDeep(
+      parsed.success ? { ...asRecord(failure.body), data: { ...data, error: parsed.data } } : failure.body,
+      secrets,
+    ),
   };
   if (!parsed.success) {
     const text = failure.message ? `: ${failure.message}` : '';
     return new InvalidRequestError(
       redactSecrets(`NXCloud relayed a WhatsApp (Meta) error (code 400)${text}`, secrets),
-      {
-        ...base,
-        raw: redactDeep(failure.body, secrets),
-      },
+      options,
     );
   }
-  const meta = parsed.data;
-  // Meta's integers arrive as floats (139001.0); `raw` carries them as integers.
-  const raw = redactDeep(
-    { ...asRecord(failure.body), data: { ...asRecord(failure.data), error: meta } },
-    secrets,
-  );
-  const message = redactSecrets(describeMetaError(meta), secrets);
-  const options: BspErrorOptions = { ...base, raw };
-  const metaCode = meta.code ?? undefined;
-  if (metaCode !== undefined && META_RATE_LIMIT_CODES.has(metaCode))
-    return new RateLimitError(message, options);
-  if (metaCode !== undefined && META_AUTHENTICATION_CODES.has(metaCode))
-    return new AuthenticationError(message, options);
-  if (metaCode === 10 || metaCode === 3 || (metaCode !== undefined && metaCode >= 200 && metaCode <= 299)) {
-    return new PermissionError(message, options);
-  }
-  // 100/33: "Object with ID ... does not exist"; 803: unknown alias.
-  if ((metaCode === 100 && meta.error_subcode === 33) || metaCode === 803)
-    return new NotFoundError(message, options);
-  if (meta.is_transient === true || (metaCode !== undefined && META_TRANSIENT_CODES.has(metaCode))) {
-    return new ProviderUnavailableError(message, options);
-  }
-  return new InvalidRequestError(message, options);
+  const ErrorType = metaErrorClass(parsed.data);
+  return new ErrorType(redactSecrets(describeMetaError(parsed.data), secrets), options);
 }
 
 function describeMetaError(meta: MetaError): string {

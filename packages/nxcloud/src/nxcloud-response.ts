@@ -13,8 +13,12 @@ export interface NxcloudHttpResponse {
 /** `{ code, message, data }`, which every NXCloud endpoint answers with. */
 const envelopeSchema = z.looseObject({
   code: lenientIntegerSchema,
-  message: z.string().nullish(),
-  data: z.unknown(),
+  // For display only (its wording varies by page and language); never worth failing a call over.
+  message: z
+    .unknown()
+    .optional()
+    .transform((value) => (typeof value === 'string' ? value : undefined)),
+  data: z.unknown().optional(),
 });
 
 const RAW_TEXT_LIMIT = 500;
@@ -62,7 +66,7 @@ export function readNxcloudResponse(
   const { code, message, data } = envelope.data;
   if (code !== 0) {
     throw errorFromNxcloudFailure(
-      { code, message: message ?? undefined, data, body: json?.value, httpStatusCode: statusCode },
+      { code, message, data, body: json?.value, httpStatusCode: statusCode },
       secrets,
     );
   }

@@ -35,16 +35,19 @@ const ISO_TIMESTAMP =
 function parseIsoTimestamp(iso: string): Date | undefined {
   const match = ISO_TIMESTAMP.exec(iso);
   if (match === null) return undefined;
-  const [year, month, day, hour, minute, second = 0, offsetHours = 0, offsetMinutes = 0] = match
+  // Absent optional parts (seconds, a `Z` offset) count as zero.
+  const [year, month, day, hour, minute, second, offsetHours, offsetMinutes] = match
     .slice(1)
-    .map((part) => (part === undefined ? undefined : Number(part))) as number[];
-  const calendarDay = new Date(Date.UTC(year!, month! - 1, day!));
+    .map((part) => Number(part ?? 0)) as [number, number, number, number, number, number, number, number];
+  const calendarDay = new Date(Date.UTC(year, month - 1, day));
+  const validCalendarDay =
+    calendarDay.getUTCFullYear() === year &&
+    calendarDay.getUTCMonth() === month - 1 &&
+    calendarDay.getUTCDate() === day;
   if (
-    calendarDay.getUTCFullYear() !== year ||
-    calendarDay.getUTCMonth() !== month! - 1 ||
-    calendarDay.getUTCDate() !== day ||
-    hour! > 23 ||
-    minute! > 59 ||
+    !validCalendarDay ||
+    hour > 23 ||
+    minute > 59 ||
     second > 59 ||
     offsetHours > 23 ||
     offsetMinutes > 59
