@@ -9,18 +9,16 @@ import {
 } from '@whatsapp-bsp/core';
 import { camsCapabilities } from './cams-capabilities.js';
 import {
-  camsGetFlowAnswerSchema,
-  camsGetFlowPreviewAnswerSchema,
-  camsListFlowAnswerSchema,
-} from './cams-flow-wire.js';
+  decodeFlow,
+  decodeFlowPage,
+  decodeFlowPreview,
+  decodeTemplate,
+  decodeTemplatePage,
+} from './cams-decode.js';
 import { type CamsOptions, parseCamsOptions } from './cams-options.js';
-import { checkPageSize, nextCursor, pageIndexFromCursor, pageParameter } from './cams-page.js';
+import { checkPageSize, pageIndexFromCursor, pageParameter } from './cams-page.js';
 import { parseCamsTemplateId } from './cams-template-id.js';
-import { camsGetTemplateAnswerSchema, camsListTemplatesAnswerSchema } from './cams-template-wire.js';
 import { type CamsAnswer, createCamsTransport } from './cams-transport.js';
-import { parseWire } from './cams-wire-values.js';
-import { mapCamsFlow, mapCamsFlowPreview, mapCamsFlowSummary } from './map-cams-flow.js';
-import { mapCamsTemplate, mapCamsTemplateSummary } from './map-cams-template.js';
 
 /** The statuses ListChatappTemplate can filter on, in the vendor's own `AuditStatus` values. */
 const AUDIT_STATUS_FILTER: Readonly<Partial<Record<TemplateStatus, string>>> = {
@@ -60,8 +58,7 @@ export function cams(options: CamsOptions): ProviderV1 {
     async doGetFlow(request, context) {
       const flowId = requireText(request.id, 'id');
       const answer = await send('GetFlow', { CustSpaceId: custSpaceId, FlowId: flowId }, context);
-      const wire = parseWire(camsGetFlowAnswerSchema, answer, 'GetFlow');
-      return result(answer, mapCamsFlow(wire.Data, answer.body.Data));
+      return result(answer, decodeFlow(answer));
     },
 
     async doListFlows(request, context) {
@@ -72,21 +69,13 @@ export function cams(options: CamsOptions): ProviderV1 {
         { CustSpaceId: custSpaceId, Page: pageParameter(index, size) },
         context,
       );
-      const wire = parseWire(camsListFlowAnswerSchema, answer, 'ListFlow');
-      const items = wire.Data ?? [];
-      const rawItems = (answer.body.Data ?? []) as unknown[];
-      // No total: another page exists while this one came back full.
-      return result(answer, {
-        items: items.map((item, i) => mapCamsFlowSummary(item, rawItems[i])),
-        ...nextCursor(index, items.length >= size),
-      });
+      return result(answer, decodeFlowPage(answer, { index, size }));
     },
 
     async doGetFlowPreview(request, context) {
       const flowId = requireText(request.id, 'id');
       const answer = await send('GetFlowPreviewUrl', { CustSpaceId: custSpaceId, FlowId: flowId }, context);
-      const wire = parseWire(camsGetFlowPreviewAnswerSchema, answer, 'GetFlowPreviewUrl');
-      return result(answer, mapCamsFlowPreview(wire.Data, answer.body.Data, flowId));
+      return result(answer, decodeFlowPreview(answer, flowId));
     },
 
     async doListTemplates(request, context) {
@@ -102,17 +91,7 @@ export function cams(options: CamsOptions): ProviderV1 {
         },
         context,
       );
-      const wire = parseWire(camsListTemplatesAnswerSchema, answer, 'ListChatappTemplate');
-      const items = wire.ListTemplate ?? [];
-      const rawItems = (answer.body.ListTemplate ?? []) as unknown[];
-      const total = wire.Total;
-      // Without a Total (undocumented, but cheap to survive), fall back to "a full page means more".
-      const hasNext = items.length > 0 && (total === undefined ? items.length >= size : index * size < total);
-      return result(answer, {
-        items: items.map((item, i) => mapCamsTemplateSummary(item, rawItems[i])),
-        ...nextCursor(index, hasNext),
-        ...(total !== undefined && { total }),
-      });
+      return result(answer, decodeTemplatePage(answer, { index, size }));
     },
 
     async doGetTemplate(request, context) {
@@ -122,8 +101,7 @@ export function cams(options: CamsOptions): ProviderV1 {
         { CustSpaceId: custSpaceId, ...target, TemplateType: TEMPLATE_TYPE },
         context,
       );
-      const wire = parseWire(camsGetTemplateAnswerSchema, answer, 'GetChatappTemplateDetail');
-      return result(answer, mapCamsTemplate(wire.Data, answer.body.Data, target.Language));
+      return result(answer, decodeTemplate(answer, target.Language));
     },
   };
 }

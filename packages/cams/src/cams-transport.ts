@@ -83,7 +83,7 @@ export function createCamsTransport(settings: CamsSettings): CamsSend {
     } finally {
       watch.release();
     }
-    return readAnswer(response, secrets);
+    return readCamsAnswer(response, secrets);
   }
 
   return (action, parameters, context) => {
@@ -112,7 +112,8 @@ function signingDate(epochMs: number): string {
   return new Date(epochMs).toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
 
-function readAnswer(
+/** The body of a 2xx answer, parsed and checked: a JSON object whose `Code` is "OK" or absent. */
+export function readCamsAnswer(
   response: { body?: unknown; headers?: Record<string, unknown>; statusCode?: unknown },
   secrets: readonly string[],
 ): CamsAnswer {
