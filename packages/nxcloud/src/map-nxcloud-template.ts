@@ -1,6 +1,7 @@
 import {
   FLOW_ACTIONS,
   HEADER_FORMATS,
+  NotFoundError,
   OTP_TYPES,
   type Page,
   QUALITY_SCORES,
@@ -13,6 +14,7 @@ import {
   toTemplateCategory,
 } from '@whatsapp-bsp/core';
 import { compactObject } from './compact-object.js';
+import { sameLanguage } from './nxcloud-input.js';
 import { nextCursorFrom } from './nxcloud-paging.js';
 import {
   type NxcloudTemplateButtonWire,
@@ -49,6 +51,30 @@ export function mapNxcloudTemplate(value: unknown): Template {
 export function mapNxcloudTemplateList(data: unknown): Page<Template> {
   const wire = parseWire(nxcloudTemplateListWireSchema, data, 'a template list');
   return compactObject({ items: wire.data.map(mapNxcloudTemplate), nextCursor: nextCursorFrom(wire.paging) });
+}
+
+/**
+ * getTemplate's `data` for one name: picks the language asked for, or throws NotFoundError. Only that item is mapped, so a malformed sibling in another
+ * language does not fail the call; the name is compared exactly, whatever matching the vendor
+ * applies to its `name` filter.
+ */
+export function mapNxcloudTemplateInLanguage(data: unknown, name: string, language: string): Template {
+  const list = parseWire(nxcloudTemplateListWireSchema, data, 'a template list');
+  const match = list.data.find((item) => {
+    if (typeof item !== 'object' || item === null) return false;
+    const candidate = item as Record<string, unknown>;
+    return (
+      candidate.name === name &&
+      typeof candidate.language === 'string' &&
+      sameLanguage(candidate.language, language)
+    );
+  });
+  if (match === undefined) {
+    throw new NotFoundError(`NXCloud has no template named ${name} in language ${language}`, {
+      provider: 'nxcloud',
+    });
+  }
+  return mapNxcloudTemplate(match);
 }
 
 function mapComponent(component: NxcloudTemplateComponentWire): TemplateComponent {

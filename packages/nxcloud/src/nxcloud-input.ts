@@ -13,9 +13,9 @@ function invalid(field: string, message: string): InvalidRequestError {
 }
 
 /** Meta flow ids are digit strings such as `3603023670018851`. */
-export function requireFlowId(value: unknown, field = 'id'): string {
+export function requireFlowId(value: unknown): string {
   if (typeof value !== 'string' || !/^\d{1,32}$/.test(value)) {
-    throw invalid(field, `\`${field}\` must be an NXCloud flow id: a string of up to 32 digits`);
+    throw invalid('id', '`id` must be an NXCloud flow id: a string of up to 32 digits');
   }
   return value;
 }

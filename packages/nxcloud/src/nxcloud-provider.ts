@@ -1,12 +1,6 @@
-import {
-  type ListTemplatesRequest,
-  NotFoundError,
-  type ProviderV1,
-  type Template,
-  UnsupportedOperationError,
-} from '@whatsapp-bsp/core';
+import { type ListTemplatesRequest, type ProviderV1, UnsupportedOperationError } from '@whatsapp-bsp/core';
 import { mapNxcloudFlowList, mapNxcloudFlowPreview, mapNxcloudQueryFlowById } from './map-nxcloud-flow.js';
-import { mapNxcloudTemplate, mapNxcloudTemplateList } from './map-nxcloud-template.js';
+import { mapNxcloudTemplateInLanguage, mapNxcloudTemplateList } from './map-nxcloud-template.js';
 import { NXCLOUD_MAX_PAGE_SIZE, nxcloudCapabilities } from './nxcloud-capabilities.js';
 import {
   optionalCursor,
@@ -14,12 +8,9 @@ import {
   requireLanguage,
   requirePageSize,
   requireTemplateName,
-  sameLanguage,
 } from './nxcloud-input.js';
 import { type NxcloudOptions, resolveNxcloudOptions } from './nxcloud-options.js';
-import { nxcloudTemplateListWireSchema } from './nxcloud-template-wire.js';
 import { createNxcloudTransport } from './nxcloud-transport.js';
-import { parseWire } from './nxcloud-wire-common.js';
 
 const MESSAGING_PRODUCT = 'whatsapp';
 
@@ -109,7 +100,7 @@ export function nxcloud(options: NxcloudOptions): ProviderV1 {
         },
         context,
       );
-      return { value: pickTemplate(data, name, language), httpStatusCode };
+      return { value: mapNxcloudTemplateInLanguage(data, name, language), httpStatusCode };
     },
   };
 }
@@ -126,28 +117,4 @@ function rejectUnsupportedFilters(request: ListTemplatesRequest): void {
       );
     }
   }
-}
-
-/**
- * Picks the one language asked for. Only that item is mapped, so a malformed sibling in another
- * language does not fail the call; the name is compared exactly, whatever matching the vendor
- * applies to its `name` filter.
- */
-function pickTemplate(data: unknown, name: string, language: string): Template {
-  const list = parseWire(nxcloudTemplateListWireSchema, data, 'a template list');
-  const match = list.data.find((item) => {
-    if (typeof item !== 'object' || item === null) return false;
-    const candidate = item as Record<string, unknown>;
-    return (
-      candidate.name === name &&
-      typeof candidate.language === 'string' &&
-      sameLanguage(candidate.language, language)
-    );
-  });
-  if (match === undefined) {
-    throw new NotFoundError(`NXCloud has no template named ${name} in language ${language}`, {
-      provider: 'nxcloud',
-    });
-  }
-  return mapNxcloudTemplate(match);
 }
