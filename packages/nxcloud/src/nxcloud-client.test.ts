@@ -161,6 +161,22 @@ describe('through the core client', () => {
     expect(template).toMatchObject({ id: '12', name: 'template_12', provider: 'nxcloud' });
   });
 
+  it('is what a configuration naming nxcloud loads, with its options checked by this package', async () => {
+    const { now: _now, ...jsonOptions } = TEST_OPTIONS;
+    nock(BASE_URL).post(PATH).reply(200, QUERY_FLOW_BY_ID_EXAMPLE);
+    const client = await createClient({
+      provider: 'nxcloud',
+      nxcloud: jsonOptions,
+      retry: { maxAttempts: 1 },
+    });
+    expect((await client.flows.get(FLOW_ID)).provider).toBe('nxcloud');
+    const refused = createClient({
+      provider: 'nxcloud',
+      nxcloud: { ...jsonOptions, businessPhone: '+86 158' },
+    });
+    await expect(refused).rejects.toMatchObject({ code: 'CONFIG', field: 'businessPhone' });
+  });
+
   it('refuses a template filter NXCloud lacks before sending anything', async () => {
     const scope = nock(BASE_URL)
       .post('/api/wa/getTemplate')
