@@ -1,4 +1,3 @@
-import type { WabspConfig } from '../config/config-schema.js';
 import { parseConfig } from '../config/load-config.js';
 import { loadProvider } from '../config/load-provider.js';
 import { ConfigError } from '../errors/error-classes.js';
@@ -12,7 +11,8 @@ import { WhatsAppClient } from './whatsapp-client.js';
 export const DEFAULT_TIMEOUT_MS = 30_000;
 
 export type ClientOptions = ClientSettings & { provider: ProviderV1 };
-export type ClientConfigOptions = Omit<WabspConfig, 'rateLimit'> & ClientSettings;
+/** A configuration naming the provider; vendor options are checked by the adapter. */
+export type ClientConfigOptions = ClientSettings & { provider: string; nxcloud?: object; cams?: object };
 
 /**
  * Creates the client. Given a provider instance it returns the client at once; given a

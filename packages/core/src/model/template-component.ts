@@ -64,7 +64,7 @@ export const CarouselComponentSchema = z.object({
   cards: z.array(CarouselCardSchema),
 });
 
-export const TemplateComponentSchema = z.discriminatedUnion('type', [
+const TemplateComponentUnion = z.discriminatedUnion('type', [
   HeaderComponentSchema,
   BodyComponentSchema,
   FooterComponentSchema,
@@ -73,6 +73,9 @@ export const TemplateComponentSchema = z.discriminatedUnion('type', [
   LimitedTimeOfferComponentSchema,
   UnknownComponentSchema,
 ]);
+
+/** Typed by hand because a carousel nests components, which inference cannot follow. */
+export const TemplateComponentSchema: z.ZodType<TemplateComponent> = TemplateComponentUnion;
 
 export type HeaderComponent = z.infer<typeof HeaderComponentSchema>;
 export type BodyComponent = z.infer<typeof BodyComponentSchema>;
