@@ -5,6 +5,7 @@ export {
   NXCLOUD_MAX_PAGE_SIZE,
   nxcloudCapabilities,
 } from './nxcloud-capabilities.js';
+export { NXCLOUD_PROVIDER_ID } from './nxcloud-id.js';
 export {
   NXCLOUD_DEFAULT_BASE_URL,
   NXCLOUD_DEFAULT_OPERATIONS,

@@ -18,10 +18,9 @@ import {
   nxcloudFlowSummaryWireSchema,
   nxcloudFlowWireSchema,
 } from './nxcloud-flow-wire.js';
+import { NXCLOUD_PROVIDER_ID } from './nxcloud-id.js';
 import { nextCursorFrom } from './nxcloud-paging.js';
 import { parseWire } from './nxcloud-wire-common.js';
-
-const PROVIDER = 'nxcloud';
 
 /** Maps one flow object; `raw` is the object exactly as received. */
 export function mapNxcloudFlow(value: unknown): Flow {
@@ -30,7 +29,7 @@ export function mapNxcloudFlow(value: unknown): Flow {
   const application = wire.application;
   const previewUrl = wire.preview?.preview_url;
   return compactObject({
-    provider: PROVIDER,
+    provider: NXCLOUD_PROVIDER_ID,
     raw: value,
     id: wire.id,
     name: wire.name,
@@ -59,7 +58,7 @@ export function mapNxcloudFlow(value: unknown): Flow {
 export function mapNxcloudFlowSummary(value: unknown): FlowSummary {
   const wire = parseWire(nxcloudFlowSummaryWireSchema, value, 'a flow in a list');
   return {
-    provider: PROVIDER,
+    provider: NXCLOUD_PROVIDER_ID,
     raw: value,
     id: wire.id,
     name: wire.name,
@@ -79,7 +78,7 @@ export function mapNxcloudQueryFlowById(data: unknown, requestedId: string): Flo
     const match = list.find((item) => isRecord(item) && item.id === requestedId);
     if (match === undefined) {
       throw new NotFoundError(`NXCloud has no flow with id ${requestedId}`, {
-        provider: PROVIDER,
+        provider: NXCLOUD_PROVIDER_ID,
         raw: data,
       });
     }
@@ -88,7 +87,7 @@ export function mapNxcloudQueryFlowById(data: unknown, requestedId: string): Flo
   const flow = mapNxcloudFlow(data);
   if (flow.id !== requestedId) {
     throw new ResponseFormatError(`NXCloud answered flow ${flow.id} when asked for flow ${requestedId}`, {
-      provider: PROVIDER,
+      provider: NXCLOUD_PROVIDER_ID,
       raw: data,
     });
   }
@@ -108,7 +107,7 @@ export function mapNxcloudFlowList(data: unknown): Page<FlowSummary> {
 export function mapNxcloudFlowPreview(data: unknown, requestedId: string): FlowPreview {
   const wire = parseWire(nxcloudFlowPreviewWireSchema, data, 'a flow preview');
   return compactObject({
-    provider: PROVIDER,
+    provider: NXCLOUD_PROVIDER_ID,
     raw: data,
     flowId: wire.id ?? requestedId,
     url: wire.preview.preview_url,

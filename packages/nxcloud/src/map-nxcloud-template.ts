@@ -14,6 +14,7 @@ import {
   toTemplateCategory,
 } from '@whatsapp-bsp/core';
 import { compactObject } from './compact-object.js';
+import { NXCLOUD_PROVIDER_ID } from './nxcloud-id.js';
 import { sameLanguage } from './nxcloud-input.js';
 import { nextCursorFrom } from './nxcloud-paging.js';
 import {
@@ -24,14 +25,12 @@ import {
 } from './nxcloud-template-wire.js';
 import { parseWire } from './nxcloud-wire-common.js';
 
-const PROVIDER = 'nxcloud';
-
 /** Maps one getTemplate item; `raw` is the object exactly as received. */
 export function mapNxcloudTemplate(value: unknown): Template {
   const wire = parseWire(nxcloudTemplateWireSchema, value, 'a template');
   const score = typeof wire.quality_score === 'string' ? wire.quality_score : wire.quality_score?.score;
   return compactObject({
-    provider: PROVIDER,
+    provider: NXCLOUD_PROVIDER_ID,
     raw: value,
     id: wire.id,
     name: wire.name,
@@ -71,7 +70,7 @@ export function mapNxcloudTemplateInLanguage(data: unknown, name: string, langua
   });
   if (match === undefined) {
     throw new NotFoundError(`NXCloud has no template named ${name} in language ${language}`, {
-      provider: 'nxcloud',
+      provider: NXCLOUD_PROVIDER_ID,
     });
   }
   return mapNxcloudTemplate(match);

@@ -11,9 +11,8 @@ import {
   redactSecrets,
 } from '@whatsapp-bsp/core';
 import { z } from 'zod';
+import { NXCLOUD_PROVIDER_ID } from './nxcloud-id.js';
 import { lenientIntegerSchema } from './nxcloud-wire-common.js';
-
-const PROVIDER = 'nxcloud';
 
 /** Meta's Graph error, which NXCloud's flow endpoints relay in `data.error` with code 400. */
 const metaErrorSchema = z.looseObject({
@@ -44,7 +43,7 @@ export function errorFromNxcloudFailure(failure: NxcloudFailure, secrets: readon
   const { code, httpStatusCode } = failure;
   const vendorText = failure.message ? `: ${failure.message}` : '';
   const options = (extra: BspErrorOptions = {}): BspErrorOptions => ({
-    provider: PROVIDER,
+    provider: NXCLOUD_PROVIDER_ID,
     vendorCode: code,
     httpStatusCode,
     raw: redactDeep(failure.body, secrets),
@@ -139,7 +138,7 @@ function errorFromMetaFailure(failure: NxcloudFailure, secrets: readonly string[
   const data = asRecord(failure.data);
   const parsed = metaErrorSchema.safeParse(data.error);
   const options: BspErrorOptions = {
-    provider: PROVIDER,
+    provider: NXCLOUD_PROVIDER_ID,
     vendorCode: failure.code,
     httpStatusCode: failure.httpStatusCode,
     // Meta's integers arrive as floats (139001.0); `raw` carries the parsed integers.
@@ -190,7 +189,7 @@ export function rateLimitError(
 ): RateLimitError {
   const retryAfterMs = parseRetryAfter(retryAfterHeader, nowMs);
   return new RateLimitError(`NXCloud throttled the request (HTTP ${httpStatusCode})`, {
-    provider: PROVIDER,
+    provider: NXCLOUD_PROVIDER_ID,
     httpStatusCode,
     ...(retryAfterMs !== undefined ? { retryAfterMs } : {}),
     ...(body !== undefined ? { raw: redactDeep(body, secrets) } : {}),
@@ -211,7 +210,7 @@ export function errorFromTransport(error: unknown, timeoutMs: number, secrets: r
   const message = timedOut
     ? `NXCloud did not answer within ${timeoutMs} ms`
     : `NXCloud could not be reached${typeof code === 'string' ? ` (${code})` : ''}: ${text}`;
-  return new ProviderUnavailableError(message, { provider: PROVIDER, cause });
+  return new ProviderUnavailableError(message, { provider: NXCLOUD_PROVIDER_ID, cause });
 }
 
 /** A copy of a JSON value with every secret removed from every string (and key) in it. */

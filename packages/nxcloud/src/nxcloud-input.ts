@@ -1,4 +1,5 @@
 import { InvalidRequestError } from '@whatsapp-bsp/core';
+import { NXCLOUD_PROVIDER_ID } from './nxcloud-id.js';
 
 /*
  * NXCloud-specific checks on what a caller asks for, made before anything is sent. The core
@@ -6,10 +7,8 @@ import { InvalidRequestError } from '@whatsapp-bsp/core';
  * check what only this vendor defines.
  */
 
-const PROVIDER = 'nxcloud';
-
 function invalid(field: string, message: string): InvalidRequestError {
-  return new InvalidRequestError(message, { provider: PROVIDER, field });
+  return new InvalidRequestError(message, { provider: NXCLOUD_PROVIDER_ID, field });
 }
 
 /** Meta flow ids are digit strings such as `3603023670018851`. */

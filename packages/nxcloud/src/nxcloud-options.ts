@@ -1,5 +1,6 @@
 import { ConfigError, redactSecrets } from '@whatsapp-bsp/core';
 import { z } from 'zod';
+import { NXCLOUD_PROVIDER_ID } from './nxcloud-id.js';
 
 export const NXCLOUD_DEFAULT_BASE_URL = 'https://api2.nxcloud.com';
 
@@ -125,7 +126,7 @@ function configErrorFrom(issue: z.core.$ZodIssue | undefined, options: unknown):
   return new ConfigError(
     redactSecrets(`Invalid NXCloud options: ${detail}`, [typeof secret === 'string' ? secret : undefined]),
     {
-      provider: 'nxcloud',
+      provider: NXCLOUD_PROVIDER_ID,
       ...(path.length > 0 ? { field: path.join('.') } : {}),
     },
   );

@@ -2,6 +2,7 @@ import { type ListTemplatesRequest, type ProviderV1, UnsupportedOperationError }
 import { mapNxcloudFlowList, mapNxcloudFlowPreview, mapNxcloudQueryFlowById } from './map-nxcloud-flow.js';
 import { mapNxcloudTemplateInLanguage, mapNxcloudTemplateList } from './map-nxcloud-template.js';
 import { NXCLOUD_MAX_PAGE_SIZE, nxcloudCapabilities } from './nxcloud-capabilities.js';
+import { NXCLOUD_PROVIDER_ID } from './nxcloud-id.js';
 import {
   optionalCursor,
   requireFlowId,
@@ -29,7 +30,7 @@ export function nxcloud(options: NxcloudOptions): ProviderV1 {
 
   return {
     specificationVersion: 'v1',
-    id: 'nxcloud',
+    id: NXCLOUD_PROVIDER_ID,
     capabilities: nxcloudCapabilities,
 
     async doGetFlow(request, context) {
@@ -82,7 +83,7 @@ export function nxcloud(options: NxcloudOptions): ProviderV1 {
       if (!('name' in request)) {
         throw new UnsupportedOperationError(
           'NXCloud cannot get a template by id; the client finds ids by scanning the list (capabilities.templates.get.byId is "scan")',
-          { provider: 'nxcloud', field: 'id' },
+          { provider: NXCLOUD_PROVIDER_ID, field: 'id' },
         );
       }
       const name = requireTemplateName(request.name);
@@ -111,7 +112,7 @@ function rejectUnsupportedFilters(request: ListTemplatesRequest): void {
       throw new UnsupportedOperationError(
         `NXCloud cannot filter templates by \`${field}\`; it supports: name`,
         {
-          provider: 'nxcloud',
+          provider: NXCLOUD_PROVIDER_ID,
           field,
         },
       );

@@ -1,6 +1,7 @@
 import { ProviderUnavailableError, ResponseFormatError, redactSecrets } from '@whatsapp-bsp/core';
 import { z } from 'zod';
 import { errorFromNxcloudFailure, rateLimitError, redactDeep } from './nxcloud-errors.js';
+import { NXCLOUD_PROVIDER_ID } from './nxcloud-id.js';
 import { lenientIntegerSchema } from './nxcloud-wire-common.js';
 
 /** What the transport hands over of one HTTP exchange. */
@@ -53,7 +54,11 @@ export function readNxcloudResponse(
           ? 'a body that is not JSON'
           : 'JSON without the { code, message, data } envelope';
     const raw = json?.value ?? redactSecrets(body.slice(0, RAW_TEXT_LIMIT), secrets);
-    const options = { provider: 'nxcloud', httpStatusCode: statusCode, raw: redactDeep(raw, secrets) };
+    const options = {
+      provider: NXCLOUD_PROVIDER_ID,
+      httpStatusCode: statusCode,
+      raw: redactDeep(raw, secrets),
+    };
     // A 5xx page that is not NXCloud's envelope (typically a gateway's HTML 502/503) means the
     // service behind it is down or restarting: transient, so retryable UNAVAILABLE. The same
     // junk under any other status is an answer NXCloud does not document, which a retry will

@@ -1,5 +1,6 @@
 import { ResponseFormatError } from '@whatsapp-bsp/core';
 import { z } from 'zod';
+import { NXCLOUD_PROVIDER_ID } from './nxcloud-id.js';
 
 /**
  * An integer that may arrive as a number, a float such as Meta's `139001.0`, or a numeric
@@ -70,6 +71,6 @@ export function parseWire<Schema extends z.ZodType>(
   const where = issue && issue.path.length > 0 ? ` at \`${issue.path.join('.')}\`` : '';
   throw new ResponseFormatError(
     `NXCloud answered ${what} in an undocumented shape${where}: ${issue?.message ?? 'invalid'}`,
-    { provider: 'nxcloud', raw: value },
+    { provider: NXCLOUD_PROVIDER_ID, raw: value },
   );
 }
