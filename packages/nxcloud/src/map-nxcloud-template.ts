@@ -53,9 +53,9 @@ export function mapNxcloudTemplateList(data: unknown): Page<Template> {
 }
 
 /**
- * getTemplate's `data` for one name: picks the language asked for, or throws NotFoundError. Only that item is mapped, so a malformed sibling in another
- * language does not fail the call; the name is compared exactly, whatever matching the vendor
- * applies to its `name` filter.
+ * getTemplate's `data` for one name: picks the language asked for, or throws NotFoundError.
+ * Only that item is mapped, so a malformed sibling in another language does not fail the call.
+ * The name is compared exactly, whatever matching the vendor applies to its `name` filter.
  */
 export function mapNxcloudTemplateInLanguage(data: unknown, name: string, language: string): Template {
   const list = parseWire(nxcloudTemplateListWireSchema, data, 'a template list');
