@@ -60,11 +60,14 @@ export function createCamsTransport(settings: CamsSettings): CamsSend {
     context: ProviderCallContext,
   ): Promise<CamsAnswer> {
     const { secrets } = await credentials.resolve();
-    const timeoutMs = context.timeoutMs;
-    // httpx uses the connect timeout as the socket's idle timeout too, so both are bounded by the call's.
+    // The call's budget bounds both; the options can only tighten them.
+    const connectTimeout = Math.min(context.timeoutMs, settings.connectTimeoutMs ?? Number.POSITIVE_INFINITY);
+    const readTimeout = Math.min(context.timeoutMs, settings.readTimeoutMs ?? Number.POSITIVE_INFINITY);
+    // httpx also uses the connect timeout as the socket's idle timeout: the shorter one wins.
+    const timeoutMs = Math.min(connectTimeout, readTimeout);
     const runtime = new RuntimeOptions({
-      connectTimeout: Math.min(timeoutMs, settings.connectTimeoutMs ?? timeoutMs),
-      readTimeout: Math.min(timeoutMs, settings.readTimeoutMs ?? timeoutMs),
+      connectTimeout,
+      readTimeout,
       // The client retries; the library's own loop stays off.
       autoretry: false,
       maxAttempts: 1,

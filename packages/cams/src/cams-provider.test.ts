@@ -1,0 +1,120 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { InvalidRequestError, type ProviderV1 } from '@whatsapp-bsp/core';
+import nock from 'nock';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { getFlowExampleBody } from './__fixtures__/get-flow.js';
+import { callContext, interceptCams, type RecordedRequest, testProvider } from './__fixtures__/harness.js';
+import { camsTemplateId, parseCamsTemplateId } from './cams-template-id.js';
+
+beforeAll(() => nock.disableNetConnect());
+afterEach(() => nock.cleanAll());
+
+async function refusedBeforeSending(call: (provider: ProviderV1) => Promise<unknown>, field: string) {
+  const requests: RecordedRequest[] = [];
+  interceptCams(requests, [200, getFlowExampleBody]);
+
+  const error = await call(testProvider()).catch((thrown: unknown) => thrown);
+
+  expect(InvalidRequestError.isInstance(error)).toBe(true);
+  expect(error).toMatchObject({ provider: 'cams', field });
+  expect(requests).toHaveLength(0);
+  return error as InvalidRequestError;
+}
+
+describe('input is checked before anything is sent', () => {
+  it.each(['0', '-1', '1.5', 'abc', '', ' 2', '02', '1e3', '99999999999999999999'])(
+    'a malformed page cursor %j',
+    async (cursor) => {
+      await refusedBeforeSending(
+        (provider) => provider.doListFlows({ pageSize: 10, cursor }, callContext()),
+        'cursor',
+      );
+      await refusedBeforeSending(
+        (provider) => provider.doListTemplates({ pageSize: 10, cursor }, callContext()),
+        'cursor',
+      );
+    },
+  );
+
+  it.each([0, 51, 2.5, Number.NaN])('a page size of %d', async (pageSize) => {
+    await refusedBeforeSending((provider) => provider.doListFlows({ pageSize }, callContext()), 'pageSize');
+  });
+
+  it.each(['IN_APPEAL', 'PENDING_DELETION', 'DELETED', 'LIMIT_EXCEEDED', 'ARCHIVED'] as const)(
+    'a status CAMS cannot filter on: %s',
+    async (status) => {
+      const error = await refusedBeforeSending(
+        (provider) => provider.doListTemplates({ pageSize: 10, status }, callContext()),
+        'status',
+      );
+      expect(error.message).toContain(status);
+      expect(error.message).toContain('CAMS');
+    },
+  );
+
+  it('a category outside the model', async () => {
+    await refusedBeforeSending(
+      (provider) =>
+        provider.doListTemplates({ pageSize: 10, category: 'TRANSACTIONAL' as 'UTILITY' }, callContext()),
+      'category',
+    );
+  });
+
+  it.each(['', '   ', 'f-1\n', 'x'.repeat(513)])('a flow id %j', async (id) => {
+    await refusedBeforeSending((provider) => provider.doGetFlow({ id }, callContext()), 'id');
+    await refusedBeforeSending((provider) => provider.doGetFlowPreview({ id }, callContext()), 'id');
+  });
+
+  it.each(['744c4b5c79c9432497a075bdfca30001', '744c4b5c79c9432497a075bdfca30001:', ':en_US'])(
+    'a template id without both a TemplateCode and a language: %j',
+    async (id) => {
+      const error = await refusedBeforeSending(
+        (provider) => provider.doGetTemplate({ id }, callContext()),
+        'id',
+      );
+      expect(error.message).toContain('<TemplateCode>:<Language>');
+    },
+  );
+
+  it('a template name without a language', async () => {
+    await refusedBeforeSending(
+      (provider) => provider.doGetTemplate({ name: 'order_update', language: '' }, callContext()),
+      'language',
+    );
+  });
+});
+
+describe('template ids', () => {
+  it('round-trip the TemplateCode and the language', () => {
+    const id = camsTemplateId('744c4b5c79c9432497a075bdfca30001', 'zh_CN');
+
+    expect(id).toBe('744c4b5c79c9432497a075bdfca30001:zh_CN');
+    expect(parseCamsTemplateId(id)).toEqual({
+      templateCode: '744c4b5c79c9432497a075bdfca30001',
+      language: 'zh_CN',
+    });
+  });
+});
+
+describe('timeouts', () => {
+  it('readTimeoutMs tightens the call’s own timeout (real loopback socket)', async () => {
+    // nock's sockets never arm httpx's read timer, so this one needs a real server that never answers.
+    nock.enableNetConnect(/127\.0\.0\.1/);
+    const server = createServer(() => {});
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as AddressInfo;
+    try {
+      const error = await testProvider({ endpoint: `127.0.0.1:${port}`, protocol: 'http', readTimeoutMs: 40 })
+        .doGetFlow({ id: 'f-1' }, callContext({ timeoutMs: 30_000 }))
+        .catch((thrown: unknown) => thrown);
+
+      expect(error).toMatchObject({ code: 'UNAVAILABLE', retryable: true });
+      expect((error as Error).message).toContain('40 ms');
+    } finally {
+      server.closeAllConnections();
+      server.close();
+      nock.disableNetConnect();
+    }
+  });
+});
