@@ -1,0 +1,133 @@
+import { createClient, RateLimitError } from '@whatsapp-bsp/core';
+import { FakeClock } from '@whatsapp-bsp/core/testing';
+import nock from 'nock';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { listFlowBody } from './__fixtures__/flows.js';
+import { getFlowExampleBody } from './__fixtures__/get-flow.js';
+import { interceptCams, type RecordedRequest, testProvider } from './__fixtures__/harness.js';
+import {
+  authenticationDetailBody,
+  listTemplatesBody,
+  orderUpdateDetailBody,
+} from './__fixtures__/templates.js';
+
+/* The adapter as users meet it: behind core's client, which retries, paces and pages. */
+
+beforeAll(() => nock.disableNetConnect());
+afterEach(() => nock.cleanAll());
+
+const throttled = { RequestId: 'THROTTLED-1', Code: 'System.LimitControl', Message: 'flow control' };
+
+describe('through the core client', () => {
+  it('retries CAMS throttling and reports the request id of the answer', async () => {
+    const clock = new FakeClock(1_700_000_000_000);
+    const requests: RecordedRequest[] = [];
+    interceptCams(requests, [400, throttled]);
+    interceptCams(requests, [200, getFlowExampleBody]);
+    const client = createClient({
+      provider: testProvider(),
+      clock,
+      rateLimit: false,
+      retry: { maxAttempts: 3 },
+    });
+
+    const flow = await client.flows.get('92675332812643****');
+
+    expect(flow.name).toBe('flow_001');
+    expect(flow.$metadata).toMatchObject({
+      provider: 'cams',
+      requestId: 'DAC72B08-3327-33EF-BEDC-8EC3E83A6575',
+      httpStatusCode: 200,
+      attempts: 2,
+    });
+    expect(requests).toHaveLength(2);
+    expect(clock.sleeps).toHaveLength(1);
+  });
+
+  it('gives up with the last RateLimitError, attempts counted, when throttling persists', async () => {
+    for (let i = 0; i < 2; i++) interceptCams([], [400, throttled]);
+    const client = createClient({
+      provider: testProvider(),
+      clock: new FakeClock(),
+      rateLimit: false,
+      retry: { maxAttempts: 2 },
+    });
+
+    const error = await client.flows.get('f-1').catch((thrown: unknown) => thrown);
+
+    expect(RateLimitError.isInstance(error)).toBe(true);
+    expect(error).toMatchObject({ attempts: 2, requestId: 'THROTTLED-1', vendorCode: 'System.LimitControl' });
+  });
+
+  it('lists flows to the end through opaque cursors', async () => {
+    const requests: RecordedRequest[] = [];
+    interceptCams(requests, [
+      200,
+      listFlowBody([
+        { id: 'a', name: 'A' },
+        { id: 'b', name: 'B' },
+      ]),
+    ]);
+    interceptCams(requests, [200, listFlowBody([])]);
+    const client = createClient({ provider: testProvider(), rateLimit: false });
+
+    const flows = await client.flows.list({ pageSize: 2 }).toArray();
+
+    expect(flows.map((flow) => flow.id)).toEqual(['a', 'b']);
+    expect(requests.map((request) => request.form.Page)).toEqual([
+      '{"Index":1,"Size":2}',
+      '{"Index":2,"Size":2}',
+    ]);
+  });
+
+  it('lists templates with components by fetching each detail', async () => {
+    const requests: RecordedRequest[] = [];
+    interceptCams(requests, [
+      200,
+      listTemplatesBody(2, [
+        { code: '744c4b5c79c9432497a075bdfca30001', name: 'order_update' },
+        { code: '744c4b5c79c9432497a075bdfca30002', name: 'login_code', language: 'en' },
+      ]),
+    ]);
+    interceptCams(requests, (request) => [
+      200,
+      request.query.TemplateName === 'login_code' ? authenticationDetailBody : orderUpdateDetailBody,
+    ]);
+    interceptCams(requests, (request) => [
+      200,
+      request.query.TemplateName === 'login_code' ? authenticationDetailBody : orderUpdateDetailBody,
+    ]);
+    const client = createClient({ provider: testProvider(), rateLimit: false });
+
+    const templates = await client.templates.list({ withComponents: true }).toArray();
+
+    expect(templates.map((template) => [template.name, template.components.length])).toEqual([
+      ['order_update', 4],
+      ['login_code', 3],
+    ]);
+    expect(requests.map((request) => request.headers['x-acs-action'])).toEqual([
+      'ListChatappTemplate',
+      'GetChatappTemplateDetail',
+      'GetChatappTemplateDetail',
+    ]);
+  });
+
+  it('gets a template by the id a list handed out', async () => {
+    const requests: RecordedRequest[] = [];
+    interceptCams(requests, [
+      200,
+      listTemplatesBody(1, [{ code: '744c4b5c79c9432497a075bdfca30001', name: 'order_update' }]),
+    ]);
+    interceptCams(requests, [200, orderUpdateDetailBody]);
+    const client = createClient({ provider: testProvider(), rateLimit: false });
+
+    const [summary] = await client.templates.list().toArray();
+    const template = await client.templates.get({ id: summary?.id ?? '' });
+
+    expect(template.id).toBe(summary?.id);
+    expect(requests[1]?.query).toMatchObject({
+      TemplateCode: '744c4b5c79c9432497a075bdfca30001',
+      Language: 'en_US',
+    });
+  });
+});
