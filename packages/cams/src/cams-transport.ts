@@ -13,7 +13,7 @@ const OpenApiClient = OpenApiModule.default;
 const API_VERSION = '2020-06-06';
 
 /** Where the official SDK 1.4.2 puts each action's parameters (reference section 3). */
-export const CAMS_ACTIONS = {
+const CAMS_ACTIONS = {
   GetFlow: 'body',
   ListFlow: 'body',
   GetFlowPreviewUrl: 'body',
