@@ -38,13 +38,13 @@ const ERROR_MARKER = Symbol.for('whatsapp-bsp.error');
 export class BspError extends Error {
   readonly code: ErrorCode;
   readonly provider: string;
-  readonly vendorCode?: string | number;
-  readonly httpStatusCode?: number;
-  readonly requestId?: string;
+  declare readonly vendorCode?: string | number;
+  declare readonly httpStatusCode?: number;
+  declare readonly requestId?: string;
   readonly retryable: boolean;
-  readonly retryAfterMs?: number;
-  readonly raw?: unknown;
-  readonly field?: string;
+  declare readonly retryAfterMs?: number;
+  declare readonly raw?: unknown;
+  declare readonly field?: string;
   /** Attempts made before this error was thrown; set by the client's retry loop. */
   attempts: number;
 

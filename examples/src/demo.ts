@@ -1,0 +1,61 @@
+import { createClient } from '@whatsapp-bsp/core';
+import { startEmulator } from '@whatsapp-bsp/emulator';
+import { listFlowsAndTemplates, type VendorReport } from './list-flows-and-templates.js';
+
+// The demo behind `pnpm demo`: one program, two vendors, no credentials and no network. The
+// built-in emulator speaks both vendors' real wire protocols on loopback.
+const emulator = await startEmulator();
+try {
+  const reports: VendorReport[] = [];
+  for (const config of [
+    { provider: 'nxcloud', nxcloud: emulator.nxcloud.config },
+    { provider: 'cams', cams: emulator.cams.config },
+  ]) {
+    const client = await createClient(config);
+    reports.push(await listFlowsAndTemplates(client));
+  }
+  console.log(renderSideBySide(reports));
+} finally {
+  await emulator.close();
+}
+
+function renderSideBySide(reports: VendorReport[]): string {
+  const columns = reports.map(describe);
+  const width = Math.max(...columns.flat().map((line) => line.length));
+  const height = Math.max(...columns.map((column) => column.length));
+  const lines: string[] = [];
+  for (let row = 0; row < height; row += 1) {
+    lines.push(
+      columns
+        .map((column) => (column[row] ?? '').padEnd(width))
+        .join('  │  ')
+        .trimEnd(),
+    );
+  }
+  return lines.join('\n');
+}
+
+function describe(report: VendorReport): string[] {
+  const lines = [`provider: ${report.provider}`, '', 'flows.list (first 5):'];
+  for (const flow of report.flows)
+    lines.push(`  ${flow.name}  [${flow.categories.join(',')}]  ${flow.status ?? '—'}`);
+  if (report.firstFlow) {
+    const { name, status, jsonVersion, preview } = report.firstFlow;
+    lines.push('', `flows.get(first): ${name}`, `  status ${status}, json ${jsonVersion ?? '—'}`);
+    lines.push(`  preview expires ${preview?.expiresAt?.toISOString() ?? '—'}`);
+  }
+  lines.push('', `templates.list (first ${report.templates.length}):`);
+  for (const t of report.templates) lines.push(`  ${t.name} ${t.language} ${t.category} ${t.status}`);
+  if (report.firstTemplate) {
+    lines.push('', `templates.get: ${report.firstTemplate.name} (${report.firstTemplate.language})`);
+    for (const component of report.firstTemplate.components) {
+      const text = 'text' in component && component.text ? `: ${component.text}` : '';
+      lines.push(`  ${component.type}${text}`.slice(0, 60));
+    }
+  }
+  lines.push(
+    '',
+    `request id of the last call: ${report.firstTemplate?.$metadata.requestId ?? '(vendor sends none)'}`,
+  );
+  return lines;
+}

@@ -1,0 +1,2 @@
+export type { CliIo, OutputStream } from './cli-io.js';
+export { runCli } from './main.js';

@@ -1,0 +1,44 @@
+/** Terminal styling that stays off for pipes, files and anyone who sets NO_COLOR. */
+export interface Style {
+  bold(text: string): string;
+  dim(text: string): string;
+  red(text: string): string;
+  green(text: string): string;
+  yellow(text: string): string;
+  cyan(text: string): string;
+}
+
+const plain: Style = {
+  bold: (t) => t,
+  dim: (t) => t,
+  red: (t) => t,
+  green: (t) => t,
+  yellow: (t) => t,
+  cyan: (t) => t,
+};
+
+const sgr = (open: number, close: number) => (text: string) => `\u001b[${open}m${text}\u001b[${close}m`;
+
+const colored: Style = {
+  bold: sgr(1, 22),
+  dim: sgr(2, 22),
+  red: sgr(31, 39),
+  green: sgr(32, 39),
+  yellow: sgr(33, 39),
+  cyan: sgr(36, 39),
+};
+
+export function styleFor(
+  stream: { isTTY?: boolean },
+  env: Readonly<Record<string, string | undefined>>,
+): Style {
+  // https://no-color.org: any non-empty NO_COLOR turns colour off.
+  const disabled = (env.NO_COLOR !== undefined && env.NO_COLOR !== '') || env.TERM === 'dumb';
+  return stream.isTTY && !disabled ? colored : plain;
+}
+
+/** The width of text as a terminal shows it, ignoring colour codes. */
+export function visibleLength(text: string): number {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: matching terminal escape sequences is the point
+  return [...text.replace(/\u001b\[[0-9;]*m/g, '')].length;
+}
