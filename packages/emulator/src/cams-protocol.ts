@@ -1,4 +1,5 @@
-import { randomUUID } from 'node:crypto';
+import { authenticateCamsRequest, CAMS_DATE_WINDOW_MS, NonceCache } from './cams-authenticate.js';
+import { CamsApiError, camsError, missingParameter, newRequestId, serverErrorText } from './cams-errors.js';
 import {
   camsAuditStatus,
   camsFlow,
@@ -6,30 +7,15 @@ import {
   camsTemplateDetail,
   camsTemplateListItem,
 } from './cams-render.js';
-import {
-  acs3Signature,
-  acs3StringToSign,
-  canonicalRequest,
-  decodeParameters,
-  digestsMatch,
-  parseAcs3Authorization,
-  sha256Hex,
-} from './cams-signature.js';
+import { decodeParameters } from './cams-signature.js';
 import type { CamsAccount } from './credentials.js';
 import type { EmulatorStore } from './emulator-store.js';
 import { previewOf } from './flow-preview.js';
 import type { EmulatorTemplate } from './model.js';
 import type { RecordView } from './record-list.js';
-import {
-  jsonResponse,
-  type VendorProtocol,
-  type VendorRequest,
-  type VendorResponse,
-} from './vendor-protocol.js';
+import { headerValue, jsonResponse, type VendorProtocol, type VendorRequest } from './vendor-protocol.js';
 
 export const CAMS_API_VERSION = '2020-06-06';
-/** `x-acs-date` may differ from the emulator's clock by up to this much. */
-export const CAMS_DATE_WINDOW_MS = 15 * 60 * 1000;
 /** The largest `Page.Size` accepted; CAMS does not document one. */
 export const CAMS_MAX_PAGE_SIZE = 100;
 
@@ -47,31 +33,6 @@ const META_STATUSES = [
   'DELETED',
   'LIMIT_EXCEEDED',
 ];
-const SIGNED_DATE_FORMAT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/;
-
-/** A CAMS error answer, thrown from deep inside a check and turned into the vendor's error body. */
-class CamsApiError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
-const missing = (name: string) =>
-  new CamsApiError(
-    400,
-    'MissingParameter',
-    `The input parameter "${name}" that is mandatory for processing this request is not supplied.`,
-  );
-const incompleteSignature = (detail: string) =>
-  new CamsApiError(
-    400,
-    'IncompleteSignature',
-    `The request signature does not conform to Aliyun standards: ${detail}`,
-  );
 
 type Params = Map<string, string>;
 type Json = Record<string, unknown>;
@@ -127,10 +88,10 @@ const OPERATIONS: Readonly<Record<string, Operation>> = {
     requiresCustSpaceId: true,
     handle: (params, { store }) => {
       const language = params.get('Language');
-      if (!language) throw missing('Language');
+      if (!language) throw missingParameter('Language');
       const code = params.get('TemplateCode');
       const name = params.get('TemplateName');
-      if (!code && !name) throw missing('TemplateCode');
+      if (!code && !name) throw missingParameter('TemplateCode');
       const template = code
         ? store.templates.getByCode(code, language)
         : store.templates.get(name as string, language);
@@ -159,12 +120,12 @@ export function createCamsProtocol(options: CamsProtocolOptions): VendorProtocol
   return {
     vendor: 'cams',
     proxyName: 'Tengine',
-    operationOf: (request) => headerOf(request, 'x-acs-action') ?? '(none)',
+    operationOf: (request) => headerValue(request, 'x-acs-action') ?? '(none)',
     handle(request) {
       const requestId = newRequestId();
       try {
         const operation = route(request);
-        authenticate(request, options, seenNonces);
+        authenticateCamsRequest(request, options, seenNonces);
         const params = parameters(request);
         checkCustSpaceId(params, options.account.custSpaceId, operation.requiresCustSpaceId);
         const answer = operation.handle(params, context);
@@ -220,10 +181,10 @@ function route(request: VendorRequest): Operation {
   if (request.method !== 'POST') {
     throw new CamsApiError(405, 'UnsupportedHTTPMethod', 'This emulator accepts CAMS calls as POST only.');
   }
-  const action = headerOf(request, 'x-acs-action');
-  if (!action) throw missing('Action');
-  const version = headerOf(request, 'x-acs-version');
-  if (!version) throw missing('Version');
+  const action = headerValue(request, 'x-acs-action');
+  if (!action) throw missingParameter('Action');
+  const version = headerValue(request, 'x-acs-version');
+  if (!version) throw missingParameter('Version');
   if (version !== CAMS_API_VERSION) {
     throw new CamsApiError(
       400,
@@ -242,76 +203,10 @@ function route(request: VendorRequest): Operation {
   return operation;
 }
 
-/** Verifies the ACS3-HMAC-SHA256 signature, then that the nonce is new. */
-function authenticate(request: VendorRequest, options: CamsProtocolOptions, seenNonces: NonceCache): void {
-  const authorization = headerOf(request, 'authorization');
-  if (!authorization) throw incompleteSignature('the Authorization header is missing.');
-  const auth = parseAcs3Authorization(authorization);
-  if (!auth) {
-    throw incompleteSignature(
-      'Authorization must read "ACS3-HMAC-SHA256 Credential=…,SignedHeaders=…,Signature=…".',
-    );
-  }
-  for (const name of ['x-acs-date', 'x-acs-signature-nonce', 'x-acs-content-sha256']) {
-    if (!headerOf(request, name)) throw missing(name);
-  }
-  const mustSign = Object.keys(request.headers).filter(
-    (name) => name === 'host' || name === 'content-type' || name.startsWith('x-acs-'),
-  );
-  const unsigned = mustSign.find((name) => !auth.signedHeaders.includes(name));
-  if (unsigned) throw incompleteSignature(`the header ${unsigned} must be signed.`);
-
-  if (auth.accessKeyId !== options.account.accessKeyId) {
-    throw new CamsApiError(400, 'InvalidAccessKeyId.NotFound', 'Specified access key is not found.');
-  }
-  const date = headerOf(request, 'x-acs-date') as string;
-  if (!SIGNED_DATE_FORMAT.test(date) || Number.isNaN(Date.parse(date))) {
-    throw new CamsApiError(
-      400,
-      'InvalidTimeStamp.Format',
-      'Specified time stamp or date value is not well formatted.',
-    );
-  }
-  if (Math.abs(Date.parse(date) - options.now()) > CAMS_DATE_WINDOW_MS) {
-    throw new CamsApiError(400, 'InvalidTimeStamp.Expired', 'Specified time stamp or date value is expired.');
-  }
-  const payloadHash = headerOf(request, 'x-acs-content-sha256') as string;
-  if (!digestsMatch(sha256Hex(request.body), payloadHash)) {
-    throw new CamsApiError(
-      400,
-      'SignatureDoesNotMatch',
-      'The x-acs-content-sha256 header does not match the body.',
-    );
-  }
-  const query = decodeParameters(request.url.search.slice(1));
-  if (!query) throw incompleteSignature('the query string is not well-formed.');
-  const canonical = canonicalRequest({
-    method: request.method,
-    path: request.url.pathname,
-    query,
-    headers: request.headers,
-    signedHeaders: auth.signedHeaders,
-    payloadHash,
-  });
-  if (canonical === undefined) throw incompleteSignature('a signed header is missing from the request.');
-  const stringToSign = acs3StringToSign(canonical);
-  if (!digestsMatch(acs3Signature(options.account.accessKeySecret, stringToSign), auth.signature)) {
-    throw new CamsApiError(
-      400,
-      'SignatureDoesNotMatch',
-      `Specified signature is not matched with our calculation. server string to sign is:${stringToSign}`,
-    );
-  }
-  // Checked last, so that only a correctly signed request uses up its nonce.
-  if (!seenNonces.add(`${auth.accessKeyId}:${headerOf(request, 'x-acs-signature-nonce')}`, options.now())) {
-    throw new CamsApiError(400, 'SignatureNonceUsed', 'Specified signature nonce was used already.');
-  }
-}
-
 /** Parameters from the query string and the form body alike (the body wins a tie). */
 function parameters(request: VendorRequest): Params {
   const params: Params = new Map(decodeParameters(request.url.search.slice(1)) ?? []);
-  const contentType = headerOf(request, 'content-type') ?? '';
+  const contentType = headerValue(request, 'content-type') ?? '';
   if (contentType.startsWith('application/x-www-form-urlencoded')) {
     const form = decodeParameters(request.body.toString('utf8'));
     if (!form) throw new CamsApiError(400, 'InvalidParameter', 'The form body is not well-formed.');
@@ -323,7 +218,7 @@ function parameters(request: VendorRequest): Params {
 function checkCustSpaceId(params: Params, expected: string, required: boolean): void {
   const given = params.get('CustSpaceId');
   if (!given) {
-    if (required) throw missing('CustSpaceId');
+    if (required) throw missingParameter('CustSpaceId');
     return;
   }
   if (given !== expected) {
@@ -337,7 +232,7 @@ function checkCustSpaceId(params: Params, expected: string, required: boolean): 
 
 function findFlow(params: Params, store: EmulatorStore) {
   const id = params.get('FlowId');
-  if (!id) throw missing('FlowId');
+  if (!id) throw missingParameter('FlowId');
   const flow = store.flows.get(id);
   // CAMS documents no code for an unknown flow; this one follows DetailError.TemplateNotExist.
   if (!flow) throw new CamsApiError(400, 'DetailError.FlowNotExist', 'The flow does not exist.');
@@ -432,63 +327,4 @@ function templatesMatching(params: Params, store: EmulatorStore): RecordView<Emu
       // Every emulated template is a WhatsApp one.
       templateType !== 'VIBER',
   );
-}
-
-function camsError(
-  request: VendorRequest,
-  requestId: string,
-  status: number,
-  code: string,
-  message: string,
-): VendorResponse {
-  return jsonResponse(
-    status,
-    {
-      RequestId: requestId,
-      HostId: headerOf(request, 'host') ?? 'cams.ap-southeast-1.aliyuncs.com',
-      Code: code,
-      Message: message,
-      Recommend: `https://api.aliyun.com/troubleshoot?q=${encodeURIComponent(code)}&product=cams&requestId=${requestId}`,
-    },
-    { 'x-acs-request-id': requestId },
-  );
-}
-
-function serverErrorText(status: number): [string, string] {
-  if (status === 413) return ['EntityTooLarge', 'The request body is too large.'];
-  if (status < 500) return ['BadRequest', 'The request could not be processed.'];
-  if (status === 500)
-    return [
-      'InternalError',
-      'The request processing has failed due to some unknown error, exception or failure.',
-    ];
-  return ['ServiceUnavailable', 'The request has failed due to a temporary failure of the server.'];
-}
-
-/** A RequestId shaped like the vendor's: an upper-case UUID. */
-function newRequestId(): string {
-  return randomUUID().toUpperCase();
-}
-
-function headerOf(request: VendorRequest, name: string): string | undefined {
-  const value = request.headers[name];
-  return typeof value === 'string' && value !== '' ? value : undefined;
-}
-
-/** Nonces seen within the replay window, forgotten once they are older than it. */
-class NonceCache {
-  private readonly seen = new Map<string, number>();
-
-  constructor(private readonly ttlMs: number) {}
-
-  /** Records a nonce; false when it was seen already. */
-  add(nonce: string, nowMs: number): boolean {
-    for (const [key, seenAt] of this.seen) {
-      if (seenAt > nowMs - this.ttlMs) break;
-      this.seen.delete(key);
-    }
-    if (this.seen.has(nonce)) return false;
-    this.seen.set(nonce, nowMs);
-    return true;
-  }
 }

@@ -50,7 +50,7 @@ describe('each fault kind, over HTTP', () => {
     const answers = [await nxcloud(), await nxcloud(), await nxcloud()];
     expect(answers.map((answer) => answer.status)).toEqual([500, 500, 200]);
     expect(answers.map((answer) => (answer.json() as { code: number }).code)).toEqual([-1, -1, 0]);
-    expect(answers[0]?.json()).toEqual({ code: -1, message: 'Request failed', data: null });
+    expect(answers[0]?.json()).toEqual({ code: -1, message: 'Internal Server Error', data: null });
     expect(emulator.faults.list()).toEqual([]);
     expect(emulator.requests.rejected).toBe(2);
   });

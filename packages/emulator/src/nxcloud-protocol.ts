@@ -1,25 +1,18 @@
-import { createHash } from 'node:crypto';
+import { STATUS_CODES } from 'node:http';
 import type { NxcloudAccount } from './credentials.js';
 import type { EmulatorStore } from './emulator-store.js';
 import { previewOf } from './flow-preview.js';
+import { authenticateNxcloudRequest } from './nxcloud-authenticate.js';
+import { flowNotFound, nxcloudError } from './nxcloud-errors.js';
 import { NXCLOUD_DEFAULT_LIMIT, type NxcloudPageRequest, nxcloudPage } from './nxcloud-paging.js';
 import { nxcloudFlow, nxcloudFlowListItem, nxcloudPreview, nxcloudTemplate } from './nxcloud-render.js';
-import { type NxcloudSignAlgorithm, nxcloudSignature, nxcloudSignatureMatches } from './nxcloud-signature.js';
-import {
-  jsonResponse,
-  type VendorProtocol,
-  type VendorRequest,
-  type VendorResponse,
-} from './vendor-protocol.js';
+import type { RecordView } from './record-list.js';
+import { jsonResponse, type VendorProtocol, type VendorResponse } from './vendor-protocol.js';
 
-/** NXCloud accepts `ts` within this many milliseconds of its own clock (error 1004 outside). */
-export const NXCLOUD_TS_WINDOW_MS = 60_000;
-
-/** The WhatsApp business line; any other `bizType` is error 1002. */
-const WHATSAPP_BIZ_TYPE = '2';
-
-/** The WABA id in the Meta Graph `next`/`previous` links, which NXCloud passes through. */
+/** The Meta Graph URLs of `paging.next`/`previous`, which NXCloud passes through. */
 const GRAPH_WABA_ID = '102290129340398';
+const FLOWS_LINK = `https://graph.facebook.com/v18.0/${GRAPH_WABA_ID}/flows?fields=id%2Cname%2Cstatus%2Ccategories%2Cvalidation_errors`;
+const TEMPLATES_LINK = `https://graph.facebook.com/v15.0/${GRAPH_WABA_ID}/message_templates?fields=id%2Ccategory%2Clanguage%2Cname%2Cstatus%2Ccomponents%2Crejected_reason%2Cquality_score`;
 
 type Body = Record<string, unknown>;
 
@@ -71,21 +64,8 @@ const ROUTES: Readonly<Record<string, Route>> = {
     actions: ['queryFlowsByPhone'],
     required: ['appkey', 'phone', 'messaging_product'],
     phoneField: 'phone',
-    handle: (body, { store }) => {
-      const paging = pageRequest(body);
-      if (typeof paging === 'string') return nxcloudError(1002, `Parameter error: ${paging}`);
-      const page = nxcloudPage(
-        store.flows.view(),
-        paging,
-        `https://graph.facebook.com/v18.0/${GRAPH_WABA_ID}/flows?fields=id%2Cname%2Cstatus%2Ccategories%2Cvalidation_errors`,
-      );
-      if (!page) return nxcloudError(1002, 'Parameter error: unknown paging cursor');
-      return jsonResponse(200, {
-        code: 0,
-        message: 'Success',
-        data: compactPage(page.items.map(nxcloudFlowListItem), page.paging),
-      });
-    },
+    handle: (body, { store }) =>
+      listAnswer(body, store.flows.view(), FLOWS_LINK, nxcloudFlowListItem, 'Success'),
   },
   '/api/wa/getTemplate': {
     operation: 'getTemplate',
@@ -93,23 +73,11 @@ const ROUTES: Readonly<Record<string, Route>> = {
     required: ['appkey', 'business_phone', 'messaging_product'],
     phoneField: 'business_phone',
     handle: (body, { store }) => {
-      const paging = pageRequest(body);
-      if (typeof paging === 'string') return nxcloudError(1002, `Parameter error: ${paging}`);
       if (body.name !== undefined && typeof body.name !== 'string') {
         return nxcloudError(1002, 'Parameter error: name must be a string');
       }
       const view = body.name ? store.templates.named(body.name) : store.templates.view();
-      const page = nxcloudPage(
-        view,
-        paging,
-        `https://graph.facebook.com/v15.0/${GRAPH_WABA_ID}/message_templates?fields=id%2Ccategory%2Clanguage%2Cname%2Cstatus%2Ccomponents%2Crejected_reason%2Cquality_score`,
-      );
-      if (!page) return nxcloudError(1002, 'Parameter error: unknown paging cursor');
-      return jsonResponse(200, {
-        code: 0,
-        data: compactPage(page.items.map(nxcloudTemplate), page.paging),
-        message: '请求成功',
-      });
+      return listAnswer(body, view, TEMPLATES_LINK, nxcloudTemplate, '请求成功');
     },
   },
 };
@@ -138,7 +106,7 @@ export function createNxcloudProtocol(options: NxcloudProtocolOptions): VendorPr
       if (request.method !== 'POST') {
         return jsonResponse(405, { code: 405, message: 'Method Not Allowed', data: null }, { allow: 'POST' });
       }
-      const rejection = authenticate(request, route, options);
+      const rejection = authenticateNxcloudRequest(request, route.actions, options.account, options.now());
       if (rejection) return rejection;
 
       const body = parseBody(request.body);
@@ -165,83 +133,14 @@ export function createNxcloudProtocol(options: NxcloudProtocolOptions): VendorPr
       return route.handle(body, context);
     },
     httpError: (_request, status) =>
-      jsonResponse(status, { code: -1, message: httpMessage(status), data: null }),
+      jsonResponse(status, { code: -1, message: STATUS_CODES[status] ?? 'Request failed', data: null }),
     failureCode: (_request, code) => {
-      const value = typeof code === 'number' ? code : code === undefined ? -1 : Number(code);
-      return nxcloudError(
-        Number.isFinite(value) ? value : -1,
-        value === 9001 ? 'System business error' : '请求失败',
-      );
+      const value = Number(code ?? -1);
+      const vendorCode = Number.isInteger(value) ? value : -1;
+      return nxcloudError(vendorCode, vendorCode === 9001 ? 'System business error' : '请求失败');
     },
     // NXCloud documents no throttling answer: HTTP 429 in the vendor's envelope.
     throttled: () => jsonResponse(429, { code: 429, message: 'Too Many Requests', data: null }),
-  };
-}
-
-const COMMON_HEADERS = ['accessKey', 'ts', 'bizType', 'action', 'sign'] as const;
-
-/** The common-header checks, in the order that lets each documented code be reached. */
-function authenticate(
-  request: VendorRequest,
-  route: Route,
-  options: NxcloudProtocolOptions,
-): VendorResponse | undefined {
-  const header = (name: string) => {
-    const value = request.headers[name.toLowerCase()];
-    return typeof value === 'string' && value !== '' ? value : undefined;
-  };
-  const values: Partial<Record<(typeof COMMON_HEADERS)[number], string>> = {};
-  for (const name of COMMON_HEADERS) {
-    values[name] = header(name);
-    if (values[name] === undefined) return nxcloudError(1001, `Missing common parameters: ${name}`);
-  }
-  const { accessKey, ts, bizType, action, sign } = values as Record<(typeof COMMON_HEADERS)[number], string>;
-  if (accessKey !== options.account.accessKey) return nxcloudError(1005, 'Insufficient permissions');
-  if (!/^\d{13}$/.test(ts) || Math.abs(Number(ts) - options.now()) > NXCLOUD_TS_WINDOW_MS) {
-    return nxcloudError(1004, 'Timestamp has expired');
-  }
-  const contentType = header('content-type')?.split(';')[0]?.trim().toLowerCase();
-  if (contentType !== 'application/json') {
-    return nxcloudError(1003, 'Invalid signature: Content-Type must be application/json');
-  }
-  const algorithm = (header('algorithm') ?? 'md5').toLowerCase();
-  if (algorithm !== 'md5' && algorithm !== 'sha256') {
-    return nxcloudError(1003, 'Invalid signature: algorithm must be md5 or sha256');
-  }
-  const expected = nxcloudSignature(
-    { accessKey, action, bizType, ts },
-    request.body,
-    options.account.accessSecret,
-    algorithm as NxcloudSignAlgorithm,
-  );
-  if (!nxcloudSignatureMatches(expected, sign)) return nxcloudError(1003, 'Invalid signature');
-  if (bizType !== WHATSAPP_BIZ_TYPE || !route.actions.includes(action)) {
-    return nxcloudError(1002, 'Parameter error: wrong bizType or action for this endpoint');
-  }
-  return undefined;
-}
-
-function nxcloudError(code: number, message: string): VendorResponse {
-  return jsonResponse(200, { code, message, data: null });
-}
-
-/**
- * Unknown flow id. The flow endpoints fail with `code` 400 and Meta's Graph error in
- * `data.error` (nxcloud-api.md 4.2), integers written as floats as the vendor sends them; this is
- * the error Meta gives for an id that does not exist.
- */
-function flowNotFound(operation: string, flowId: string): VendorResponse {
-  const metaError = JSON.stringify({
-    message: `Unsupported get request. Object with ID '${flowId}' does not exist, cannot be loaded due to missing permissions, or does not support this operation. Please read the Graph API documentation at https://developers.facebook.com/docs/graph-api`,
-    type: 'GraphMethodException',
-    code: 100,
-    error_subcode: 33,
-    fbtrace_id: createHash('sha256').update(flowId).digest('base64url').slice(0, 23),
-  }).replace(/"(code|error_subcode)":(\d+)/g, '"$1":$2.0');
-  return {
-    status: 200,
-    headers: { 'content-type': 'application/json;charset=utf-8' },
-    body: `{"code":400,"message":${JSON.stringify(`${operation} error`)},"data":{"error":${metaError}}}`,
   };
 }
 
@@ -257,8 +156,24 @@ function pageRequest(body: Body): NxcloudPageRequest | string {
   return { limit, after: after || undefined, before: before || undefined };
 }
 
-function compactPage(data: unknown[], paging: unknown): Body {
-  return paging === undefined ? { data } : { data, paging };
+/** One page of a list endpoint: `data.data[]`, and `data.paging` unless the page is empty. */
+function listAnswer<T>(
+  body: Body,
+  view: RecordView<T>,
+  linkBase: string,
+  render: (item: T) => Body,
+  message: string,
+): VendorResponse {
+  const paging = pageRequest(body);
+  if (typeof paging === 'string') return nxcloudError(1002, `Parameter error: ${paging}`);
+  const page = nxcloudPage(view, paging, linkBase);
+  if (!page) return nxcloudError(1002, 'Parameter error: unknown paging cursor');
+  const data = page.items.map(render);
+  return jsonResponse(200, {
+    code: 0,
+    message,
+    data: page.paging ? { data, paging: page.paging } : { data },
+  });
 }
 
 function parseBody(bytes: Buffer): Body | undefined {
@@ -268,8 +183,4 @@ function parseBody(bytes: Buffer): Body | undefined {
   } catch {
     return undefined;
   }
-}
-
-function httpMessage(status: number): string {
-  return status === 503 ? 'Service Unavailable' : status === 502 ? 'Bad Gateway' : 'Request failed';
 }

@@ -104,6 +104,19 @@ describe('startEmulator', () => {
     await expect(startEmulator({ faults: [{ kind: 'reset', times: -1 }] })).rejects.toThrow('fault.times');
   });
 
+  it('answers bodies over 1 MiB with HTTP 413', async () => {
+    const emulator = await startEmulator({ vendors: ['nxcloud'] });
+    try {
+      const response = await send(`${emulator.nxcloud.url}/api/wa/getTemplate`, {
+        headers: { 'content-type': 'application/json' },
+        body: Buffer.alloc(1024 * 1024 + 1, 0x20),
+      });
+      expect(response.status).toBe(413);
+    } finally {
+      await emulator.close();
+    }
+  });
+
   it('serves data users put in the store', async () => {
     const emulator = await startEmulator({ vendors: ['nxcloud'], data: { flows: 0, templates: 0 } });
     try {

@@ -44,3 +44,9 @@ export function jsonResponse(
     body: JSON.stringify(body),
   };
 }
+
+/** A request header's value, or undefined when it is absent or empty. */
+export function headerValue(request: VendorRequest, name: string): string | undefined {
+  const value = request.headers[name.toLowerCase()];
+  return typeof value === 'string' && value !== '' ? value : undefined;
+}

@@ -33,8 +33,12 @@ export interface RunningServer {
 export async function startVendorServer(options: VendorServerOptions): Promise<RunningServer> {
   const server = createServer((request, response) => {
     serve(options, request, response).catch(() => {
-      // The connection failed (client gone, or the server is closing): nothing left to answer.
-      response.destroy();
+      if (options.closing.aborted || response.headersSent || request.socket.destroyed) {
+        // The server is closing or the client is gone: nothing left to answer.
+        response.destroy();
+      } else {
+        send(response, options.protocol.httpError(requestOf(request, Buffer.alloc(0)), 500));
+      }
     });
   });
   await listen(server, options.host, options.port);
@@ -117,16 +121,15 @@ function requestOf(incoming: IncomingMessage, body: Buffer): VendorRequest {
   };
 }
 
-/** The whole body, or undefined when it is too big. */
+/** The whole body, or undefined when it is too big (read to the end all the same, so the answer can be sent). */
 async function readBody(incoming: IncomingMessage): Promise<Buffer | undefined> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of incoming as AsyncIterable<Buffer>) {
     size += chunk.length;
-    if (size > MAX_BODY_BYTES) return undefined;
-    chunks.push(chunk);
+    if (size <= MAX_BODY_BYTES) chunks.push(chunk);
   }
-  return Buffer.concat(chunks);
+  return size > MAX_BODY_BYTES ? undefined : Buffer.concat(chunks);
 }
 
 function send(outgoing: ServerResponse, response: VendorResponse): void {
