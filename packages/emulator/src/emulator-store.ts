@@ -4,7 +4,6 @@ import { createTemplateGenerator } from './generate-templates.js';
 import { numericIdFactory, Random } from './random.js';
 import { RecordList } from './record-list.js';
 import { TemplateCollection } from './template-collection.js';
-import { deepFreeze } from './validate-input.js';
 import { CAMS_EXAMPLE_FLOW, NXCLOUD_EXAMPLE_FLOW, NXCLOUD_EXAMPLE_TEMPLATE } from './vendor-examples.js';
 
 export const DEFAULT_SEED = 20240601;
@@ -44,16 +43,12 @@ export function createStore(options: StoreOptions = {}): EmulatorStore {
   return {
     seed,
     flows: new FlowCollection(
-      new RecordList(
-        exampleFlows.map((flow) => deepFreeze(structuredClone(flow))),
-        flowCount - exampleFlows.length,
-        createFlowGenerator(seed),
-      ),
+      new RecordList(exampleFlows, flowCount - exampleFlows.length, createFlowGenerator(seed)),
       newFlowId,
     ),
     templates: new TemplateCollection(
       new RecordList(
-        exampleTemplates.map((template) => deepFreeze(structuredClone(template))),
+        exampleTemplates,
         templateCount - exampleTemplates.length,
         createTemplateGenerator(seed),
       ),

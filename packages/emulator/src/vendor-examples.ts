@@ -1,4 +1,5 @@
 import type { EmulatorFlow, EmulatorTemplate } from './model.js';
+import { deepFreeze } from './validate-input.js';
 
 /*
  * The vendors' own documented example payloads, as store records, so that the emulator serves
@@ -6,7 +7,7 @@ import type { EmulatorFlow, EmulatorTemplate } from './model.js';
  */
 
 /** NXCloud queryFlowById success example (nxcloud-api.md 5.3), field for field. */
-export const NXCLOUD_EXAMPLE_FLOW: EmulatorFlow = {
+export const NXCLOUD_EXAMPLE_FLOW: EmulatorFlow = deepFreeze({
   id: '3603023670018851',
   name: 'flows_hqq_008',
   categories: ['OTHER'],
@@ -24,13 +25,13 @@ export const NXCLOUD_EXAMPLE_FLOW: EmulatorFlow = {
     name: 'NXLink',
     id: '1407008009801816',
   },
-};
+});
 
 /**
  * CAMS GetFlow success example (cams-api.md 4.1). The documented `FlowId` is masked
  * (`92675332812643****`); the mask is filled with zeros so the id can be asked for.
  */
-export const CAMS_EXAMPLE_FLOW: EmulatorFlow = {
+export const CAMS_EXAMPLE_FLOW: EmulatorFlow = deepFreeze({
   id: '926753328126430000',
   name: 'flow_001',
   status: 'DRAFT',
@@ -39,14 +40,14 @@ export const CAMS_EXAMPLE_FLOW: EmulatorFlow = {
   jsonVersion: '2.1',
   dataApiVersion: '3.0',
   preview: { url: 'https://pre-url', expiresAt: 1700617436633 },
-};
+});
 
 /**
  * NXCloud getTemplate success example (nxcloud-api.md 6.1). The documented id `15xxxx67` is
  * masked by the vendor and kept as printed: NXCloud never takes a template id as input. The CAMS
  * code is the emulator's own.
  */
-export const NXCLOUD_EXAMPLE_TEMPLATE: EmulatorTemplate = {
+export const NXCLOUD_EXAMPLE_TEMPLATE: EmulatorTemplate = deepFreeze({
   id: '15xxxx67',
   code: '3f0c9a6e1b7d4c28a5e2f6d9b0c1a7e4',
   name: 'normal_text3',
@@ -67,4 +68,4 @@ export const NXCLOUD_EXAMPLE_TEMPLATE: EmulatorTemplate = {
       ],
     },
   ],
-};
+});
