@@ -3,11 +3,12 @@ import type { CliIo } from './cli-io.js';
 
 /** `wabsp emulator`: serve both vendors on loopback until stopped (Ctrl-C). */
 export async function runEmulator(port: number | undefined, io: CliIo): Promise<void> {
+  // Listen for Ctrl-C before saying it works, so an early one is not lost.
+  const stopped = io.untilStopped();
   const emulator = await startEmulator(port !== undefined ? { port } : {});
   try {
     io.stdout.write(`${formatEmulatorBanner(emulator)}\n`);
-    io.stdout.write('Press Ctrl-C to stop.\n');
-    await io.untilStopped();
+    await stopped;
   } finally {
     await emulator.close();
   }
