@@ -1,10 +1,10 @@
-import CredentialsModule from '@alicloud/credentials';
+import CredentialsModule, { Config as CredentialConfig } from '@alicloud/credentials';
 import { ConfigError } from '@whatsapp-bsp/core';
 import { sanitizedCause } from './cams-errors.js';
 import type { CamsCredential, CamsSettings } from './cams-options.js';
+import { commonJsDefault } from './commonjs-default.js';
 
-// CommonJS module: from ESM the class is the module's `default`.
-const Credential = CredentialsModule.default;
+const Credential = commonJsDefault(CredentialsModule);
 
 /** The keys one request is signed with, resolved before sending so we can keep them out of errors. */
 export interface ResolvedCredential {
@@ -62,7 +62,7 @@ function buildCredential(settings: CamsSettings): InstanceType<typeof Credential
   }
   if (settings.accessKeyId && settings.accessKeySecret) {
     return new Credential(
-      new CredentialsModule.Config({
+      new CredentialConfig({
         type: settings.securityToken ? 'sts' : 'access_key',
         accessKeyId: settings.accessKeyId,
         accessKeySecret: settings.accessKeySecret,

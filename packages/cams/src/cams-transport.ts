@@ -6,9 +6,9 @@ import { createCredentialSource } from './cams-credentials.js';
 import { camsBadResponse, camsTransportError, camsVendorError, requestIdOf } from './cams-errors.js';
 import { NONCE_HEADER, watchStatus } from './cams-http-status.js';
 import type { CamsSettings } from './cams-options.js';
+import { commonJsDefault } from './commonjs-default.js';
 
-// CommonJS module: from ESM the client class is the module's `default`.
-const OpenApiClient = OpenApiModule.default;
+const OpenApiClient = commonJsDefault(OpenApiModule);
 
 const API_VERSION = '2020-06-06';
 
