@@ -1,0 +1,59 @@
+import type { FaultRule, RequestCountsSnapshot } from '@whatsapp-bsp/emulator';
+import { z } from 'zod';
+
+/** What the parent asks of the emulator process; each command gets one reply with its `id`. */
+export const emulatorCommandSchema = z.discriminatedUnion('method', [
+  z.object({
+    id: z.number(),
+    method: z.literal('setFaults'),
+    // Checked by the emulator itself, which throws a TypeError naming the field.
+    rules: z.array(z.custom<FaultRule>((rule) => typeof rule === 'object' && rule !== null)),
+  }),
+  z.object({ id: z.number(), method: z.literal('requests') }),
+  z.object({ id: z.number(), method: z.literal('resetRequests') }),
+  z.object({ id: z.number(), method: z.literal('close') }),
+]);
+export type EmulatorCommand = z.infer<typeof emulatorCommandSchema>;
+
+const nxcloudConfigSchema = z.object({
+  accessKey: z.string(),
+  accessSecret: z.string(),
+  appKey: z.string(),
+  businessPhone: z.string(),
+  baseUrl: z.string(),
+});
+
+const camsConfigSchema = z.object({
+  accessKeyId: z.string(),
+  accessKeySecret: z.string(),
+  custSpaceId: z.string(),
+  endpoint: z.string(),
+  protocol: z.literal('http'),
+});
+
+/** What the emulator process sends: once `ready` with its endpoints, then replies. */
+export const emulatorMessageSchema = z.discriminatedUnion('type', [
+  z.object({
+    type: z.literal('ready'),
+    nxcloud: nxcloudConfigSchema,
+    cams: camsConfigSchema,
+    /** A flow that exists on both vendors' servers. */
+    flowId: z.string().min(1),
+  }),
+  z.object({
+    type: z.literal('reply'),
+    id: z.number(),
+    result: z.unknown().optional(),
+    error: z.string().optional(),
+  }),
+]);
+export type EmulatorMessage = z.infer<typeof emulatorMessageSchema>;
+
+const countsByOperation = z.record(z.string(), z.number());
+
+export const requestCountsSchema = z.object({
+  total: z.number(),
+  rejected: z.number(),
+  throttled: z.number(),
+  byOperation: z.object({ nxcloud: countsByOperation, cams: countsByOperation }),
+}) satisfies z.ZodType<RequestCountsSnapshot>;

@@ -1,0 +1,68 @@
+import { Bench } from 'tinybench';
+import type { Benchmark } from './benchmark.js';
+import { interleavedRounds } from './interleaved-rounds.js';
+import { type RemoteEmulator, withRemoteEmulator } from './remote-emulator.js';
+import { type ResultRow, ratioRow } from './report.js';
+import { pairedRatios, summarize } from './statistics.js';
+import { bareGetFlow, VENDOR_TITLES, VENDORS, type VendorName, vendorClient } from './vendor-clients.js';
+
+const CALLS = 2_000;
+const ROUNDS = 5;
+const WARMUP_CALLS = 300;
+
+/** Benchmark 1: what the library adds to one sequential `flows.get`, over the bare transport. */
+export const perCallCost: Benchmark = {
+  name: 'per-call-cost',
+  title: `1. per-call cost of flows.get, ${CALLS} sequential calls × ${ROUNDS} rounds`,
+  run: (log) =>
+    withRemoteEmulator({}, async (emulator) => {
+      const rows: ResultRow[] = [];
+      for (const vendor of VENDORS) rows.push(await measureVendor(vendor, emulator, log));
+      return rows;
+    }),
+};
+
+async function measureVendor(
+  vendor: VendorName,
+  emulator: RemoteEmulator,
+  log: (line: string) => void,
+): Promise<ResultRow> {
+  // No rate limit: CAMS's default budget of 5 requests/s would measure the limiter, not the code.
+  const client = vendorClient(vendor, emulator, { rateLimit: false });
+  const bare = bareGetFlow(vendor, emulator);
+  const viaClient = () => client.flows.get(emulator.flowId);
+  const viaBaseline = () => bare(emulator.flowId);
+  for (let call = 0; call < WARMUP_CALLS; call++) {
+    await viaClient();
+    await viaBaseline();
+  }
+
+  const { figure, baseline } = await interleavedRounds(
+    ROUNDS,
+    () => meanCallMs(viaClient),
+    () => meanCallMs(viaBaseline),
+    (round, client, bareMs) =>
+      log(
+        `  ${VENDOR_TITLES[vendor]} round ${round}: client ${client.toFixed(3)} ms, bare ${bareMs.toFixed(3)} ms`,
+      ),
+  );
+  return ratioRow({
+    benchmark: `1 per-call cost, ${VENDOR_TITLES[vendor]} flows.get`,
+    figure: summarize(figure),
+    baseline: summarize(baseline),
+    ratio: summarize(pairedRatios(figure, baseline)),
+    unit: ' ms',
+    digits: 3,
+    target: { atMost: 1.1 },
+  });
+}
+
+/** The mean time of one call over CALLS sequential calls. */
+async function meanCallMs(call: () => Promise<unknown>): Promise<number> {
+  const bench = new Bench({ iterations: CALLS, time: 0, warmup: false, throws: true });
+  bench.add('call', call);
+  const [task] = await bench.run();
+  const result = task!.result;
+  if (result.state !== 'completed') throw new Error(`benchmark task ended as ${result.state}`);
+  return result.latency.mean;
+}

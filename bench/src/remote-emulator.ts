@@ -1,0 +1,90 @@
+import { fork } from 'node:child_process';
+import type { FaultRule, RequestCountsSnapshot, StartEmulatorOptions } from '@whatsapp-bsp/emulator';
+import { type EmulatorCommand, emulatorMessageSchema, requestCountsSchema } from './emulator-messages.js';
+
+type ReadyMessage = Extract<ReturnType<typeof emulatorMessageSchema.parse>, { type: 'ready' }>;
+
+/** The options that can cross a process boundary: plain data, no clock. */
+export type RemoteEmulatorOptions = Pick<StartEmulatorOptions, 'seed' | 'data' | 'faults'>;
+
+/** An emulator running in a child process, driven over IPC. */
+export interface RemoteEmulator {
+  readonly nxcloud: ReadyMessage['nxcloud'];
+  readonly cams: ReadyMessage['cams'];
+  /** A flow that exists on both vendors' servers. */
+  readonly flowId: string;
+  setFaults(rules: readonly FaultRule[]): Promise<void>;
+  requests(): Promise<RequestCountsSnapshot>;
+  resetRequests(): Promise<void>;
+  close(): Promise<void>;
+}
+
+type Pending = { resolve: (result: unknown) => void; reject: (error: Error) => void };
+type CommandWithoutId<C> = C extends unknown ? Omit<C, 'id'> : never;
+
+export async function startRemoteEmulator(options: RemoteEmulatorOptions = {}): Promise<RemoteEmulator> {
+  const child = fork(new URL('./emulator-process.js', import.meta.url), [JSON.stringify(options)], {
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  const pending = new Map<number, Pending>();
+  let nextId = 1;
+
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  child.once('exit', (code) => {
+    for (const { reject } of pending.values()) reject(new Error(`emulator process exited (${code})`));
+    pending.clear();
+  });
+
+  const ready = await new Promise<ReadyMessage>((resolve, reject) => {
+    child.once('error', reject);
+    child.once('exit', (code) => reject(new Error(`emulator process exited before it was ready (${code})`)));
+    child.on('message', (raw: unknown) => {
+      const message = emulatorMessageSchema.parse(raw);
+      if (message.type === 'ready') {
+        resolve(message);
+        return;
+      }
+      const waiting = pending.get(message.id);
+      pending.delete(message.id);
+      if (message.error === undefined) waiting?.resolve(message.result);
+      else waiting?.reject(new Error(`emulator: ${message.error}`));
+    });
+  });
+
+  const call = (command: CommandWithoutId<EmulatorCommand>) =>
+    new Promise<unknown>((resolve, reject) => {
+      const id = nextId++;
+      pending.set(id, { resolve, reject });
+      child.send({ ...command, id });
+    });
+
+  return {
+    nxcloud: ready.nxcloud,
+    cams: ready.cams,
+    flowId: ready.flowId,
+    setFaults: async (rules) => {
+      await call({ method: 'setFaults', rules: [...rules] });
+    },
+    requests: async () => requestCountsSchema.parse(await call({ method: 'requests' })),
+    resetRequests: async () => {
+      await call({ method: 'resetRequests' });
+    },
+    close: async () => {
+      if (child.exitCode === null && child.connected) await call({ method: 'close' });
+      await exited;
+    },
+  };
+}
+
+/** Runs `use` with a fresh emulator process and always stops it afterwards. */
+export async function withRemoteEmulator<T>(
+  options: RemoteEmulatorOptions,
+  use: (emulator: RemoteEmulator) => Promise<T>,
+): Promise<T> {
+  const emulator = await startRemoteEmulator(options);
+  try {
+    return await use(emulator);
+  } finally {
+    await emulator.close();
+  }
+}

@@ -1,0 +1,40 @@
+import { cpus } from 'node:os';
+import type { Benchmark } from './benchmark.js';
+import { perCallCost } from './per-call-cost.js';
+import { type ResultRow, renderMarkdown, renderTable } from './report.js';
+
+/*
+ * `pnpm bench [-- <name>...] [--markdown]`: runs every benchmark (or the ones named), each
+ * against the emulator on loopback with its baseline measured in the same run, then prints one
+ * table. Exits with 1 when any figure misses its target.
+ */
+
+const BENCHMARKS: readonly Benchmark[] = [perCallCost];
+
+const args = process.argv.slice(2).filter((arg) => arg !== '--');
+const markdown = args.includes('--markdown');
+const names = args.filter((arg) => !arg.startsWith('--'));
+const unknown = names.filter((name) => !BENCHMARKS.some((benchmark) => benchmark.name === name));
+if (unknown.length > 0) {
+  console.error(
+    `Unknown benchmark: ${unknown.join(', ')}. Known: ${BENCHMARKS.map((b) => b.name).join(', ')}`,
+  );
+  process.exit(2);
+}
+const selected = names.length === 0 ? BENCHMARKS : BENCHMARKS.filter((b) => names.includes(b.name));
+
+const cpu = cpus();
+console.log(`Node ${process.version}, ${cpu.length} × ${cpu[0]?.model.trim() ?? 'unknown CPU'}`);
+const rows: ResultRow[] = [];
+for (const benchmark of selected) {
+  console.log(`\n${benchmark.title}`);
+  const started = performance.now();
+  rows.push(...(await benchmark.run((line) => console.log(line))));
+  console.log(`  (${((performance.now() - started) / 1000).toFixed(1)} s)`);
+}
+
+console.log(`\n${renderTable(rows)}`);
+if (markdown) console.log(`\n${renderMarkdown(rows)}`);
+const failed = rows.filter((row) => !row.pass).length;
+console.log(failed === 0 ? '\nAll targets met.' : `\n${failed} of ${rows.length} targets missed.`);
+process.exitCode = failed === 0 ? 0 : 1;
