@@ -12,6 +12,7 @@ export default defineConfig({
       'packages/cams',
       'packages/emulator',
       'packages/cli',
+      'packages/integration',
       'examples',
     ],
     // .ci/run asks for a machine-readable summary next to the usual console output.
