@@ -1,6 +1,5 @@
 import CredentialsModule, { Config as CredentialConfig } from '@alicloud/credentials';
-import { ConfigError } from '@whatsapp-bsp/core';
-import { sanitizedCause } from './cams-errors.js';
+import { ConfigError, safeCause } from '@whatsapp-bsp/core';
 import type { CamsCredential, CamsSettings } from './cams-options.js';
 import { commonJsDefault } from './commonjs-default.js';
 
@@ -38,7 +37,7 @@ export function createCredentialSource(settings: CamsSettings): CamsCredentialSo
     new ConfigError(settings.credential ? FAILED_CREDENTIAL : MISSING_CREDENTIALS, {
       provider: 'cams',
       field: settings.credential ? 'credential' : 'accessKeyId',
-      ...(cause !== undefined && { cause: sanitizedCause(cause, knownSecrets) }),
+      ...(cause !== undefined && { cause: safeCause(cause, knownSecrets) }),
     });
   return {
     credential,

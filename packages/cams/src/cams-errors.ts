@@ -9,6 +9,7 @@ import {
   RateLimitError,
   ResponseFormatError,
   redactSecrets,
+  safeCause,
 } from '@whatsapp-bsp/core';
 
 const PROVIDER = 'cams';
@@ -71,22 +72,6 @@ export function requestIdOf(body: unknown): string | undefined {
   return isRecord(body) ? textField(body, 'RequestId', 'requestId') : undefined;
 }
 
-/**
- * An error to chain as `cause`: name, code and the message with secrets removed. Transport errors
- * carry whole requests (headers, signatures, options); none of that is copied.
- */
-export function sanitizedCause(error: unknown, secrets: readonly string[]): Error {
-  const source = error instanceof Error ? error : new Error(String(error));
-  const copy = new Error(redactSecrets(source.message, secrets));
-  copy.name = source.name;
-  const code = (source as { code?: unknown }).code;
-  if (typeof code === 'string' || typeof code === 'number') {
-    Object.defineProperty(copy, 'code', { value: code, enumerable: true });
-  }
-  copy.stack = `${copy.name}: ${copy.message}`;
-  return copy;
-}
-
 /** An error answer from CAMS (any HTTP status, `Code` other than `"OK"`) as a core error. */
 export function camsVendorError(
   body: Record<string, unknown>,
@@ -141,7 +126,7 @@ export function camsTransportError(error: unknown, failure: TransportFailure): B
   if (isRecord(data) && typeof data.statusCode === 'number') {
     return camsVendorError(data, data.statusCode, secrets);
   }
-  const cause = sanitizedCause(error, secrets);
+  const cause = safeCause(error, secrets);
   const options = { provider: PROVIDER, cause, ...(httpStatusCode !== undefined && { httpStatusCode }) };
   if (httpStatusCode !== undefined && httpStatusCode >= 400) {
     // openapi-client parses every error body as JSON; this one was an HTML page, empty, or not an object.

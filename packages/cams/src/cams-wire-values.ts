@@ -33,11 +33,6 @@ export function optional<T extends z.ZodType>(schema: T) {
   return schema.nullish().transform((value) => value ?? undefined);
 }
 
-/** Drops keys whose value is `undefined`, so mapped entities print and serialize cleanly. */
-export function definedOnly<T extends object>(value: T): T {
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
-}
-
 /**
  * Validates one answer's body against its wire schema. A mismatch is the vendor answering
  * something its API does not document: a ResponseFormatError naming the first field at fault.

@@ -1,4 +1,5 @@
 import {
+  definedOnly,
   FLOW_CATEGORIES,
   FLOW_STATUSES,
   type Flow,
@@ -8,7 +9,6 @@ import {
   toEnumValue,
 } from '@whatsapp-bsp/core';
 import type { CamsFlowPreviewWire, CamsFlowSummaryWire, CamsFlowWire } from './cams-flow-wire.js';
-import { definedOnly } from './cams-wire-values.js';
 
 const PROVIDER = 'cams';
 

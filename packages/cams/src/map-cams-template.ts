@@ -1,4 +1,5 @@
 import {
+  definedOnly,
   FLOW_ACTIONS,
   HEADER_FORMATS,
   type HeaderFormat,
@@ -24,7 +25,6 @@ import type {
   CamsTemplateSummaryWire,
   CamsTemplateWire,
 } from './cams-template-wire.js';
-import { definedOnly } from './cams-wire-values.js';
 
 const PROVIDER = 'cams';
 

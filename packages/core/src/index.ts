@@ -14,6 +14,7 @@ export * from './config/load-provider.js';
 export * from './errors/bsp-error.js';
 export * from './errors/error-classes.js';
 export * from './errors/redact.js';
+export * from './model/defined-only.js';
 export * from './model/enum-with-unknown.js';
 export * from './model/flow.js';
 export * from './model/metadata.js';

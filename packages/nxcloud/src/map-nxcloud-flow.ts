@@ -1,4 +1,5 @@
 import {
+  definedOnly,
   FLOW_CATEGORIES,
   FLOW_STATUSES,
   type Flow,
@@ -10,7 +11,6 @@ import {
   ResponseFormatError,
   toEnumValue,
 } from '@whatsapp-bsp/core';
-import { compactObject } from './compact-object.js';
 import {
   type NxcloudValidationErrorWire,
   nxcloudFlowListWireSchema,
@@ -28,7 +28,7 @@ export function mapNxcloudFlow(value: unknown): Flow {
   const waba = wire.whatsapp_business_account;
   const application = wire.application;
   const previewUrl = wire.preview?.preview_url;
-  return compactObject({
+  return definedOnly({
     provider: NXCLOUD_PROVIDER_ID,
     raw: value,
     id: wire.id,
@@ -41,11 +41,11 @@ export function mapNxcloudFlow(value: unknown): Flow {
     endpointUri: wire.endpoint_uri || wire.data_channel_uri || undefined,
     // Never derive anything from preview_url: its flow id can differ from `id` (inconsistency 17).
     preview: previewUrl
-      ? compactObject({ url: previewUrl, expiresAt: wire.preview?.expires_at ?? undefined })
+      ? definedOnly({ url: previewUrl, expiresAt: wire.preview?.expires_at ?? undefined })
       : undefined,
     whatsappBusinessAccountId: (typeof waba === 'string' ? waba : waba?.id) || undefined,
     application: application?.id
-      ? compactObject({
+      ? definedOnly({
           id: application.id,
           name: application.name ?? undefined,
           link: application.link ?? undefined,
@@ -97,7 +97,7 @@ export function mapNxcloudQueryFlowById(data: unknown, requestedId: string): Flo
 /** queryFlowsByPhone's `data`. */
 export function mapNxcloudFlowList(data: unknown): Page<FlowSummary> {
   const wire = parseWire(nxcloudFlowListWireSchema, data, 'a flow list');
-  return compactObject({
+  return definedOnly({
     items: wire.data.map(mapNxcloudFlowSummary),
     nextCursor: nextCursorFrom(wire.paging),
   });
@@ -106,7 +106,7 @@ export function mapNxcloudFlowList(data: unknown): Page<FlowSummary> {
 /** getPreviewByFlowId's `data`; its `id` is optional, so the requested id stands in for it. */
 export function mapNxcloudFlowPreview(data: unknown, requestedId: string): FlowPreview {
   const wire = parseWire(nxcloudFlowPreviewWireSchema, data, 'a flow preview');
-  return compactObject({
+  return definedOnly({
     provider: NXCLOUD_PROVIDER_ID,
     raw: data,
     flowId: wire.id ?? requestedId,
@@ -122,13 +122,13 @@ function mapCategories(categories: readonly string[] | null | undefined) {
 /** A bare string becomes `{ message }`; Meta's objects are renamed to camelCase. */
 function mapValidationError(error: NxcloudValidationErrorWire): FlowValidationError {
   if (typeof error === 'string') return { message: error };
-  return compactObject({
+  return definedOnly({
     message: error.message ?? error.error ?? '',
     error: error.error ?? undefined,
     errorType: error.error_type ?? undefined,
     ...mapPosition(error),
     pointers: error.pointers?.map((pointer) =>
-      compactObject({ ...mapPosition(pointer), path: pointer.path ?? undefined }),
+      definedOnly({ ...mapPosition(pointer), path: pointer.path ?? undefined }),
     ),
   });
 }

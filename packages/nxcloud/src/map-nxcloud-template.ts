@@ -1,4 +1,5 @@
 import {
+  definedOnly,
   FLOW_ACTIONS,
   HEADER_FORMATS,
   NotFoundError,
@@ -13,7 +14,6 @@ import {
   toEnumValue,
   toTemplateCategory,
 } from '@whatsapp-bsp/core';
-import { compactObject } from './compact-object.js';
 import { NXCLOUD_PROVIDER_ID } from './nxcloud-id.js';
 import { sameLanguage } from './nxcloud-input.js';
 import { nextCursorFrom } from './nxcloud-paging.js';
@@ -29,7 +29,7 @@ import { parseWire } from './nxcloud-wire-common.js';
 export function mapNxcloudTemplate(value: unknown): Template {
   const wire = parseWire(nxcloudTemplateWireSchema, value, 'a template');
   const score = typeof wire.quality_score === 'string' ? wire.quality_score : wire.quality_score?.score;
-  return compactObject({
+  return definedOnly({
     provider: NXCLOUD_PROVIDER_ID,
     raw: value,
     id: wire.id,
@@ -49,7 +49,7 @@ export function mapNxcloudTemplate(value: unknown): Template {
 /** getTemplate's `data`. */
 export function mapNxcloudTemplateList(data: unknown): Page<Template> {
   const wire = parseWire(nxcloudTemplateListWireSchema, data, 'a template list');
-  return compactObject({ items: wire.data.map(mapNxcloudTemplate), nextCursor: nextCursorFrom(wire.paging) });
+  return definedOnly({ items: wire.data.map(mapNxcloudTemplate), nextCursor: nextCursorFrom(wire.paging) });
 }
 
 /**
@@ -83,17 +83,17 @@ function mapComponent(component: NxcloudTemplateComponentWire): TemplateComponen
     case 'HEADER': {
       const headerText = asList(example?.header_text);
       const headerHandle = asList(example?.header_handle);
-      return compactObject({
+      return definedOnly({
         type: 'HEADER',
         format: toEnumValue(HEADER_FORMATS, component.format),
         text,
         mediaUrl: example?.custom_header_handle_url ?? undefined,
-        example: headerText || headerHandle ? compactObject({ headerText, headerHandle }) : undefined,
+        example: headerText || headerHandle ? definedOnly({ headerText, headerHandle }) : undefined,
       });
     }
     case 'BODY': {
       const bodyText = example?.body_text;
-      return compactObject({
+      return definedOnly({
         type: 'BODY',
         text,
         // A flat `string[]` (2023 docs) is one set of sample values, like one row of `string[][]`.
@@ -102,7 +102,7 @@ function mapComponent(component: NxcloudTemplateComponentWire): TemplateComponen
       });
     }
     case 'FOOTER':
-      return compactObject({
+      return definedOnly({
         type: 'FOOTER',
         text,
         codeExpirationMinutes: component.code_expiration_minutes ?? undefined,
@@ -118,7 +118,7 @@ function mapComponent(component: NxcloudTemplateComponentWire): TemplateComponen
       };
     case 'LIMITED_TIME_OFFER': {
       const offer = component.limited_time_offer;
-      return compactObject({
+      return definedOnly({
         type: 'LIMITED_TIME_OFFER',
         text: offer?.text ?? undefined,
         hasExpiration: offer?.has_expiration ?? undefined,
@@ -136,23 +136,23 @@ function mapComponent(component: NxcloudTemplateComponentWire): TemplateComponen
  */
 function mapButton(button: NxcloudTemplateButtonWire): TemplateButton {
   const text = button.text ?? undefined;
-  const unknown = (): TemplateButton => compactObject({ type: 'UNKNOWN', rawType: button.type, text });
+  const unknown = (): TemplateButton => definedOnly({ type: 'UNKNOWN', rawType: button.type, text });
   switch (button.type.toUpperCase()) {
     case 'QUICK_REPLY':
       return text === undefined ? unknown() : { type: 'QUICK_REPLY', text };
     case 'URL':
       return text === undefined || !button.url
         ? unknown()
-        : compactObject({ type: 'URL', text, url: button.url, example: asList(button.example) });
+        : definedOnly({ type: 'URL', text, url: button.url, example: asList(button.example) });
     case 'PHONE_NUMBER':
       return text === undefined || !button.phone_number
         ? unknown()
         : { type: 'PHONE_NUMBER', text, phoneNumber: button.phone_number };
     case 'COPY_CODE':
-      return compactObject({ type: 'COPY_CODE', text, example: asList(button.example)?.[0] });
+      return definedOnly({ type: 'COPY_CODE', text, example: asList(button.example)?.[0] });
     case 'OTP': {
       const app = button.supported_apps?.[0];
-      return compactObject({
+      return definedOnly({
         type: 'OTP',
         text,
         otpType: toEnumValue(OTP_TYPES, button.otp_type),
@@ -164,7 +164,7 @@ function mapButton(button: NxcloudTemplateButtonWire): TemplateButton {
     case 'FLOW':
       return text === undefined || !button.flow_id
         ? unknown()
-        : compactObject({
+        : definedOnly({
             type: 'FLOW',
             text,
             flowId: button.flow_id,
@@ -174,7 +174,7 @@ function mapButton(button: NxcloudTemplateButtonWire): TemplateButton {
     case 'CATALOG':
     case 'MPM':
     case 'VOICE_CALL':
-      return compactObject({ type: button.type.toUpperCase() as 'CATALOG' | 'MPM' | 'VOICE_CALL', text });
+      return definedOnly({ type: button.type.toUpperCase() as 'CATALOG' | 'MPM' | 'VOICE_CALL', text });
     default:
       return unknown();
   }

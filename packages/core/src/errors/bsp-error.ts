@@ -1,4 +1,5 @@
 import { inspect } from 'node:util';
+import { redactSecrets } from './redact.js';
 
 export type ErrorCode =
   | 'AUTHENTICATION'
@@ -109,13 +110,14 @@ export class BspError extends Error {
 }
 
 /**
- * Keeps only what is safe to print of an underlying error. HTTP library errors carry the whole
- * request (headers with signatures, options with secrets); none of that survives here.
+ * Keeps only what is safe to print of an underlying error: its name, code, and message with the
+ * given secrets redacted. HTTP library errors carry the whole request (headers with signatures,
+ * options with secrets); none of that survives here.
  */
-export function safeCause(cause: unknown): Error {
+export function safeCause(cause: unknown, secrets: readonly (string | undefined)[] = []): Error {
   if (BspError.isInstance(cause)) return cause;
   const source = cause instanceof Error ? cause : new Error(String(cause));
-  const copy = new Error(source.message);
+  const copy = new Error(redactSecrets(source.message, secrets));
   copy.name = source.name;
   const code = (source as { code?: unknown }).code;
   if (typeof code === 'string' || typeof code === 'number') {
