@@ -37,7 +37,10 @@ const TEMPLATE_LIST_KEYS = [
 /** Details fetched at once for `withComponents`; the rate limiter still paces them. */
 const DETAIL_CONCURRENCY = 4;
 
-/** The client users hold: one surface for every vendor. */
+/**
+ * The client users hold: one surface for every vendor. List methods check their query when
+ * called and throw at once; the other methods return a promise that rejects.
+ */
 export class WhatsAppClient {
   readonly flows = {
     get: async (id: string, options?: CallOptions): Promise<WithMetadata<Flow>> => {
