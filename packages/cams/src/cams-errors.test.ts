@@ -79,6 +79,23 @@ describe.each([400, 200])('a vendor error answered with HTTP %i', (status) => {
   });
 });
 
+describe('Retry-After', () => {
+  it.each([400, 200])('a throttling answer with HTTP %i carries its Retry-After', async (status) => {
+    const body = { RequestId: 'REQ-5', Code: 'System.LimitControl', Message: 'flow control' };
+    interceptCams([], [status, body, { 'retry-after': '7' }]);
+
+    expect(await getFlowError()).toMatchObject({ code: 'RATE_LIMITED', retryAfterMs: 7_000 });
+  });
+
+  it('an HTML 503 carries it too, and an unreadable one is left out', async () => {
+    interceptCams([], [503, '<html>Service Unavailable</html>', { 'retry-after': '2' }]);
+    expect(await getFlowError()).toMatchObject({ code: 'UNAVAILABLE', retryAfterMs: 2_000 });
+
+    interceptCams([], [429, { Code: 'Throttling.User' }, { 'retry-after': 'soon' }]);
+    expect((await getFlowError()).retryAfterMs).toBeUndefined();
+  });
+});
+
 describe('answers that are not what the API documents', () => {
   it('a 5xx JSON error is retryable ProviderUnavailableError', async () => {
     interceptCams([], [503, { RequestId: 'REQ-3', Code: 'ServiceUnavailable', Message: 'busy' }]);

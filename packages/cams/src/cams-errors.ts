@@ -77,6 +77,7 @@ export function camsVendorError(
   body: Record<string, unknown>,
   httpStatusCode: number | undefined,
   secrets: readonly string[],
+  retryAfterMs?: number,
 ): BspError {
   const vendorCode = textField(body, 'Code', 'code');
   const vendorMessage = textField(body, 'Message', 'message');
@@ -99,6 +100,7 @@ export function camsVendorError(
     ...(vendorCode !== undefined && { vendorCode }),
     ...(httpStatusCode !== undefined && { httpStatusCode }),
     ...(requestId !== undefined && { requestId }),
+    ...(retryAfterMs !== undefined && { retryAfterMs }),
     raw,
   });
 }
@@ -113,6 +115,8 @@ function classForStatus(httpStatusCode: number | undefined): ErrorClass {
 export interface TransportFailure {
   /** The status the response arrived with, when one arrived. */
   readonly httpStatusCode?: number;
+  /** How long the response's `Retry-After` asked us to wait. */
+  readonly retryAfterMs?: number | undefined;
   readonly timeoutMs: number;
   readonly secrets: readonly string[];
 }
@@ -120,14 +124,19 @@ export interface TransportFailure {
 /** Whatever openapi-client threw, as a core error. */
 export function camsTransportError(error: unknown, failure: TransportFailure): BspError {
   if (BspError.isInstance(error)) return error;
-  const { httpStatusCode, timeoutMs, secrets } = failure;
+  const { httpStatusCode, retryAfterMs, timeoutMs, secrets } = failure;
   // openapi-client's ResponseError: a 4xx/5xx whose body parsed, with the status added to it.
   const data = isRecord(error) ? error.data : undefined;
   if (isRecord(data) && typeof data.statusCode === 'number') {
-    return camsVendorError(data, data.statusCode, secrets);
+    return camsVendorError(data, data.statusCode, secrets, retryAfterMs);
   }
   const cause = safeCause(error, secrets);
-  const options = { provider: PROVIDER, cause, ...(httpStatusCode !== undefined && { httpStatusCode }) };
+  const options = {
+    provider: PROVIDER,
+    cause,
+    ...(httpStatusCode !== undefined && { httpStatusCode }),
+    ...(retryAfterMs !== undefined && { retryAfterMs }),
+  };
   if (httpStatusCode !== undefined && httpStatusCode >= 400) {
     // openapi-client parses every error body as JSON; this one was an HTML page, empty, or not an object.
     const message = `CAMS answered HTTP ${httpStatusCode} with a body that is not a JSON object`;

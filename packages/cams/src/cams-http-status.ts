@@ -2,45 +2,72 @@ import { subscribe } from 'node:diagnostics_channel';
 
 /*
  * openapi-client parses every 4xx/5xx body as JSON and, when that fails (an HTML 502 from a
- * proxy, an empty 503), throws a bare SyntaxError that has lost the status code. Node publishes
- * each HTTP response on a diagnostics channel before the library reads it, so we note the status
- * of our own requests there, recognised by the signature nonce we choose for each of them.
+ * proxy, an empty 503), throws a bare SyntaxError that has lost the status code; and the error it
+ * throws for a JSON body keeps no header, so a throttling answer's `Retry-After` is lost too.
+ * Node publishes each HTTP response on a diagnostics channel before the library reads it, so we
+ * note the status and `Retry-After` of our own requests there, recognised by the signature nonce
+ * we choose for each of them.
  */
 
 const NONCE_HEADER = 'x-acs-signature-nonce';
-const statusByNonce = new Map<string, number | undefined>();
+
+interface ResponseHead {
+  status?: number;
+  retryAfter?: string;
+}
+
+const headByNonce = new Map<string, ResponseHead>();
 let subscribed = false;
 
 function onResponse(message: unknown): void {
   const { request, response } = message as {
     request?: { getHeader?(name: string): unknown };
-    response?: { statusCode?: unknown };
+    response?: { statusCode?: unknown; headers?: Record<string, unknown> };
   };
   const nonce = request?.getHeader?.(NONCE_HEADER);
-  if (typeof nonce !== 'string' || !statusByNonce.has(nonce)) return;
+  if (typeof nonce !== 'string' || !headByNonce.has(nonce)) return;
   const status = response?.statusCode;
-  if (typeof status === 'number') statusByNonce.set(nonce, status);
+  const retryAfter = response?.headers?.['retry-after'];
+  headByNonce.set(nonce, {
+    ...(typeof status === 'number' && { status }),
+    ...(typeof retryAfter === 'string' && { retryAfter }),
+  });
 }
 
 export interface StatusWatch {
   /** The status of the response to the request signed with this nonce, once it has arrived. */
   status(): number | undefined;
+  /** That response's `Retry-After` header, if it had one. */
+  retryAfter(): string | undefined;
   release(): void;
 }
 
-/** Starts noting the status of the response to the request that carries `nonce`. */
+/** Starts noting the status and `Retry-After` of the response to the request that carries `nonce`. */
 export function watchStatus(nonce: string): StatusWatch {
   if (!subscribed) {
     subscribe('http.client.response.finish', onResponse);
     subscribed = true;
   }
-  statusByNonce.set(nonce, undefined);
+  headByNonce.set(nonce, {});
   return {
-    status: () => statusByNonce.get(nonce),
+    status: () => headByNonce.get(nonce)?.status,
+    retryAfter: () => headByNonce.get(nonce)?.retryAfter,
     release: () => {
-      statusByNonce.delete(nonce);
+      headByNonce.delete(nonce);
     },
   };
+}
+
+/**
+ * `Retry-After` in milliseconds from `nowMs`: delta-seconds or an HTTP date. Undefined when
+ * absent or unreadable, so the client falls back to its own back-off.
+ */
+export function parseRetryAfter(header: string | undefined, nowMs: number): number | undefined {
+  if (header === undefined) return undefined;
+  const value = header.trim();
+  if (/^\d+$/.test(value)) return Number(value) * 1000;
+  const date = Date.parse(value);
+  return Number.isNaN(date) ? undefined : Math.max(0, date - nowMs);
 }
 
 export { NONCE_HEADER };

@@ -4,7 +4,7 @@ import { RuntimeOptions } from '@alicloud/tea-util';
 import type { ProviderCallContext } from '@whatsapp-bsp/core';
 import { createCredentialSource } from './cams-credentials.js';
 import { camsBadResponse, camsTransportError, camsVendorError, requestIdOf } from './cams-errors.js';
-import { NONCE_HEADER, watchStatus } from './cams-http-status.js';
+import { NONCE_HEADER, parseRetryAfter, watchStatus } from './cams-http-status.js';
 import type { CamsSettings } from './cams-options.js';
 import { commonJsDefault } from './commonjs-default.js';
 
@@ -82,11 +82,16 @@ export function createCamsTransport(settings: CamsSettings): CamsSend {
     try {
       response = await client.callApi(rpcParams(action, settings.protocol), request, runtime);
     } catch (error) {
-      throw camsTransportError(error, { httpStatusCode: watch.status(), timeoutMs, secrets });
+      throw camsTransportError(error, {
+        httpStatusCode: watch.status(),
+        retryAfterMs: parseRetryAfter(watch.retryAfter(), now()),
+        timeoutMs,
+        secrets,
+      });
     } finally {
       watch.release();
     }
-    return readCamsAnswer(response, secrets);
+    return readCamsAnswer(response, secrets, now());
   }
 
   return (action, parameters, context) => {
@@ -119,6 +124,7 @@ function signingDate(epochMs: number): string {
 export function readCamsAnswer(
   response: { body?: unknown; headers?: Record<string, unknown>; statusCode?: unknown },
   secrets: readonly string[],
+  nowMs = Date.now(),
 ): CamsAnswer {
   const httpStatusCode = typeof response.statusCode === 'number' ? response.statusCode : 200;
   const text = typeof response.body === 'string' ? response.body : '';
@@ -143,7 +149,9 @@ export function readCamsAnswer(
   const record = body as Record<string, unknown>;
   // The outcome is the body's Code, whatever the HTTP status.
   if (record.Code !== undefined && record.Code !== null && record.Code !== 'OK') {
-    throw camsVendorError(record, httpStatusCode, secrets);
+    const retryAfter = response.headers?.['retry-after'];
+    const retryAfterMs = parseRetryAfter(typeof retryAfter === 'string' ? retryAfter : undefined, nowMs);
+    throw camsVendorError(record, httpStatusCode, secrets, retryAfterMs);
   }
   const requestId = requestIdOf(record) ?? fallbackRequestId;
   return { body: record, httpStatusCode, ...(requestId !== undefined && { requestId }) };
