@@ -204,6 +204,25 @@ describe('answers that are not the envelope', () => {
     nock(BASE_URL).post(PATH).reply(503, '');
     expect(ProviderUnavailableError.isInstance(await getFlowError())).toBe(true);
   });
+
+  it('JSON nested deeper than any answer is refused before anything walks it', async () => {
+    const deep = `${'['.repeat(20_000)}${']'.repeat(20_000)}`;
+    for (const body of [
+      `{"code":1003,"message":"x","data":${deep}}`,
+      `{"code":0,"message":"ok","data":{"id":"${FLOW_ID}","name":"n","extra":${deep}}}`,
+    ]) {
+      nock(BASE_URL).post(PATH).reply(200, body);
+      const error = await getFlowError();
+      expect(ResponseFormatError.isInstance(error)).toBe(true);
+      expect(error.message).toContain('JSON nested deeper than 64 levels');
+      expect(() => JSON.stringify(error)).not.toThrow();
+    }
+    // Throttling is read from the status; the body is only left out.
+    nock(BASE_URL).post(PATH).reply(429, deep);
+    const throttled = await getFlowError();
+    expect(throttled.code).toBe('RATE_LIMITED');
+    expect(throttled.raw).toBeUndefined();
+  });
 });
 
 describe('throttling', () => {

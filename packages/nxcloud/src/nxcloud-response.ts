@@ -36,24 +36,14 @@ export function readNxcloudResponse(
 ): unknown {
   const { statusCode, body } = response;
   const json = parseJson(body);
+  const parsed = 'value' in json ? json.value : undefined;
   if (statusCode === 429) {
-    throw rateLimitError(
-      statusCode,
-      firstHeader(response.headers['retry-after']),
-      nowMs,
-      json?.value,
-      secrets,
-    );
+    throw rateLimitError(statusCode, firstHeader(response.headers['retry-after']), nowMs, parsed, secrets);
   }
-  const envelope = json === undefined ? undefined : envelopeSchema.safeParse(json.value);
+  const envelope = 'value' in json ? envelopeSchema.safeParse(json.value) : undefined;
   if (envelope?.success !== true) {
-    const what =
-      body.trim() === ''
-        ? 'an empty body'
-        : json === undefined
-          ? 'a body that is not JSON'
-          : 'JSON without the { code, message, data } envelope';
-    const raw = json?.value ?? redactSecrets(body.slice(0, RAW_TEXT_LIMIT), secrets);
+    const what = 'problem' in json ? json.problem : 'JSON without the { code, message, data } envelope';
+    const raw = 'value' in json ? json.value : redactSecrets(body.slice(0, RAW_TEXT_LIMIT), secrets);
     const options = {
       provider: NXCLOUD_PROVIDER_ID,
       httpStatusCode: statusCode,
@@ -70,20 +60,42 @@ export function readNxcloudResponse(
   }
   const { code, message, data } = envelope.data;
   if (code !== 0) {
-    throw errorFromNxcloudFailure(
-      { code, message, data, body: json?.value, httpStatusCode: statusCode },
-      secrets,
-    );
+    throw errorFromNxcloudFailure({ code, message, data, body: parsed, httpStatusCode: statusCode }, secrets);
   }
   return data;
 }
 
-function parseJson(text: string): { value: unknown } | undefined {
+/**
+ * No NXCloud answer nests anywhere near this deep (a carousel template is about a dozen levels).
+ * Deeper JSON is refused here, because everything that walks it later (secret redaction,
+ * `JSON.stringify` of an entity's `raw` in the caller's code) would overflow the stack.
+ */
+const MAX_JSON_DEPTH = 64;
+
+type ParsedBody = { readonly value: unknown } | { readonly problem: string };
+
+function parseJson(text: string): ParsedBody {
+  let value: unknown;
   try {
-    return { value: JSON.parse(text) };
+    value = JSON.parse(text);
   } catch {
-    return undefined;
+    return { problem: text.trim() === '' ? 'an empty body' : 'a body that is not JSON' };
   }
+  return nestedDeeperThan(value, MAX_JSON_DEPTH)
+    ? { problem: `JSON nested deeper than ${MAX_JSON_DEPTH} levels` }
+    : { value };
+}
+
+/** Whether arrays and objects nest more than `limit` levels deep; iterative, so any depth is safe. */
+function nestedDeeperThan(value: unknown, limit: number): boolean {
+  const pending: [unknown, number][] = [[value, 1]];
+  for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
+    const [item, depth] = next;
+    if (typeof item !== 'object' || item === null) continue;
+    if (depth > limit) return true;
+    for (const child of Object.values(item)) pending.push([child, depth + 1]);
+  }
+  return false;
 }
 
 function firstHeader(value: string | string[] | undefined): string | undefined {
