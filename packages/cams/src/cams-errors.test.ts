@@ -144,6 +144,17 @@ describe('answers that are not what the API documents', () => {
     expect(error).toMatchObject({ httpStatusCode: status, retryable: false });
   });
 
+  it('JSON nested deeper than any answer is ResponseFormatError, so `raw` stays printable', async () => {
+    const deep = `${'['.repeat(20_000)}${']'.repeat(20_000)}`;
+    interceptCams([], [200, `{"RequestId":"REQ-6","Code":"OK","Data":{"FlowId":"f-1","X":${deep}}}`]);
+
+    const error = await getFlowError();
+
+    expect(error).toBeInstanceOf(ResponseFormatError);
+    expect(error.message).toContain('JSON nested deeper than 64 levels');
+    expect(() => JSON.stringify(error)).not.toThrow();
+  });
+
   it('a body that fails the wire schema names the field', async () => {
     interceptCams(
       [],

@@ -120,6 +120,25 @@ function signingDate(epochMs: number): string {
   return new Date(epochMs).toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
 
+/**
+ * No CAMS answer nests anywhere near this deep (a carousel template is about a dozen levels).
+ * Deeper JSON is refused, because whatever walks an entity's `raw` later (`JSON.stringify` in
+ * the caller's code, a logger) would overflow the stack.
+ */
+const MAX_JSON_DEPTH = 64;
+
+/** Whether arrays and objects nest more than `limit` levels deep; iterative, so any depth is safe. */
+function nestedDeeperThan(value: unknown, limit: number): boolean {
+  const pending: [unknown, number][] = [[value, 1]];
+  for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
+    const [item, depth] = next;
+    if (typeof item !== 'object' || item === null) continue;
+    if (depth > limit) return true;
+    for (const child of Object.values(item)) pending.push([child, depth + 1]);
+  }
+  return false;
+}
+
 /** The body of a 2xx answer, parsed and checked: a JSON object whose `Code` is "OK" or absent. */
 export function readCamsAnswer(
   response: { body?: unknown; headers?: Record<string, unknown>; statusCode?: unknown },
@@ -145,6 +164,12 @@ export function readCamsAnswer(
       httpStatusCode,
       requestId: fallbackRequestId,
     });
+  }
+  if (nestedDeeperThan(body, MAX_JSON_DEPTH)) {
+    throw camsBadResponse(
+      `CAMS answered HTTP ${httpStatusCode} with JSON nested deeper than ${MAX_JSON_DEPTH} levels`,
+      { httpStatusCode, requestId: fallbackRequestId },
+    );
   }
   const record = body as Record<string, unknown>;
   // The outcome is the body's Code, whatever the HTTP status.
