@@ -264,4 +264,24 @@ describe('secrets', () => {
     expect(JSON.stringify(error) + inspect(error, { depth: 10, showHidden: true })).not.toContain(signature);
     expectNoSecret(error);
   });
+
+  it.each([400, 200])(
+    'and the request signature are absent when an HTTP %i answer echoes it',
+    async (status) => {
+      const requests: RecordedRequest[] = [];
+      interceptCams(requests, (request) => {
+        const echoed = /Signature=([0-9a-f]+)/.exec(request.headers.authorization ?? '')?.[1];
+        return [status, { RequestId: 'R', Code: 'SignatureDoesNotMatch', Message: `expected ${echoed}` }];
+      });
+
+      const error = await getFlowError();
+
+      const signature = /Signature=([0-9a-f]+)/.exec(requests[0]?.headers.authorization ?? '')?.[1];
+      expect(signature).toMatch(/^[0-9a-f]{64}$/);
+      expect(error.message).toContain('[REDACTED]');
+      expect(JSON.stringify(error) + inspect(error, { depth: 10, showHidden: true })).not.toContain(
+        signature,
+      );
+    },
+  );
 });

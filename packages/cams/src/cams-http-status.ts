@@ -6,7 +6,8 @@ import { subscribe } from 'node:diagnostics_channel';
  * throws for a JSON body keeps no header, so a throttling answer's `Retry-After` is lost too.
  * Node publishes each HTTP response on a diagnostics channel before the library reads it, so we
  * note the status and `Retry-After` of our own requests there, recognised by the signature nonce
- * we choose for each of them.
+ * we choose for each of them, and the request's signature, which the library computes out of our
+ * sight, so that an answer echoing it cannot carry it into an error.
  */
 
 const NONCE_HEADER = 'x-acs-signature-nonce';
@@ -14,6 +15,7 @@ const NONCE_HEADER = 'x-acs-signature-nonce';
 interface ResponseHead {
   status?: number;
   retryAfter?: string;
+  signature?: string;
 }
 
 const headByNonce = new Map<string, ResponseHead>();
@@ -28,9 +30,13 @@ function onResponse(message: unknown): void {
   if (typeof nonce !== 'string' || !headByNonce.has(nonce)) return;
   const status = response?.statusCode;
   const retryAfter = response?.headers?.['retry-after'];
+  const authorization = request?.getHeader?.('authorization');
+  const signature =
+    typeof authorization === 'string' ? /Signature=([^,\s]+)/.exec(authorization)?.[1] : undefined;
   headByNonce.set(nonce, {
     ...(typeof status === 'number' && { status }),
     ...(typeof retryAfter === 'string' && { retryAfter }),
+    ...(signature !== undefined && { signature }),
   });
 }
 
@@ -39,6 +45,8 @@ export interface StatusWatch {
   status(): number | undefined;
   /** That response's `Retry-After` header, if it had one. */
   retryAfter(): string | undefined;
+  /** `secrets` and, once the answer has arrived, the signature the request was sent with. */
+  withSignature(secrets: readonly string[]): readonly string[];
   release(): void;
 }
 
@@ -52,6 +60,10 @@ export function watchStatus(nonce: string): StatusWatch {
   return {
     status: () => headByNonce.get(nonce)?.status,
     retryAfter: () => headByNonce.get(nonce)?.retryAfter,
+    withSignature: (secrets) => {
+      const signature = headByNonce.get(nonce)?.signature;
+      return signature === undefined ? secrets : [...secrets, signature];
+    },
     release: () => {
       headByNonce.delete(nonce);
     },

@@ -78,20 +78,21 @@ export function createCamsTransport(settings: CamsSettings): CamsSend {
       [CAMS_ACTIONS[action]]: { ...parameters },
     });
     const watch = watchStatus(nonce);
-    let response: { body?: unknown; headers?: Record<string, unknown>; statusCode?: unknown };
     try {
-      response = await client.callApi(rpcParams(action, settings.protocol), request, runtime);
-    } catch (error) {
-      throw camsTransportError(error, {
-        httpStatusCode: watch.status(),
-        retryAfterMs: parseRetryAfter(watch.retryAfter(), now()),
-        timeoutMs,
-        secrets,
-      });
+      const response = await client
+        .callApi(rpcParams(action, settings.protocol), request, runtime)
+        .catch((error: unknown) => {
+          throw camsTransportError(error, {
+            httpStatusCode: watch.status(),
+            retryAfterMs: parseRetryAfter(watch.retryAfter(), now()),
+            timeoutMs,
+            secrets: watch.withSignature(secrets),
+          });
+        });
+      return readCamsAnswer(response, watch.withSignature(secrets), now());
     } finally {
       watch.release();
     }
-    return readCamsAnswer(response, secrets, now());
   }
 
   return (action, parameters, context) => {
