@@ -81,6 +81,32 @@ describe('pagination', () => {
     expect(provider.calls).toHaveLength(1);
   });
 
+  it('stops fetching when the loop breaks early', async () => {
+    const { provider, client } = setup();
+    provider.script.listFlows.push(page(['1', '2'], 'c2'), page(['3']));
+    const ids = [];
+    for await (const flow of client.flows.list()) {
+      ids.push(flow.id);
+      break;
+    }
+    expect(ids).toEqual(['1']);
+    expect(provider.calls).toHaveLength(1);
+  });
+
+  it('serves overlapping next() calls in order, fetching each page once', async () => {
+    const { provider, client } = setup();
+    provider.script.listFlows.push(page(['1', '2'], 'c2'), page(['3']));
+    const items = client.flows.list()[Symbol.asyncIterator]();
+    const results = await Promise.all([items.next(), items.next(), items.next(), items.next()]);
+    expect(results.map((result) => (result.done ? 'done' : result.value.id))).toEqual([
+      '1',
+      '2',
+      '3',
+      'done',
+    ]);
+    expect(provider.calls).toHaveLength(2);
+  });
+
   it('attaches $metadata to pages and their items', async () => {
     const { provider, client } = setup();
     provider.script.listFlows.push({ ...page(['1']), requestId: 'req-1', httpStatusCode: 200 });

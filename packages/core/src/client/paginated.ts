@@ -45,15 +45,8 @@ export class Paginated<T> implements AsyncIterable<WithMetadata<T>> {
     }
   }
 
-  async *[Symbol.asyncIterator](): AsyncGenerator<WithMetadata<T>, void, undefined> {
-    let remaining = this.options.maxItems ?? Number.POSITIVE_INFINITY;
-    for await (const page of this.pages()) {
-      for (const item of page.items) {
-        if (remaining <= 0) return;
-        remaining -= 1;
-        yield item;
-      }
-    }
+  [Symbol.asyncIterator](): AsyncIterableIterator<WithMetadata<T>> {
+    return new ItemIterator(this.pages(), this.options.maxItems ?? Number.POSITIVE_INFINITY);
   }
 
   /** Collects the items; `maxItems` here tightens the list's own limit. */
@@ -69,5 +62,60 @@ export class Paginated<T> implements AsyncIterable<WithMetadata<T>> {
     const items: WithMetadata<T>[] = [];
     for await (const item of new Paginated(this.fetchPage, { ...this.options, maxItems })) items.push(item);
     return items;
+  }
+}
+
+/**
+ * The items of each page in turn. A plain object rather than an async generator: once V8
+ * optimizes a generator, its suspended frame can keep a consumed page reachable in a stale
+ * register for the rest of the iteration, and a long listing must hold one page at a time.
+ */
+class ItemIterator<T> implements AsyncIterableIterator<T> {
+  private items: readonly T[] = [];
+  private index = 0;
+  /** Calls run one after another, as they would on a generator. */
+  private queue: Promise<unknown> = Promise.resolve();
+
+  constructor(
+    private readonly pages: AsyncGenerator<{ readonly items: readonly T[] }, void, undefined>,
+    private remaining: number,
+  ) {}
+
+  next(): Promise<IteratorResult<T, undefined>> {
+    return this.enqueue(() => this.advance());
+  }
+
+  return(): Promise<IteratorResult<T, undefined>> {
+    return this.enqueue(() => this.finish());
+  }
+
+  [Symbol.asyncIterator](): this {
+    return this;
+  }
+
+  private async advance(): Promise<IteratorResult<T, undefined>> {
+    while (this.index >= this.items.length) {
+      if (this.remaining <= 0) return this.finish();
+      const page = await this.pages.next();
+      if (page.done) return this.finish();
+      this.items = page.value.items;
+      this.index = 0;
+    }
+    if (this.remaining <= 0) return this.finish();
+    this.remaining -= 1;
+    return { done: false, value: this.items[this.index++]! };
+  }
+
+  private async finish(): Promise<IteratorResult<T, undefined>> {
+    this.items = [];
+    this.remaining = 0;
+    await this.pages.return();
+    return { done: true, value: undefined };
+  }
+
+  private enqueue<R>(step: () => Promise<R>): Promise<R> {
+    const result = this.queue.then(step);
+    this.queue = result.catch(() => {});
+    return result;
   }
 }
