@@ -15,7 +15,7 @@ export const emulatorCommandSchema = z.discriminatedUnion('method', [
 ]);
 export type EmulatorCommand = z.infer<typeof emulatorCommandSchema>;
 
-const nxcloudConfigSchema = z.object({
+export const nxcloudConfigSchema = z.object({
   accessKey: z.string(),
   accessSecret: z.string(),
   appKey: z.string(),

@@ -1,7 +1,9 @@
 import { cpus } from 'node:os';
 import type { Benchmark } from './benchmark.js';
+import { paginationMemory } from './pagination-memory.js';
 import { perCallCost } from './per-call-cost.js';
 import { type ResultRow, renderMarkdown, renderTable } from './report.js';
+import { throughput } from './throughput.js';
 
 /*
  * `pnpm bench [-- <name>...] [--markdown]`: runs every benchmark (or the ones named), each
@@ -9,7 +11,7 @@ import { type ResultRow, renderMarkdown, renderTable } from './report.js';
  * table. Exits with 1 when any figure misses its target.
  */
 
-const BENCHMARKS: readonly Benchmark[] = [perCallCost];
+const BENCHMARKS: readonly Benchmark[] = [perCallCost, throughput, paginationMemory];
 
 const args = process.argv.slice(2).filter((arg) => arg !== '--');
 const markdown = args.includes('--markdown');
