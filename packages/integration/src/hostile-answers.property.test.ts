@@ -231,7 +231,7 @@ describe.each(['nxcloud', 'cams'] as const)('%s: hostile answers through the cli
           expect(prototypeSnapshot()).toEqual(before);
         },
       ),
-      { numRuns: 150 },
+      { numRuns: 120 },
     );
   }, 120_000);
 });
