@@ -24,7 +24,7 @@ export function describeTarget(target: RatioTarget): string {
 /** `12.3 ms (11.9–13.0)`: the median, then the range over the rounds when there were several. */
 export function formatSummary(summary: Summary, unit: string, digits = 2): string {
   const value = `${summary.median.toFixed(digits)}${unit}`;
-  if (summary.rounds < 2) return value;
+  if (summary.rounds < 2 || summary.min === summary.max) return value;
   return `${value} (${summary.min.toFixed(digits)}–${summary.max.toFixed(digits)})`;
 }
 

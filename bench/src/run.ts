@@ -1,9 +1,12 @@
 import { cpus } from 'node:os';
 import type { Benchmark } from './benchmark.js';
+import { coldImport } from './cold-import.js';
 import { paginationMemory } from './pagination-memory.js';
 import { perCallCost } from './per-call-cost.js';
+import { rateLimiter } from './rate-limiter.js';
 import { type ResultRow, renderMarkdown, renderTable } from './report.js';
 import { throughput } from './throughput.js';
+import { withComponents } from './with-components.js';
 
 /*
  * `pnpm bench [-- <name>...] [--markdown]`: runs every benchmark (or the ones named), each
@@ -11,7 +14,14 @@ import { throughput } from './throughput.js';
  * table. Exits with 1 when any figure misses its target.
  */
 
-const BENCHMARKS: readonly Benchmark[] = [perCallCost, throughput, paginationMemory];
+const BENCHMARKS: readonly Benchmark[] = [
+  perCallCost,
+  throughput,
+  paginationMemory,
+  rateLimiter,
+  coldImport,
+  withComponents,
+];
 
 const args = process.argv.slice(2).filter((arg) => arg !== '--');
 const markdown = args.includes('--markdown');
