@@ -126,19 +126,11 @@ function scenarios(vendor: Vendor): Scenario[] {
     {
       name: 'success',
       vendor,
-      args: ['templates', 'list', '--max-items', '3', '--with-components'],
+      args: ['templates', 'list', '--page-size', '3', '--max-items', '3', '--with-components'],
       exitCode: 0,
     },
     { name: 'echoing vendor', vendor, args: ['flows', 'get', flowId], exitCode: 1, answer: echoing(vendor) },
     { name: 'config file 0644', vendor, args: ['flows', 'list'], exitCode: 2, configFileMode: 0o644 },
-    {
-      name: 'config file 0600, wrong secret',
-      vendor,
-      args: ['flows', 'list'],
-      exitCode: 1,
-      configFileMode: 0o600,
-      secret: WRONG[vendor],
-    },
   ];
 }
 
