@@ -231,7 +231,7 @@ describe.each(['nxcloud', 'cams'] as const)('%s: hostile answers through the cli
           expect(prototypeSnapshot()).toEqual(before);
         },
       ),
-      { numRuns: 120 },
+      { numRuns: 100 },
     );
   }, 120_000);
 });
