@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Emulator, startEmulator, type Vendor } from '@whatsapp-bsp/emulator';
 import { afterAll, describe, expect, it } from 'vitest';
-import { AUDIT_SECRETS } from './audit-secrets.js';
+import { AUDIT_SECRETS, VENDOR_SECRETS } from './audit-secrets.js';
 import { type RecordingProxy, startRecordingProxy } from './recording-proxy.js';
 import { runCli } from './run-cli.js';
 import { SecretAudit } from './secret-audit.js';
@@ -16,14 +16,8 @@ import { SecretAudit } from './secret-audit.js';
  * Its stdout and stderr, with `--json` and without, must hold no secret and no signature.
  */
 
-const SECRET: Record<Vendor, string> = {
-  nxcloud: AUDIT_SECRETS.nxcloudSecret,
-  cams: AUDIT_SECRETS.camsSecret,
-};
-const WRONG: Record<Vendor, string> = {
-  nxcloud: AUDIT_SECRETS.wrongNxcloudSecret,
-  cams: AUDIT_SECRETS.wrongCamsSecret,
-};
+const SECRET = { nxcloud: VENDOR_SECRETS.nxcloud.right, cams: VENDOR_SECRETS.cams.right };
+const WRONG = { nxcloud: VENDOR_SECRETS.nxcloud.wrong, cams: VENDOR_SECRETS.cams.wrong };
 
 interface Setup {
   emulator: Emulator;

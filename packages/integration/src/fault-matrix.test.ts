@@ -1,5 +1,13 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { BspError, type ClientSettings, type RetryEvent, type WhatsAppClient } from '@whatsapp-bsp/core';
+import {
+  BspError,
+  type CallOptions,
+  type ClientSettings,
+  OPERATIONS,
+  type Operation,
+  type RetryEvent,
+  type WhatsAppClient,
+} from '@whatsapp-bsp/core';
 import {
   type Emulator,
   type FaultRule,
@@ -32,16 +40,8 @@ const SLOW_QUOTA = { kind: 'quota', requestsPerSecond: 0.05, burst: 1 } as const
 /** How far the emulator's clock jumps when a throttling window is over: a token's worth, within NXCloud's ±60 s signing window. */
 const QUOTA_WINDOW_MS = 30_000;
 
-const OPERATIONS = ['flows.get', 'flows.list', 'flows.preview', 'templates.list', 'templates.get'] as const;
-type OperationName = (typeof OPERATIONS)[number];
-
-interface CallOptions {
-  signal?: AbortSignal;
-  timeoutMs?: number;
-}
-
 /** Each read operation, as a user calls it; a list call fetches its first page. */
-const CALLS: Record<OperationName, (client: WhatsAppClient, options: CallOptions) => Promise<object>> = {
+const CALLS: Record<Operation, (client: WhatsAppClient, options: CallOptions) => Promise<object>> = {
   'flows.get': (client, options) => client.flows.get(NXCLOUD_EXAMPLE_FLOW.id, options),
   'flows.list': (client, options) => firstPage(client.flows.list({ pageSize: 5, ...options }).pages()),
   'flows.preview': (client, options) => client.flows.preview(NXCLOUD_EXAMPLE_FLOW.id, options),
@@ -189,10 +189,10 @@ const FAULTS: FaultCase[] = [
 
 interface Lane {
   vendor: Vendor;
-  operation: OperationName;
+  operation: Operation;
   emulator: Emulator<Vendor>;
   /** Added to the emulator's clock, which its quotas (and signature windows) read. */
-  clockOffsetMs: number;
+  clock: { offsetMs: number };
 }
 
 interface CellResult {
@@ -218,7 +218,7 @@ async function runCell(lane: Lane, fault: FaultCase): Promise<CellResult> {
     hooks: {
       onRetry(event: RetryEvent) {
         delays.push(event.delayMs);
-        if (event.attempt === fault.windowPassesAfterAttempt) lane.clockOffsetMs += QUOTA_WINDOW_MS;
+        if (event.attempt === fault.windowPassesAfterAttempt) lane.clock.offsetMs += QUOTA_WINDOW_MS;
         // The client is asleep once this hook returns; abort on the next turn.
         if (fault.abort === 'during back-off') setImmediate(() => controller.abort(abortReason));
       },
@@ -247,7 +247,7 @@ async function runCell(lane: Lane, fault: FaultCase): Promise<CellResult> {
     return result('OTHER', 0, String(error));
   } finally {
     emulator.faults.clear();
-    lane.clockOffsetMs = 0;
+    lane.clock.offsetMs = 0;
   }
 
   function result(outcome: CellResult['outcome'], attempts: number, detail: string): CellResult {
@@ -299,12 +299,9 @@ describe('fault matrix: every injectable fault × both vendors × every read ope
 
     for (const vendor of VENDORS) {
       for (const operation of OPERATIONS) {
-        const lane: Lane = { vendor, operation, clockOffsetMs: 0 } as Lane;
-        lane.emulator = (await startEmulator({
-          vendors: [vendor],
-          now: () => Date.now() + lane.clockOffsetMs,
-        })) as Emulator<Vendor>;
-        lanes.push(lane);
+        const clock = { offsetMs: 0 };
+        const emulator = await startEmulator({ vendors: [vendor], now: () => Date.now() + clock.offsetMs });
+        lanes.push({ vendor, operation, emulator, clock });
       }
     }
     const results = new Map<string, CellResult>();

@@ -7,6 +7,7 @@ import {
   FlowSchema,
   FlowSummarySchema,
   NotFoundError,
+  type Operation,
   ResponseFormatError,
   TemplateSchema,
   TemplateSummarySchema,
@@ -51,8 +52,6 @@ const clients: Record<'nxcloud' | 'cams', WhatsAppClient> = {
     rateLimit: false,
   }),
 };
-
-type Operation = 'flows.get' | 'flows.list' | 'flows.preview' | 'templates.list' | 'templates.get';
 
 /** Each operation, and whether what it returned is valid in the normalized model. */
 const OPERATIONS: Record<Operation, (client: WhatsAppClient) => Promise<{ value: unknown; valid: boolean }>> =

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { cams } from '@whatsapp-bsp/cams';
 import {
+  type CallOptions,
   type ClientSettings,
   createClient,
   type Hooks,
@@ -13,7 +14,7 @@ import {
 import { type Emulator, type FaultRule, startEmulator, type Vendor } from '@whatsapp-bsp/emulator';
 import { nxcloud } from '@whatsapp-bsp/nxcloud';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AUDIT_SECRETS } from './audit-secrets.js';
+import { AUDIT_SECRETS as SECRETS, VENDOR_SECRETS } from './audit-secrets.js';
 import { VENDORS } from './emulator-clients.js';
 import { type RecordingProxy, startRecordingProxy } from './recording-proxy.js';
 import { SecretAudit } from './secret-audit.js';
@@ -23,8 +24,6 @@ import { SecretAudit } from './secret-audit.js';
  * hook driven through the client, and everything observable searched for each secret and for
  * every request signature that went over the wire (noted by a proxy in front of the emulator).
  */
-
-const SECRETS = AUDIT_SECRETS;
 
 const audit = new SecretAudit();
 const warnings: string[] = [];
@@ -94,16 +93,11 @@ function clientOf(vendor: Vendor, secret: string, where: string): Promise<WhatsA
   });
 }
 
-const rightSecret = (vendor: Vendor) => (vendor === 'nxcloud' ? SECRETS.nxcloudSecret : SECRETS.camsSecret);
-const wrongSecret = (vendor: Vendor) =>
-  vendor === 'nxcloud' ? SECRETS.wrongNxcloudSecret : SECRETS.wrongCamsSecret;
+const rightSecret = (vendor: Vendor) => VENDOR_SECRETS[vendor].right;
+const wrongSecret = (vendor: Vendor) => VENDOR_SECRETS[vendor].wrong;
 
 /** Every read operation; results and errors go to the audit. */
-async function everyOperation(
-  client: WhatsAppClient,
-  where: string,
-  options: { timeoutMs?: number; signal?: AbortSignal } = {},
-) {
+async function everyOperation(client: WhatsAppClient, where: string, options: CallOptions = {}) {
   const calls: Record<string, () => Promise<unknown>> = {
     'flows.get': () => client.flows.get('3603023670018851', options),
     'flows.list': () => client.flows.list({ pageSize: 3, maxItems: 3, ...options }).toArray(),
@@ -153,7 +147,7 @@ describe.each(VENDORS)('%s: every error path and hook, searched for secrets', (v
       `${vendor} wrong secret`,
     );
 
-    const scenario = async (where: string, options: { timeoutMs?: number; signal?: AbortSignal } = {}) =>
+    const scenario = async (where: string, options: CallOptions = {}) =>
       everyOperation(await clientOf(vendor, rightSecret(vendor), where), where, options);
     for (const [name, rule] of Object.entries(FAULTS)) {
       emulator.faults.set({ ...rule, vendor });
