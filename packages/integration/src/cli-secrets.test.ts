@@ -11,13 +11,11 @@ import { SecretAudit } from './secret-audit.js';
 /*
  * The built `wabsp` command, run as users run it, against the emulator behind a proxy that
  * notes every request signature: with a wrong distinctive secret, with the right one, with a
- * vendor that echoes what it was sent, and with config files. Every failure is printed by the
- * same renderer, so one of each kind suffices; the in-process audit drives every error path.
- * Its stdout and stderr, with `--json` and without, must hold no secret and no signature.
+ * vendor that echoes what it was sent, and with a config file others can read. Its stdout and
+ * stderr, with `--json` and without, must hold no secret and no signature. Every failure goes
+ * through the same renderer, so one of each kind suffices; the in-process audit drives every
+ * error path.
  */
-
-const SECRET = { nxcloud: VENDOR_SECRETS.nxcloud.right, cams: VENDOR_SECRETS.cams.right };
-const WRONG = { nxcloud: VENDOR_SECRETS.nxcloud.wrong, cams: VENDOR_SECRETS.cams.wrong };
 
 interface Setup {
   emulator: Emulator;
@@ -44,7 +42,10 @@ afterAll(async () => {
 async function setUp(vendor: Vendor): Promise<Setup> {
   const emulator = await startEmulator({
     vendors: [vendor],
-    accounts: { nxcloud: { accessSecret: SECRET.nxcloud }, cams: { accessKeySecret: SECRET.cams } },
+    accounts: {
+      nxcloud: { accessSecret: VENDOR_SECRETS.nxcloud.right },
+      cams: { accessKeySecret: VENDOR_SECRETS.cams.right },
+    },
   });
   const endpoints = emulator as Partial<Emulator>;
   const proxy = await startRecordingProxy(endpoints.nxcloud?.url ?? endpoints.cams?.url ?? '');
@@ -97,10 +98,10 @@ function echoing(vendor: Vendor): RecordingProxy['answer'] {
     status: 400,
     body: JSON.stringify(
       vendor === 'nxcloud'
-        ? { code: 1003, message: `sign ${signature} is not ${SECRET.nxcloud}`, data: null }
+        ? { code: 1003, message: `sign ${signature} is not ${VENDOR_SECRETS.nxcloud.right}`, data: null }
         : {
             Code: 'SignatureDoesNotMatch',
-            Message: `${signature} ${SECRET.cams} ${AUDIT_SECRETS.camsToken}`,
+            Message: `${signature} ${VENDOR_SECRETS.cams.right} ${AUDIT_SECRETS.camsToken}`,
             RequestId: 'echo',
           },
     ),
@@ -115,7 +116,7 @@ function scenarios(vendor: Vendor): Scenario[] {
       vendor,
       args: ['flows', 'get', flowId],
       exitCode: 1,
-      secret: WRONG[vendor],
+      secret: VENDOR_SECRETS[vendor].wrong,
     },
     {
       name: 'success',
@@ -131,7 +132,11 @@ function scenarios(vendor: Vendor): Scenario[] {
 async function run(scenario: Scenario, audit: SecretAudit, signatures: string[]): Promise<string[]> {
   const setup = await setUp(scenario.vendor);
   setup.proxy.answer = scenario.answer;
-  const { file, env } = options(scenario.vendor, setup, scenario.secret ?? SECRET[scenario.vendor]);
+  const { file, env } = options(
+    scenario.vendor,
+    setup,
+    scenario.secret ?? VENDOR_SECRETS[scenario.vendor].right,
+  );
   const base: Record<string, string> = {
     WABSP_PROVIDER: scenario.vendor,
     WABSP_RETRY_MAX_ATTEMPTS: '2',
