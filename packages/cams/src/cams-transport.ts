@@ -1,10 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import OpenApiModule, { Config, OpenApiRequest, Params } from '@alicloud/openapi-client';
 import { RuntimeOptions } from '@alicloud/tea-util';
-import type { ProviderCallContext } from '@whatsapp-bsp/core';
+import {
+  MAX_RESPONSE_JSON_DEPTH,
+  nestedDeeperThan,
+  type ProviderCallContext,
+  parseRetryAfter,
+} from '@whatsapp-bsp/core';
 import { createCredentialSource } from './cams-credentials.js';
 import { camsBadResponse, camsTransportError, camsVendorError, requestIdOf } from './cams-errors.js';
-import { NONCE_HEADER, parseRetryAfter, watchStatus } from './cams-http-status.js';
+import { NONCE_HEADER, watchStatus } from './cams-http-status.js';
 import type { CamsSettings } from './cams-options.js';
 import { commonJsDefault } from './commonjs-default.js';
 
@@ -121,25 +126,6 @@ function signingDate(epochMs: number): string {
   return new Date(epochMs).toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
 
-/**
- * No CAMS answer nests anywhere near this deep (a carousel template is about a dozen levels).
- * Deeper JSON is refused, because whatever walks an entity's `raw` later (`JSON.stringify` in
- * the caller's code, a logger) would overflow the stack.
- */
-const MAX_JSON_DEPTH = 64;
-
-/** Whether arrays and objects nest more than `limit` levels deep; iterative, so any depth is safe. */
-function nestedDeeperThan(value: unknown, limit: number): boolean {
-  const pending: [unknown, number][] = [[value, 1]];
-  for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
-    const [item, depth] = next;
-    if (typeof item !== 'object' || item === null) continue;
-    if (depth > limit) return true;
-    for (const child of Object.values(item)) pending.push([child, depth + 1]);
-  }
-  return false;
-}
-
 /** The body of a 2xx answer, parsed and checked: a JSON object whose `Code` is "OK" or absent. */
 export function readCamsAnswer(
   response: { body?: unknown; headers?: Record<string, unknown>; statusCode?: unknown },
@@ -166,9 +152,9 @@ export function readCamsAnswer(
       requestId: fallbackRequestId,
     });
   }
-  if (nestedDeeperThan(body, MAX_JSON_DEPTH)) {
+  if (nestedDeeperThan(body, MAX_RESPONSE_JSON_DEPTH)) {
     throw camsBadResponse(
-      `CAMS answered HTTP ${httpStatusCode} with JSON nested deeper than ${MAX_JSON_DEPTH} levels`,
+      `CAMS answered HTTP ${httpStatusCode} with JSON nested deeper than ${MAX_RESPONSE_JSON_DEPTH} levels`,
       { httpStatusCode, requestId: fallbackRequestId },
     );
   }

@@ -13,6 +13,8 @@ export * from './config/load-config.js';
 export * from './config/load-provider.js';
 export * from './errors/bsp-error.js';
 export * from './errors/error-classes.js';
+export * from './errors/json-nesting.js';
+export * from './errors/parse-retry-after.js';
 export * from './errors/redact.js';
 export * from './model/defined-only.js';
 export * from './model/enum-with-unknown.js';

@@ -7,6 +7,7 @@ import {
   NotFoundError,
   PermissionError,
   ProviderUnavailableError,
+  parseRetryAfter,
   RateLimitError,
   redactSecrets,
 } from '@whatsapp-bsp/core';
@@ -165,19 +166,6 @@ function describeMetaError(meta: MetaError): string {
   ].filter(Boolean);
   const text = meta.error_user_msg ?? meta.message;
   return `NXCloud relayed a WhatsApp (Meta) error${codes.length > 0 ? ` (${codes.join(', ')})` : ''}${text ? `: ${text}` : ''}`;
-}
-
-/**
- * Reads `Retry-After`, which is either delta-seconds or an HTTP date, as milliseconds from now.
- * Returns undefined when absent or unreadable, so the client falls back to its own back-off.
- */
-export function parseRetryAfter(header: string | undefined, nowMs: number): number | undefined {
-  if (header === undefined) return undefined;
-  const value = header.trim();
-  if (/^\d+$/.test(value)) return Number(value) * 1000;
-  const date = Date.parse(value);
-  if (Number.isNaN(date)) return undefined;
-  return Math.max(0, date - nowMs);
 }
 
 export function rateLimitError(

@@ -1,4 +1,10 @@
-import { ProviderUnavailableError, ResponseFormatError, redactSecrets } from '@whatsapp-bsp/core';
+import {
+  MAX_RESPONSE_JSON_DEPTH,
+  nestedDeeperThan,
+  ProviderUnavailableError,
+  ResponseFormatError,
+  redactSecrets,
+} from '@whatsapp-bsp/core';
 import { z } from 'zod';
 import { errorFromNxcloudFailure, rateLimitError, redactDeep } from './nxcloud-errors.js';
 import { NXCLOUD_PROVIDER_ID } from './nxcloud-id.js';
@@ -65,13 +71,6 @@ export function readNxcloudResponse(
   return data;
 }
 
-/**
- * No NXCloud answer nests anywhere near this deep (a carousel template is about a dozen levels).
- * Deeper JSON is refused here, because everything that walks it later (secret redaction,
- * `JSON.stringify` of an entity's `raw` in the caller's code) would overflow the stack.
- */
-const MAX_JSON_DEPTH = 64;
-
 type ParsedBody = { readonly value: unknown } | { readonly problem: string };
 
 function parseJson(text: string): ParsedBody {
@@ -81,21 +80,9 @@ function parseJson(text: string): ParsedBody {
   } catch {
     return { problem: text.trim() === '' ? 'an empty body' : 'a body that is not JSON' };
   }
-  return nestedDeeperThan(value, MAX_JSON_DEPTH)
-    ? { problem: `JSON nested deeper than ${MAX_JSON_DEPTH} levels` }
+  return nestedDeeperThan(value, MAX_RESPONSE_JSON_DEPTH)
+    ? { problem: `JSON nested deeper than ${MAX_RESPONSE_JSON_DEPTH} levels` }
     : { value };
-}
-
-/** Whether arrays and objects nest more than `limit` levels deep; iterative, so any depth is safe. */
-function nestedDeeperThan(value: unknown, limit: number): boolean {
-  const pending: [unknown, number][] = [[value, 1]];
-  for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
-    const [item, depth] = next;
-    if (typeof item !== 'object' || item === null) continue;
-    if (depth > limit) return true;
-    for (const child of Object.values(item)) pending.push([child, depth + 1]);
-  }
-  return false;
 }
 
 function firstHeader(value: string | string[] | undefined): string | undefined {
