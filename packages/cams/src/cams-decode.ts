@@ -38,7 +38,7 @@ export function decodeFlowPage(answer: CamsAnswer, page: PageRequest): Page<Flow
   return {
     items: items.map((item, i) => mapCamsFlowSummary(item, raw[i])),
     // No total on ListFlow: another page exists while this one came back full.
-    ...nextCursor(page.index, items.length >= page.size),
+    ...nextCursor(page, items.length >= page.size),
   };
 }
 
@@ -58,7 +58,7 @@ export function decodeTemplatePage(answer: CamsAnswer, page: PageRequest): Page<
     items.length > 0 && (total === undefined ? items.length >= page.size : page.index * page.size < total);
   return {
     items: items.map((item, i) => mapCamsTemplateSummary(item, raw[i])),
-    ...nextCursor(page.index, hasNext),
+    ...nextCursor(page, hasNext),
     ...(total !== undefined && { total }),
   };
 }

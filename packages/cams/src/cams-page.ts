@@ -3,25 +3,30 @@ import { InvalidRequestError } from '@whatsapp-bsp/core';
 /*
  * CAMS pages by number: `Page` is a JSON string `{"Index":n,"Size":m}` (PascalCase keys, as the
  * SDK sends them; one vendor example writes lower case). The raw cursor this adapter hands out is
- * the next page's index as a decimal string.
+ * `<next index>:<size>`: a page number only means a position together with the page size it was
+ * counted in, so a list resumed with another `pageSize` keeps the cursor's size instead of
+ * skipping or repeating items. A bare page number pages at the requested size.
  */
 
 const MAX_PAGE_INDEX = 1_000_000_000;
 
-/** The page index a raw cursor names; page 1 without one. */
-export function pageIndexFromCursor(cursor: string | undefined): number {
-  if (cursor === undefined) return 1;
-  const index = /^[1-9]\d*$/.test(cursor) ? Number(cursor) : Number.NaN;
-  if (!(index <= MAX_PAGE_INDEX)) {
-    throw new InvalidRequestError(
-      'A CAMS cursor is a page number, a positive integer; this one is malformed',
-      {
-        provider: 'cams',
-        field: 'cursor',
-      },
-    );
+/** The page a raw cursor names, at the cursor's own size; page 1 at `requestedSize` without one. */
+export function pageFromCursor(
+  cursor: string | undefined,
+  requestedSize: number,
+  maxPageSize: number,
+): { index: number; size: number } {
+  if (cursor === undefined) return { index: 1, size: requestedSize };
+  const match = /^([1-9]\d{0,9})(?::([1-9]\d{0,9}))?$/.exec(cursor);
+  const index = Number(match?.[1]);
+  const size = match?.[2] === undefined ? requestedSize : Number(match[2]);
+  if (!match || index > MAX_PAGE_INDEX || size > maxPageSize) {
+    throw new InvalidRequestError('A CAMS cursor names a page and its size; this one is malformed', {
+      provider: 'cams',
+      field: 'cursor',
+    });
   }
-  return index;
+  return { index, size };
 }
 
 export function checkPageSize(pageSize: unknown, maxPageSize: number): number {
@@ -38,7 +43,7 @@ export function pageParameter(index: number, size: number): string {
   return JSON.stringify({ Index: index, Size: size });
 }
 
-/** The cursor of the page after `index`, or none. */
-export function nextCursor(index: number, hasNext: boolean): { nextCursor?: string } {
-  return hasNext ? { nextCursor: String(index + 1) } : {};
+/** The cursor of the page after `page`, or none. */
+export function nextCursor(page: { index: number; size: number }, hasNext: boolean): { nextCursor?: string } {
+  return hasNext ? { nextCursor: `${page.index + 1}:${page.size}` } : {};
 }

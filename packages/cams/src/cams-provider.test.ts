@@ -23,19 +23,30 @@ async function refusedBeforeSending(call: (provider: ProviderV1) => Promise<unkn
 }
 
 describe('input is checked before anything is sent', () => {
-  it.each(['0', '-1', '1.5', 'abc', '', ' 2', '02', '1e3', '99999999999999999999'])(
-    'a malformed page cursor %j',
-    async (cursor) => {
-      await refusedBeforeSending(
-        (provider) => provider.doListFlows({ pageSize: 10, cursor }, callContext()),
-        'cursor',
-      );
-      await refusedBeforeSending(
-        (provider) => provider.doListTemplates({ pageSize: 10, cursor }, callContext()),
-        'cursor',
-      );
-    },
-  );
+  it.each([
+    '0',
+    '-1',
+    '1.5',
+    'abc',
+    '',
+    ' 2',
+    '02',
+    '1e3',
+    '99999999999999999999',
+    '2:0',
+    '2:51',
+    '2:',
+    ':2',
+  ])('a malformed page cursor %j', async (cursor) => {
+    await refusedBeforeSending(
+      (provider) => provider.doListFlows({ pageSize: 10, cursor }, callContext()),
+      'cursor',
+    );
+    await refusedBeforeSending(
+      (provider) => provider.doListTemplates({ pageSize: 10, cursor }, callContext()),
+      'cursor',
+    );
+  });
 
   it.each([0, 51, 2.5, Number.NaN])('a page size of %d', async (pageSize) => {
     await refusedBeforeSending((provider) => provider.doListFlows({ pageSize }, callContext()), 'pageSize');

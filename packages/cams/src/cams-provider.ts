@@ -16,7 +16,7 @@ import {
   decodeTemplatePage,
 } from './cams-decode.js';
 import { type CamsOptions, parseCamsOptions } from './cams-options.js';
-import { checkPageSize, pageIndexFromCursor, pageParameter } from './cams-page.js';
+import { checkPageSize, pageFromCursor, pageParameter } from './cams-page.js';
 import { parseCamsTemplateId } from './cams-template-id.js';
 import { type CamsAnswer, createCamsTransport } from './cams-transport.js';
 
@@ -62,8 +62,12 @@ export function cams(options: CamsOptions): ProviderV1 {
     },
 
     async doListFlows(request, context) {
-      const size = checkPageSize(request.pageSize, camsCapabilities.flows.list.maxPageSize);
-      const index = pageIndexFromCursor(request.cursor);
+      const { maxPageSize } = camsCapabilities.flows.list;
+      const { index, size } = pageFromCursor(
+        request.cursor,
+        checkPageSize(request.pageSize, maxPageSize),
+        maxPageSize,
+      );
       const answer = await send(
         'ListFlow',
         { CustSpaceId: custSpaceId, Page: pageParameter(index, size) },
@@ -79,8 +83,12 @@ export function cams(options: CamsOptions): ProviderV1 {
     },
 
     async doListTemplates(request, context) {
-      const size = checkPageSize(request.pageSize, camsCapabilities.templates.list.maxPageSize);
-      const index = pageIndexFromCursor(request.cursor);
+      const { maxPageSize } = camsCapabilities.templates.list;
+      const { index, size } = pageFromCursor(
+        request.cursor,
+        checkPageSize(request.pageSize, maxPageSize),
+        maxPageSize,
+      );
       const answer = await send(
         'ListChatappTemplate',
         {

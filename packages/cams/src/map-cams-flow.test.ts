@@ -105,7 +105,7 @@ describe('ListFlow', () => {
     const second = await provider.doListFlows({ pageSize: 2, cursor: first.value.nextCursor }, callContext());
 
     expect(first.value.items.map((flow) => flow.id)).toEqual(['a', 'b']);
-    expect(first.value.nextCursor).toBe('2');
+    expect(first.value.nextCursor).toBe('2:2');
     expect(first.value).not.toHaveProperty('total');
     expect(second.value.items).toEqual([
       {
@@ -121,6 +121,15 @@ describe('ListFlow', () => {
       { Index: 1, Size: 2 },
       { Index: 2, Size: 2 },
     ]);
+  });
+
+  it('resumes at the page size the cursor was counted in, so no item is skipped or repeated', async () => {
+    const requests: RecordedRequest[] = [];
+    interceptCams(requests, [200, listFlowBody([{ id: 'c', name: 'C' }])]);
+
+    await testProvider().doListFlows({ pageSize: 50, cursor: '2:2' }, callContext());
+
+    expect(requests.map((request) => JSON.parse(request.form.Page ?? ''))).toEqual([{ Index: 2, Size: 2 }]);
   });
 
   it('reads Data: null as an empty last page', async () => {

@@ -285,7 +285,7 @@ describe('ListChatappTemplate', () => {
     );
 
     expect(first.value.items.map((template) => template.id)).toEqual(['c1:en_US', 'c1:id']);
-    expect(first.value).toMatchObject({ nextCursor: '2', total: 3 });
+    expect(first.value).toMatchObject({ nextCursor: '2:2', total: 3 });
     expect(second.value.nextCursor).toBeUndefined();
     expect(second.value.items).toEqual([
       {

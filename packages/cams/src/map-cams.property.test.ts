@@ -172,7 +172,7 @@ describe('payloads the wire schemas admit map to entities core accepts', () => {
           expect(camsListFlowAnswerSchema.safeParse(body).success).toBe(true);
           const page = decodeFlowPage(answerOf(body), { index: 1, size });
           for (const flow of page.items) expect(FlowSummarySchema.safeParse(flow).success).toBe(true);
-          expect(page.nextCursor === undefined || page.nextCursor === '2').toBe(true);
+          expect(page.nextCursor === undefined || page.nextCursor === `2:${size}`).toBe(true);
         },
       ),
     );
@@ -204,7 +204,7 @@ describe('payloads the wire schemas admit map to entities core accepts', () => {
           const page = decodeTemplatePage(answerOf(body), { index, size: 5 });
           for (const template of page.items)
             expect(TemplateSummarySchema.safeParse(template).success).toBe(true);
-          if (page.nextCursor !== undefined) expect(page.nextCursor).toBe(String(index + 1));
+          if (page.nextCursor !== undefined) expect(page.nextCursor).toBe(`${index + 1}:5`);
         },
       ),
     );
