@@ -65,6 +65,13 @@ describe('pagination', () => {
     expect(provider.calls).toHaveLength(1);
   });
 
+  it('asks the vendor for no more items than maxItems', async () => {
+    const { provider, client } = setup();
+    provider.script.listFlows.push(page(['1', '2', '3']));
+    await client.flows.list({ pageSize: 50, maxItems: 3 }).toArray();
+    expect(provider.calls[0]?.request).toEqual({ pageSize: 3 });
+  });
+
   it('lets toArray tighten the limit, again without fetching more', async () => {
     const { provider, client } = setup();
     provider.script.listFlows.push(page(['1', '2', '3'], 'c2'), page(['4']));

@@ -209,7 +209,8 @@ export class WhatsAppClient {
     const cursor = raw.cursor === undefined ? undefined : requireIdentifier(raw.cursor, 'cursor');
     if (cursor !== undefined) decodeCursor(this.provider.id, cursor);
     return {
-      pageSize: pageSize ?? capabilities.defaultPageSize,
+      // Never ask for more than will be taken: with `withComponents` each extra item costs a call.
+      pageSize: Math.min(pageSize ?? capabilities.defaultPageSize, maxItems ?? Number.POSITIVE_INFINITY),
       limits: {
         ...(maxItems !== undefined ? { maxItems } : {}),
         ...(cursor !== undefined ? { cursor } : {}),
