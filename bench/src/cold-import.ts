@@ -22,13 +22,14 @@ export const coldImport: Benchmark = {
       // Once each, unmeasured, so both start from a warm file-system cache.
       await importMs([adapter]);
       await importMs(unavoidable);
-      const { figure, baseline } = await interleavedRounds(
-        ROUNDS,
-        () => importMs([adapter]),
-        () => importMs(unavoidable),
-        (round, adapterMs, bareMs) =>
+      const { figure, baseline } = await interleavedRounds({
+        rounds: ROUNDS,
+        blocksPerRound: 1,
+        figure: () => importMs([adapter]),
+        baseline: () => importMs(unavoidable),
+        onRound: (round, adapterMs, bareMs) =>
           log(`  ${title} round ${round}: adapter ${adapterMs.toFixed(1)} ms, bare ${bareMs.toFixed(1)} ms`),
-      );
+      });
       rows.push(
         ratioRow({
           benchmark: `5 cold import, ${adapter}`,

@@ -9,12 +9,14 @@ import { bareGetFlow, VENDOR_TITLES, VENDORS, type VendorName, vendorClient } fr
 const CALLS = 2_000;
 const CONCURRENCY = 32;
 const ROUNDS = 5;
+/** Each round's calls, split into alternating blocks of the library and the baseline. */
+const BLOCKS = 4;
 const WARMUP_CALLS = 300;
 
 /** Benchmark 2: requests per second with 32 calls in flight, against the bare transport. */
 export const throughput: Benchmark = {
   name: 'throughput',
-  title: `2. throughput of flows.get, ${CALLS} calls at concurrency ${CONCURRENCY} × ${ROUNDS} rounds`,
+  title: `2. throughput of flows.get, ${CALLS} calls per side at concurrency ${CONCURRENCY} × ${ROUNDS} rounds`,
   run: (log) =>
     withRemoteEmulator({}, async (emulator) => {
       const rows: ResultRow[] = [];
@@ -33,18 +35,22 @@ async function measureVendor(
   const viaClient = () => client.flows.get(emulator.flowId);
   const viaBaseline = () => bare(emulator.flowId);
   // Warm up the code and fill both keep-alive pools to the concurrency used below.
-  await callsPerSecond(viaClient, WARMUP_CALLS);
-  await callsPerSecond(viaBaseline, WARMUP_CALLS);
+  await concurrentCallsMs(viaClient, WARMUP_CALLS);
+  await concurrentCallsMs(viaBaseline, WARMUP_CALLS);
 
-  const { figure, baseline } = await interleavedRounds(
-    ROUNDS,
-    () => callsPerSecond(viaClient, CALLS),
-    () => callsPerSecond(viaBaseline, CALLS),
-    (round, clientRate, bareRate) =>
+  const perSecond = (ms: number) => (CALLS / ms) * 1000;
+  const totals = await interleavedRounds({
+    rounds: ROUNDS,
+    blocksPerRound: BLOCKS,
+    figure: () => concurrentCallsMs(viaClient, CALLS / BLOCKS),
+    baseline: () => concurrentCallsMs(viaBaseline, CALLS / BLOCKS),
+    onRound: (round, clientMs, bareMs) =>
       log(
-        `  ${VENDOR_TITLES[vendor]} round ${round}: client ${clientRate.toFixed(0)}/s, bare ${bareRate.toFixed(0)}/s`,
+        `  ${VENDOR_TITLES[vendor]} round ${round}: client ${perSecond(clientMs).toFixed(0)}/s, bare ${perSecond(bareMs).toFixed(0)}/s`,
       ),
-  );
+  });
+  const figure = totals.figure.map(perSecond);
+  const baseline = totals.baseline.map(perSecond);
   return ratioRow({
     benchmark: `2 throughput, ${VENDOR_TITLES[vendor]} flows.get ×${CONCURRENCY}`,
     figure: summarize(figure),
@@ -56,8 +62,8 @@ async function measureVendor(
   });
 }
 
-/** Runs `calls` calls with CONCURRENCY of them in flight at any time; returns calls per second. */
-async function callsPerSecond(call: () => Promise<unknown>, calls: number): Promise<number> {
+/** Runs `calls` calls with CONCURRENCY of them in flight at any time; returns the time taken. */
+async function concurrentCallsMs(call: () => Promise<unknown>, calls: number): Promise<number> {
   const bench = new Bench({
     concurrency: 'task',
     threshold: CONCURRENCY,
@@ -73,5 +79,5 @@ async function callsPerSecond(call: () => Promise<unknown>, calls: number): Prom
   const result = task!.result;
   if (result.state !== 'completed') throw new Error(`benchmark task ended as ${result.state}`);
   if (task!.runs !== calls) throw new Error(`expected ${calls} calls, tinybench ran ${task!.runs}`);
-  return (calls / elapsedMs) * 1000;
+  return elapsedMs;
 }
