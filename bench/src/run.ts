@@ -1,4 +1,4 @@
-import { cpus } from 'node:os';
+import { arch, cpus, platform, totalmem } from 'node:os';
 import type { Benchmark } from './benchmark.js';
 import { coldImport } from './cold-import.js';
 import { paginationMemory } from './pagination-memory.js';
@@ -26,6 +26,11 @@ const BENCHMARKS: readonly Benchmark[] = [
 const args = process.argv.slice(2).filter((arg) => arg !== '--');
 const markdown = args.includes('--markdown');
 const names = args.filter((arg) => !arg.startsWith('--'));
+const unknownFlags = args.filter((arg) => arg.startsWith('--') && arg !== '--markdown');
+if (unknownFlags.length > 0) {
+  console.error(`Unknown option: ${unknownFlags.join(', ')}. The only option is --markdown.`);
+  process.exit(2);
+}
 const unknown = names.filter((name) => !BENCHMARKS.some((benchmark) => benchmark.name === name));
 if (unknown.length > 0) {
   console.error(
@@ -36,12 +41,28 @@ if (unknown.length > 0) {
 const selected = names.length === 0 ? BENCHMARKS : BENCHMARKS.filter((b) => names.includes(b.name));
 
 const cpu = cpus();
-console.log(`Node ${process.version}, ${cpu.length} × ${cpu[0]?.model.trim() ?? 'unknown CPU'}`);
+console.log(
+  `Node ${process.version} on ${platform()} ${arch()}, ${cpu.length} × ${cpu[0]?.model.trim() ?? 'unknown CPU'}, ${Math.round(totalmem() / 2 ** 30)} GB`,
+);
 const rows: ResultRow[] = [];
 for (const benchmark of selected) {
   console.log(`\n${benchmark.title}`);
   const started = performance.now();
-  rows.push(...(await benchmark.run((line) => console.log(line))));
+  try {
+    rows.push(...(await benchmark.run((line) => console.log(line))));
+  } catch (error) {
+    // One broken benchmark must not hide the others' figures; it fails the run all the same.
+    console.error(error);
+    const message = error instanceof Error ? error.message : String(error);
+    rows.push({
+      benchmark: benchmark.name,
+      figure: `error: ${message}`,
+      baseline: '—',
+      ratio: '—',
+      target: '—',
+      pass: false,
+    });
+  }
   console.log(`  (${((performance.now() - started) / 1000).toFixed(1)} s)`);
 }
 
