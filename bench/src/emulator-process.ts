@@ -17,9 +17,6 @@ const emulator = await startEmulator(JSON.parse(process.argv[2] ?? '{}'));
 
 async function handle(command: EmulatorCommand): Promise<unknown> {
   switch (command.method) {
-    case 'setFaults':
-      emulator.faults.set(command.rules);
-      return null;
     case 'requests':
       return emulator.requests.snapshot();
     case 'resetRequests':

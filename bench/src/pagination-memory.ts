@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import type { Benchmark } from './benchmark.js';
 import { runChild } from './child-process.js';
 import { withRemoteEmulator } from './remote-emulator.js';
@@ -7,18 +8,20 @@ const TEMPLATES = 100_000;
 const MAX_GROWTH_BYTES = 20 * 1024 * 1024;
 const MB = 1024 * 1024;
 
-export interface PaginationMemoryResult {
-  templates: number;
-  pages: number;
+/** What `pagination-memory-child.ts` sends back. */
+export const paginationMemoryResultSchema = z.object({
+  templates: z.number(),
+  pages: z.number(),
   /** Garbage collections followed by a heap reading and a look at the consumed pages. */
-  checks: number;
+  checks: z.number(),
   /** Heap in use after garbage collection once the first page was consumed. */
-  baselineHeapBytes: number;
-  peakHeapBytes: number;
+  baselineHeapBytes: z.number(),
+  peakHeapBytes: z.number(),
   /** The most consumed pages found still reachable at any check. */
-  mostPagesHeld: number;
-  elapsedMs: number;
-}
+  mostPagesHeld: z.number(),
+  elapsedMs: z.number(),
+});
+export type PaginationMemoryResult = z.infer<typeof paginationMemoryResultSchema>;
 
 /**
  * Benchmark 3: iterating 100,000 NXCloud templates in pages of 100 (NXCloud's maximum; CAMS
@@ -29,11 +32,13 @@ export const paginationMemory: Benchmark = {
   title: `3. heap while iterating ${TEMPLATES.toLocaleString('en')} templates with for await (NXCloud, pages of 100)`,
   run: (log) =>
     withRemoteEmulator({ data: { flows: 2, templates: TEMPLATES } }, async (emulator) => {
-      const result = (await runChild(
-        new URL('./pagination-memory-child.js', import.meta.url),
-        [JSON.stringify(emulator.nxcloud)],
-        ['--expose-gc'],
-      )) as PaginationMemoryResult;
+      const result = paginationMemoryResultSchema.parse(
+        await runChild(
+          new URL('./pagination-memory-child.js', import.meta.url),
+          [JSON.stringify(emulator.nxcloud)],
+          ['--expose-gc'],
+        ),
+      );
       if (result.templates !== TEMPLATES) {
         throw new Error(`iterated ${result.templates} templates, expected ${TEMPLATES}`);
       }

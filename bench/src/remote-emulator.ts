@@ -1,10 +1,15 @@
 import { fork } from 'node:child_process';
-import type { FaultRule, RequestCountsSnapshot, StartEmulatorOptions } from '@whatsapp-bsp/emulator';
-import { type EmulatorCommand, emulatorMessageSchema, requestCountsSchema } from './emulator-messages.js';
+import type { RequestCountsSnapshot, StartEmulatorOptions } from '@whatsapp-bsp/emulator';
+import {
+  type EmulatorCommand,
+  type EmulatorMessage,
+  emulatorMessageSchema,
+  requestCountsSchema,
+} from './emulator-messages.js';
 
-type ReadyMessage = Extract<ReturnType<typeof emulatorMessageSchema.parse>, { type: 'ready' }>;
+type ReadyMessage = Extract<EmulatorMessage, { type: 'ready' }>;
 
-/** The options that can cross a process boundary: plain data, no clock. */
+/** The options that can cross a process boundary: plain data, no clock; faults are set at start. */
 export type RemoteEmulatorOptions = Pick<StartEmulatorOptions, 'seed' | 'data' | 'faults'>;
 
 /** An emulator running in a child process, driven over IPC. */
@@ -13,14 +18,12 @@ export interface RemoteEmulator {
   readonly cams: ReadyMessage['cams'];
   /** A flow that exists on both vendors' servers. */
   readonly flowId: string;
-  setFaults(rules: readonly FaultRule[]): Promise<void>;
   requests(): Promise<RequestCountsSnapshot>;
   resetRequests(): Promise<void>;
   close(): Promise<void>;
 }
 
 type Pending = { resolve: (result: unknown) => void; reject: (error: Error) => void };
-type CommandWithoutId<C> = C extends unknown ? Omit<C, 'id'> : never;
 
 export async function startRemoteEmulator(options: RemoteEmulatorOptions = {}): Promise<RemoteEmulator> {
   const child = fork(new URL('./emulator-process.js', import.meta.url), [JSON.stringify(options)], {
@@ -51,26 +54,23 @@ export async function startRemoteEmulator(options: RemoteEmulatorOptions = {}): 
     });
   });
 
-  const call = (command: CommandWithoutId<EmulatorCommand>) =>
+  const call = (method: EmulatorCommand['method']) =>
     new Promise<unknown>((resolve, reject) => {
       const id = nextId++;
       pending.set(id, { resolve, reject });
-      child.send({ ...command, id });
+      child.send({ id, method } satisfies EmulatorCommand);
     });
 
   return {
     nxcloud: ready.nxcloud,
     cams: ready.cams,
     flowId: ready.flowId,
-    setFaults: async (rules) => {
-      await call({ method: 'setFaults', rules: [...rules] });
-    },
-    requests: async () => requestCountsSchema.parse(await call({ method: 'requests' })),
+    requests: async () => requestCountsSchema.parse(await call('requests')),
     resetRequests: async () => {
-      await call({ method: 'resetRequests' });
+      await call('resetRequests');
     },
     close: async () => {
-      if (child.exitCode === null && child.connected) await call({ method: 'close' });
+      if (child.exitCode === null && child.connected) await call('close');
       await exited;
     },
   };
