@@ -1,9 +1,11 @@
-import CredentialsModule, { Config as CredentialConfig } from '@alicloud/credentials';
+import type CredentialsModule from '@alicloud/credentials';
 import { ConfigError, safeCause } from '@whatsapp-bsp/core';
 import type { CamsCredential, CamsSettings } from './cams-options.js';
-import { commonJsDefault } from './commonjs-default.js';
+import { commonJsDefault, requireLoaded } from './commonjs-default.js';
 
-const Credential = commonJsDefault(CredentialsModule);
+const credentialsModule = requireLoaded<typeof CredentialsModule>('@alicloud/credentials');
+const Credential = commonJsDefault(credentialsModule);
+const CredentialConfig = credentialsModule.Config;
 
 /** The keys one request is signed with, resolved before sending so we can keep them out of errors. */
 export interface ResolvedCredential {

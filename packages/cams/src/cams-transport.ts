@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import OpenApiModule, { Config, OpenApiRequest, Params } from '@alicloud/openapi-client';
-import { RuntimeOptions } from '@alicloud/tea-util';
+import type TeaUtilModule from '@alicloud/tea-util';
 import {
   MAX_RESPONSE_JSON_DEPTH,
   nestedDeeperThan,
@@ -11,9 +11,10 @@ import { createCredentialSource } from './cams-credentials.js';
 import { camsBadResponse, camsTransportError, camsVendorError, requestIdOf } from './cams-errors.js';
 import { NONCE_HEADER, watchStatus } from './cams-http-status.js';
 import type { CamsSettings } from './cams-options.js';
-import { commonJsDefault } from './commonjs-default.js';
+import { commonJsDefault, requireLoaded } from './commonjs-default.js';
 
 const OpenApiClient = commonJsDefault(OpenApiModule);
+const { RuntimeOptions } = requireLoaded<typeof TeaUtilModule>('@alicloud/tea-util');
 
 const API_VERSION = '2020-06-06';
 
