@@ -34,6 +34,15 @@ export function createNxcloudTransport(options: ResolvedNxcloudOptions): Nxcloud
     throwHttpErrors: false,
     followRedirect: false,
     responseType: 'text',
+    // The headers that are the same on every request are set once here, as got copies and
+    // lower-cases each call's headers anew.
+    headers: {
+      accessKey: options.accessKey,
+      bizType: WHATSAPP_BIZ_TYPE,
+      ...(options.signAlgorithm === 'sha256' ? { algorithm: 'sha256' } : {}),
+      'Content-Type': 'application/json',
+      accept: 'application/json',
+    },
   });
 
   return {
@@ -58,16 +67,7 @@ export function createNxcloudTransport(options: ResolvedNxcloudOptions): Nxcloud
       // measurably slows every call (see docs/performance.md).
       const pending = http.post(`${options.baseUrl}${operation.path}`, {
         body,
-        headers: {
-          accessKey: options.accessKey,
-          ts,
-          bizType: WHATSAPP_BIZ_TYPE,
-          action: operation.action,
-          sign,
-          ...(options.signAlgorithm === 'sha256' ? { algorithm: 'sha256' } : {}),
-          'Content-Type': 'application/json',
-          accept: 'application/json',
-        },
+        headers: { ts, action: operation.action, sign },
       });
       let timedOut = false;
       const cancel = () => pending.cancel();

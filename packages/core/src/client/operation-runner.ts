@@ -52,16 +52,17 @@ export class OperationRunner {
       const startedAt = clock.now();
       try {
         const result = await runAttempt(call, attempt, timeoutMs, operation, providerId, options.signal);
+        const fields = optionalFields(result);
         callHook(hooks.onResponse, {
           provider: providerId,
           operation,
           attempt,
           durationMs: clock.now() - startedAt,
-          ...optionalFields(result),
+          ...fields,
         });
         return attachMetadata(result.value, {
           provider: providerId,
-          ...optionalFields(result),
+          ...fields,
           attempts: attempt,
           totalRetryDelayMs,
         });
