@@ -8,7 +8,6 @@ import {
   NotFoundError,
   PermissionError,
   ProviderUnavailableError,
-  parseRetryAfter,
   RateLimitError,
   ResponseFormatError,
 } from '@whatsapp-bsp/core';
