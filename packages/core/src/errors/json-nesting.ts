@@ -6,14 +6,19 @@
  */
 export const MAX_RESPONSE_JSON_DEPTH = 64;
 
-/** Whether arrays and objects nest more than `limit` levels deep; iterative, so any depth is safe. */
+/**
+ * Whether arrays and objects nest more than `limit` levels deep. It runs on every response, so
+ * it walks without allocating; its recursion stops at `limit`, so any input is safe to check.
+ */
 export function nestedDeeperThan(value: unknown, limit: number): boolean {
-  const pending: [unknown, number][] = [[value, 1]];
-  for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
-    const [item, depth] = next;
-    if (typeof item !== 'object' || item === null) continue;
-    if (depth > limit) return true;
-    for (const child of Object.values(item)) pending.push([child, depth + 1]);
+  if (typeof value !== 'object' || value === null) return false;
+  if (limit < 1) return true;
+  if (Array.isArray(value)) {
+    for (const item of value) if (nestedDeeperThan(item, limit - 1)) return true;
+    return false;
+  }
+  for (const key in value) {
+    if (nestedDeeperThan((value as Record<string, unknown>)[key], limit - 1)) return true;
   }
   return false;
 }
