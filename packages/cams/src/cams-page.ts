@@ -39,6 +39,14 @@ export function checkPageSize(pageSize: unknown, maxPageSize: number): number {
   return pageSize;
 }
 
+/** The page a list request asks for: its cursor's page, or the first at the requested size. */
+export function requestedPage(
+  request: { readonly pageSize: number; readonly cursor?: string },
+  maxPageSize: number,
+): { index: number; size: number } {
+  return pageFromCursor(request.cursor, checkPageSize(request.pageSize, maxPageSize), maxPageSize);
+}
+
 export function pageParameter(index: number, size: number): string {
   return JSON.stringify({ Index: index, Size: size });
 }

@@ -16,7 +16,7 @@ import {
   decodeTemplatePage,
 } from './cams-decode.js';
 import { type CamsOptions, parseCamsOptions } from './cams-options.js';
-import { checkPageSize, pageFromCursor, pageParameter } from './cams-page.js';
+import { pageParameter, requestedPage } from './cams-page.js';
 import { parseCamsTemplateId } from './cams-template-id.js';
 import { type CamsAnswer, createCamsTransport } from './cams-transport.js';
 
@@ -62,12 +62,7 @@ export function cams(options: CamsOptions): ProviderV1 {
     },
 
     async doListFlows(request, context) {
-      const { maxPageSize } = camsCapabilities.flows.list;
-      const { index, size } = pageFromCursor(
-        request.cursor,
-        checkPageSize(request.pageSize, maxPageSize),
-        maxPageSize,
-      );
+      const { index, size } = requestedPage(request, camsCapabilities.flows.list.maxPageSize);
       const answer = await send(
         'ListFlow',
         { CustSpaceId: custSpaceId, Page: pageParameter(index, size) },
@@ -83,12 +78,7 @@ export function cams(options: CamsOptions): ProviderV1 {
     },
 
     async doListTemplates(request, context) {
-      const { maxPageSize } = camsCapabilities.templates.list;
-      const { index, size } = pageFromCursor(
-        request.cursor,
-        checkPageSize(request.pageSize, maxPageSize),
-        maxPageSize,
-      );
+      const { index, size } = requestedPage(request, camsCapabilities.templates.list.maxPageSize);
       const answer = await send(
         'ListChatappTemplate',
         {
