@@ -1,10 +1,14 @@
 import { Bench } from 'tinybench';
 import type { Benchmark } from './benchmark.js';
 import { interleavedRounds } from './interleaved-rounds.js';
-import { type RemoteEmulator, withRemoteEmulator } from './remote-emulator.js';
 import { type ResultRow, ratioRow } from './report.js';
 import { pairedRatios, summarize } from './statistics.js';
-import { bareGetFlow, VENDOR_TITLES, VENDORS, type VendorName, vendorClient } from './vendor-clients.js';
+import {
+  type GetFlowPair,
+  measureGetFlowPerVendor,
+  VENDOR_TITLES,
+  type VendorName,
+} from './vendor-clients.js';
 
 const CALLS = 2_000;
 const ROUNDS = 5;
@@ -16,24 +20,14 @@ const WARMUP_CALLS = 300;
 export const perCallCost: Benchmark = {
   name: 'per-call-cost',
   title: `1. per-call cost of flows.get, ${CALLS} sequential calls per side × ${ROUNDS} rounds`,
-  run: (log) =>
-    withRemoteEmulator({}, async (emulator) => {
-      const rows: ResultRow[] = [];
-      for (const vendor of VENDORS) rows.push(await measureVendor(vendor, emulator, log));
-      return rows;
-    }),
+  run: (log) => measureGetFlowPerVendor((vendor, calls) => measureVendor(vendor, calls, log)),
 };
 
 async function measureVendor(
   vendor: VendorName,
-  emulator: RemoteEmulator,
+  { viaClient, viaBaseline }: GetFlowPair,
   log: (line: string) => void,
 ): Promise<ResultRow> {
-  // No rate limit: CAMS's default budget of 5 requests/s would measure the limiter, not the code.
-  const client = vendorClient(vendor, emulator, { rateLimit: false });
-  const bare = bareGetFlow(vendor, emulator);
-  const viaClient = () => client.flows.get(emulator.flowId);
-  const viaBaseline = () => bare(emulator.flowId);
   for (let call = 0; call < WARMUP_CALLS; call++) {
     await viaClient();
     await viaBaseline();

@@ -1,10 +1,14 @@
 import { Bench } from 'tinybench';
 import type { Benchmark } from './benchmark.js';
 import { interleavedRounds } from './interleaved-rounds.js';
-import { type RemoteEmulator, withRemoteEmulator } from './remote-emulator.js';
 import { type ResultRow, ratioRow } from './report.js';
 import { pairedRatios, summarize } from './statistics.js';
-import { bareGetFlow, VENDOR_TITLES, VENDORS, type VendorName, vendorClient } from './vendor-clients.js';
+import {
+  type GetFlowPair,
+  measureGetFlowPerVendor,
+  VENDOR_TITLES,
+  type VendorName,
+} from './vendor-clients.js';
 
 const CALLS = 2_000;
 const CONCURRENCY = 32;
@@ -17,23 +21,14 @@ const WARMUP_CALLS = 300;
 export const throughput: Benchmark = {
   name: 'throughput',
   title: `2. throughput of flows.get, ${CALLS} calls per side at concurrency ${CONCURRENCY} × ${ROUNDS} rounds`,
-  run: (log) =>
-    withRemoteEmulator({}, async (emulator) => {
-      const rows: ResultRow[] = [];
-      for (const vendor of VENDORS) rows.push(await measureVendor(vendor, emulator, log));
-      return rows;
-    }),
+  run: (log) => measureGetFlowPerVendor((vendor, calls) => measureVendor(vendor, calls, log)),
 };
 
 async function measureVendor(
   vendor: VendorName,
-  emulator: RemoteEmulator,
+  { viaClient, viaBaseline }: GetFlowPair,
   log: (line: string) => void,
 ): Promise<ResultRow> {
-  const client = vendorClient(vendor, emulator, { rateLimit: false });
-  const bare = bareGetFlow(vendor, emulator);
-  const viaClient = () => client.flows.get(emulator.flowId);
-  const viaBaseline = () => bare(emulator.flowId);
   // Warm up the code and fill both keep-alive pools to the concurrency used below.
   await concurrentCallsMs(viaClient, WARMUP_CALLS);
   await concurrentCallsMs(viaBaseline, WARMUP_CALLS);

@@ -3,7 +3,8 @@ import { type ClientSettings, createClient, type WhatsAppClient } from '@whatsap
 import { nxcloud } from '@whatsapp-bsp/nxcloud';
 import { bareCamsGetFlow } from './bare-cams.js';
 import { bareNxcloudGetFlow } from './bare-nxcloud.js';
-import type { RemoteEmulator } from './remote-emulator.js';
+import { type RemoteEmulator, withRemoteEmulator } from './remote-emulator.js';
+import type { ResultRow } from './report.js';
 
 export type VendorName = 'nxcloud' | 'cams';
 export const VENDORS: readonly VendorName[] = ['nxcloud', 'cams'];
@@ -25,4 +26,34 @@ export function bareGetFlow(
   emulator: RemoteEmulator,
 ): (flowId: string) => Promise<unknown> {
   return vendor === 'nxcloud' ? bareNxcloudGetFlow(emulator.nxcloud) : bareCamsGetFlow(emulator.cams);
+}
+
+/** One `flows.get` through the library's client (no rate limit) and the same call over the bare transport. */
+export interface GetFlowPair {
+  readonly viaClient: () => Promise<unknown>;
+  readonly viaBaseline: () => Promise<unknown>;
+}
+
+/**
+ * Runs `measure` for each vendor against one emulator, with the pair of calls it compares. No
+ * rate limit on the client: CAMS's default budget of 5 requests/s would measure the limiter,
+ * not the code.
+ */
+export function measureGetFlowPerVendor(
+  measure: (vendor: VendorName, calls: GetFlowPair) => Promise<ResultRow>,
+): Promise<ResultRow[]> {
+  return withRemoteEmulator({}, async (emulator) => {
+    const rows: ResultRow[] = [];
+    for (const vendor of VENDORS) {
+      const client = vendorClient(vendor, emulator, { rateLimit: false });
+      const bare = bareGetFlow(vendor, emulator);
+      rows.push(
+        await measure(vendor, {
+          viaClient: () => client.flows.get(emulator.flowId),
+          viaBaseline: () => bare(emulator.flowId),
+        }),
+      );
+    }
+    return rows;
+  });
 }
