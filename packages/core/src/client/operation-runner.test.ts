@@ -159,6 +159,25 @@ describe('timeouts', () => {
     );
     await expect(client.flows.get('1', { timeoutMs: 5 })).rejects.toThrow('timed out after 5 ms');
     expect(provider.calls[0]?.context.timeoutMs).toBe(5);
+    expect(provider.calls[0]?.context.signal.reason).toMatchObject({ message: 'flows.get timed out after 5 ms' });
+  });
+
+  it('hands a signal first read after the timeout already aborted, with the timeout as its reason', async () => {
+    const { provider, client } = setup({ retry: { maxAttempts: 1 } });
+    let signalReadLate: AbortSignal | undefined;
+    provider.script.getFlow.push(
+      (context) =>
+        new Promise((_, reject) =>
+          setTimeout(() => {
+            signalReadLate = context.signal;
+            reject(new Error('gave up late'));
+          }, 30),
+        ),
+    );
+    await expect(client.flows.get('1', { timeoutMs: 5 })).rejects.toThrow('timed out after 5 ms');
+    await new Promise((resolve) => setTimeout(resolve, 40));
+    expect(signalReadLate?.aborted).toBe(true);
+    expect(signalReadLate?.reason).toMatchObject({ message: 'flows.get timed out after 5 ms' });
   });
 });
 

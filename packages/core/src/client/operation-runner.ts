@@ -2,6 +2,7 @@ import { BspError } from '../errors/bsp-error.js';
 import { ProviderUnavailableError } from '../errors/error-classes.js';
 import { attachMetadata, type WithMetadata } from '../model/metadata.js';
 import type { Operation, ProviderCallContext, ProviderResult } from '../provider.js';
+import { AttemptContext } from './attempt-context.js';
 import type { Clock } from './clock.js';
 import { callHook, type Hooks, summarizeError } from './hooks.js';
 import type { RateLimiter } from './rate-limiter.js';
@@ -48,18 +49,21 @@ export class OperationRunner {
       if (rate !== undefined) {
         await this.settings.rateLimiter.acquire(`${providerId}:${operation}`, rate, options.signal);
       }
-      callHook(hooks.onRequest, { provider: providerId, operation, attempt, request });
-      const startedAt = clock.now();
+      // Events are built only for hooks that exist: a call without hooks pays nothing for them.
+      if (hooks.onRequest) callHook(hooks.onRequest, { provider: providerId, operation, attempt, request });
+      const startedAt = hooks.onResponse ? clock.now() : 0;
       try {
         const result = await runAttempt(call, attempt, timeoutMs, operation, providerId, options.signal);
         const fields = optionalFields(result);
-        callHook(hooks.onResponse, {
-          provider: providerId,
-          operation,
-          attempt,
-          durationMs: clock.now() - startedAt,
-          ...fields,
-        });
+        if (hooks.onResponse) {
+          callHook(hooks.onResponse, {
+            provider: providerId,
+            operation,
+            attempt,
+            durationMs: clock.now() - startedAt,
+            ...fields,
+          });
+        }
         return attachMetadata(result.value, {
           provider: providerId,
           ...fields,
@@ -68,13 +72,15 @@ export class OperationRunner {
         });
       } catch (error) {
         const summary = summarizeError(error);
-        callHook(hooks.onResponse, {
-          provider: providerId,
-          operation,
-          attempt,
-          durationMs: clock.now() - startedAt,
-          error: summary,
-        });
+        if (hooks.onResponse) {
+          callHook(hooks.onResponse, {
+            provider: providerId,
+            operation,
+            attempt,
+            durationMs: clock.now() - startedAt,
+            error: summary,
+          });
+        }
         if (options.signal?.aborted) throw options.signal.reason;
         const decision = decideRetry(error, attempt, retry, this.settings.random);
         if (!decision.retry) {
@@ -103,11 +109,11 @@ function optionalFields(result: ProviderResult<unknown>): { requestId?: string; 
 }
 
 /**
- * One attempt, bounded by its timeout even if the adapter ignores the signal. Which signal fired
- * decides the outcome: the caller's abort is rethrown as is, the timeout becomes a retryable
- * ProviderUnavailableError.
+ * One attempt, bounded by its timeout even if the adapter ignores the signal. Whichever settles
+ * first wins: the adapter's answer, the timeout (a retryable ProviderUnavailableError) or the
+ * caller's abort (its reason, as is). An adapter's answer after that is ignored.
  */
-async function runAttempt<T>(
+function runAttempt<T>(
   call: (context: ProviderCallContext) => Promise<ProviderResult<T>>,
   attempt: number,
   timeoutMs: number,
@@ -115,39 +121,45 @@ async function runAttempt<T>(
   providerId: string,
   callerSignal: AbortSignal | undefined,
 ): Promise<ProviderResult<T>> {
-  const controller = new AbortController();
-  let rejectOnAbort: (reason: unknown) => void = () => {};
-  const aborted = new Promise<never>((_, reject) => {
-    rejectOnAbort = reject;
+  const context = new AttemptContext(attempt, timeoutMs);
+  return new Promise<ProviderResult<T>>((resolve, reject) => {
+    const abort = (reason: unknown) => {
+      context.abort(reason);
+      reject(reason);
+    };
+    // The error is built only if the timer fires: capturing a stack on every call is slow.
+    const timer = setTimeout(
+      () =>
+        abort(
+          new ProviderUnavailableError(`${operation} timed out after ${timeoutMs} ms`, {
+            provider: providerId,
+          }),
+        ),
+      timeoutMs,
+    );
+    const onCallerAbort = () => abort(callerSignal?.reason);
+    callerSignal?.addEventListener('abort', onCallerAbort, { once: true });
+    const done = () => {
+      clearTimeout(timer);
+      callerSignal?.removeEventListener('abort', onCallerAbort);
+    };
+    let pending: Promise<ProviderResult<T>>;
+    try {
+      pending = call(context);
+    } catch (error) {
+      done();
+      reject(error);
+      return;
+    }
+    pending.then(
+      (result) => {
+        done();
+        resolve(result);
+      },
+      (error: unknown) => {
+        done();
+        reject(context.aborted ? context.reason : error);
+      },
+    );
   });
-  // Only the runner aborts this controller, so it settles the race itself instead of listening
-  // on the signal: on a successful call a listener costs more than all the runner's other work.
-  const abort = (reason: unknown) => {
-    controller.abort(reason);
-    rejectOnAbort(reason);
-  };
-  // The error is built only if the timer fires, for the same reason: capturing a stack is slow.
-  const timer = setTimeout(
-    () =>
-      abort(
-        new ProviderUnavailableError(`${operation} timed out after ${timeoutMs} ms`, {
-          provider: providerId,
-        }),
-      ),
-    timeoutMs,
-  );
-  const onCallerAbort = () => abort(callerSignal?.reason);
-  callerSignal?.addEventListener('abort', onCallerAbort, { once: true });
-  try {
-    const pending = call({ signal: controller.signal, attempt, timeoutMs });
-    // The adapter's promise may settle after the race is decided; never let that go unhandled.
-    pending.catch(() => {});
-    return await Promise.race([pending, aborted]);
-  } catch (error) {
-    if (controller.signal.aborted) throw controller.signal.reason;
-    throw error;
-  } finally {
-    clearTimeout(timer);
-    callerSignal?.removeEventListener('abort', onCallerAbort);
-  }
 }

@@ -34,6 +34,7 @@ const TEMPLATE_LIST_KEYS = [
   'category',
   'withComponents',
 ] as const;
+const NO_CALL_OPTIONS: CallOptions = Object.freeze({});
 /** Details fetched at once for `withComponents`; the rate limiter still paces them. */
 const DETAIL_CONCURRENCY = 4;
 
@@ -223,6 +224,7 @@ export class WhatsAppClient {
   }
 
   private callOptions(options: CallOptions | undefined): CallOptions {
+    if (options === undefined) return NO_CALL_OPTIONS;
     const raw = requireObject(options, 'call options');
     rejectUnknownKeys(
       Object.fromEntries(Object.entries(raw).filter(([, value]) => value !== undefined)),
