@@ -4,7 +4,7 @@ import nock from 'nock';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { listFlowBody } from './__fixtures__/flows.js';
 import { getFlowExampleBody } from './__fixtures__/get-flow.js';
-import { interceptCams, type RecordedRequest, testProvider } from './__fixtures__/harness.js';
+import { interceptCams, ORIGIN, type RecordedRequest, testProvider } from './__fixtures__/harness.js';
 import {
   authenticationDetailBody,
   listTemplatesBody,
@@ -129,5 +129,28 @@ describe('through the core client', () => {
       TemplateCode: '744c4b5c79c9432497a075bdfca30001',
       Language: 'en_US',
     });
+  });
+});
+
+describe('cancellation through the core client', () => {
+  // openapi-client takes no AbortSignal: the client answers at once and lets the request run out.
+  it('rejects at once with the abort reason while the request is in flight', async () => {
+    const controller = new AbortController();
+    const reason = new Error('caller gave up');
+    const scope = nock(ORIGIN).post('/').delay(60_000).reply(200, getFlowExampleBody);
+    scope.on('request', () => controller.abort(reason));
+    const client = createClient({ provider: testProvider(), rateLimit: false });
+
+    await expect(client.flows.get('f-1', { signal: controller.signal })).rejects.toBe(reason);
+  });
+
+  it('sends nothing when the signal is already aborted', async () => {
+    const requests: RecordedRequest[] = [];
+    interceptCams(requests, [200, getFlowExampleBody]);
+    const reason = new Error('already cancelled');
+    const client = createClient({ provider: testProvider(), rateLimit: false });
+
+    await expect(client.flows.get('f-1', { signal: AbortSignal.abort(reason) })).rejects.toBe(reason);
+    expect(requests).toHaveLength(0);
   });
 });

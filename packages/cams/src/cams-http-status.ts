@@ -5,69 +5,67 @@ import { subscribe } from 'node:diagnostics_channel';
  * proxy, an empty 503), throws a bare SyntaxError that has lost the status code; and the error it
  * throws for a JSON body keeps no header, so a throttling answer's `Retry-After` is lost too.
  * Node publishes each HTTP response on a diagnostics channel before the library reads it, so we
- * note the status and `Retry-After` of our own requests there, recognised by the signature nonce
- * we choose for each of them, and the request's signature, which the library computes out of our
- * sight, so that an answer echoing it cannot carry it into an error.
+ * keep the exchange of each of our own requests, recognised by the signature nonce we choose for
+ * it. From it we read, only when a call fails, the status, `Retry-After`, and the request's
+ * signature, which the library computes out of our sight, so that an answer echoing it cannot
+ * carry it into an error.
  */
 
 const NONCE_HEADER = 'x-acs-signature-nonce';
 
-interface ResponseHead {
-  status?: number;
-  retryAfter?: string;
-  signature?: string;
+interface Exchange {
+  readonly request?: { getHeader?(name: string): unknown };
+  readonly response?: { statusCode?: unknown; headers?: Record<string, unknown> };
 }
 
-const headByNonce = new Map<string, ResponseHead>();
+/** Our requests in flight, by nonce: `null` until the response arrives. */
+const exchangeByNonce = new Map<string, Exchange | null>();
 let subscribed = false;
 
 function onResponse(message: unknown): void {
-  const { request, response } = message as {
-    request?: { getHeader?(name: string): unknown };
-    response?: { statusCode?: unknown; headers?: Record<string, unknown> };
-  };
-  const nonce = request?.getHeader?.(NONCE_HEADER);
-  if (typeof nonce !== 'string' || !headByNonce.has(nonce)) return;
-  const status = response?.statusCode;
-  const retryAfter = response?.headers?.['retry-after'];
-  const authorization = request?.getHeader?.('authorization');
-  const signature =
-    typeof authorization === 'string' ? /Signature=([^,\s]+)/.exec(authorization)?.[1] : undefined;
-  headByNonce.set(nonce, {
-    ...(typeof status === 'number' && { status }),
-    ...(typeof retryAfter === 'string' && { retryAfter }),
-    ...(signature !== undefined && { signature }),
-  });
+  const exchange = message as Exchange;
+  const nonce = exchange.request?.getHeader?.(NONCE_HEADER);
+  // Nothing is read here beyond the nonce: a successful call never needs the rest.
+  if (typeof nonce === 'string' && exchangeByNonce.has(nonce)) exchangeByNonce.set(nonce, exchange);
 }
 
-export interface StatusWatch {
-  /** The status of the response to the request signed with this nonce, once it has arrived. */
-  status(): number | undefined;
-  /** That response's `Retry-After` header, if it had one. */
-  retryAfter(): string | undefined;
-  /** `secrets` and, once the answer has arrived, the signature the request was sent with. */
-  withSignature(secrets: readonly string[]): readonly string[];
-  release(): void;
-}
-
-/** Starts noting the status and `Retry-After` of the response to the request that carries `nonce`. */
-export function watchStatus(nonce: string): StatusWatch {
-  if (!subscribed) {
-    subscribe('http.client.response.finish', onResponse);
-    subscribed = true;
+/** What Node saw of the response to the request signed with one nonce. */
+export class ResponseWatch {
+  constructor(private readonly nonce: string) {
+    if (!subscribed) {
+      subscribe('http.client.response.finish', onResponse);
+      subscribed = true;
+    }
+    exchangeByNonce.set(nonce, null);
   }
-  headByNonce.set(nonce, {});
-  return {
-    status: () => headByNonce.get(nonce)?.status,
-    retryAfter: () => headByNonce.get(nonce)?.retryAfter,
-    withSignature: (secrets) => {
-      const signature = headByNonce.get(nonce)?.signature;
-      return signature === undefined ? secrets : [...secrets, signature];
-    },
-    release: () => {
-      headByNonce.delete(nonce);
-    },
-  };
+
+  /** The status of the response, once it has arrived. */
+  status(): number | undefined {
+    const status = this.exchange()?.response?.statusCode;
+    return typeof status === 'number' ? status : undefined;
+  }
+
+  /** That response's `Retry-After` header, if it had one. */
+  retryAfter(): string | undefined {
+    const retryAfter = this.exchange()?.response?.headers?.['retry-after'];
+    return typeof retryAfter === 'string' ? retryAfter : undefined;
+  }
+
+  /** `secrets` and, once the answer has arrived, the signature the request was sent with. */
+  withSignature(secrets: readonly string[]): readonly string[] {
+    const authorization = this.exchange()?.request?.getHeader?.('authorization');
+    const signature =
+      typeof authorization === 'string' ? /Signature=([^,\s]+)/.exec(authorization)?.[1] : undefined;
+    return signature === undefined ? secrets : [...secrets, signature];
+  }
+
+  release(): void {
+    exchangeByNonce.delete(this.nonce);
+  }
+
+  private exchange(): Exchange | undefined {
+    return exchangeByNonce.get(this.nonce) ?? undefined;
+  }
 }
 
 export { NONCE_HEADER };

@@ -5,7 +5,6 @@ import {
   ACCESS_KEY_ID,
   callContext,
   interceptCams,
-  ORIGIN,
   type RecordedRequest,
   testProvider,
 } from './__fixtures__/harness.js';
@@ -57,29 +56,5 @@ describe('requests', () => {
     );
 
     expect(scope.isDone()).toBe(true);
-  });
-});
-
-describe('cancellation', () => {
-  it('returns the abort reason at once while the request is in flight', async () => {
-    const controller = new AbortController();
-    const reason = new Error('caller gave up');
-    const scope = nock(ORIGIN).post('/').delay(60_000).reply(200, getFlowExampleBody);
-    scope.on('request', () => controller.abort(reason));
-
-    await expect(
-      testProvider().doGetFlow({ id: 'f-1' }, callContext({ signal: controller.signal })),
-    ).rejects.toBe(reason);
-  });
-
-  it('sends nothing when the signal is already aborted', async () => {
-    const requests: RecordedRequest[] = [];
-    interceptCams(requests, [200, getFlowExampleBody]);
-    const reason = new Error('already cancelled');
-
-    await expect(
-      testProvider().doGetFlow({ id: 'f-1' }, callContext({ signal: AbortSignal.abort(reason) })),
-    ).rejects.toBe(reason);
-    expect(requests).toHaveLength(0);
   });
 });

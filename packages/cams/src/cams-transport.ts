@@ -9,7 +9,7 @@ import {
 } from '@whatsapp-bsp/core';
 import { createCredentialSource } from './cams-credentials.js';
 import { camsBadResponse, camsTransportError, camsVendorError, requestIdOf } from './cams-errors.js';
-import { NONCE_HEADER, watchStatus } from './cams-http-status.js';
+import { NONCE_HEADER, ResponseWatch } from './cams-http-status.js';
 import type { CamsSettings } from './cams-options.js';
 import { commonJsDefault, requireLoaded } from './commonjs-default.js';
 
@@ -36,7 +36,12 @@ export interface CamsAnswer {
   readonly httpStatusCode: number;
 }
 
-/** Sends one signed request; no retry. Rejects with a core error, or the signal's reason on abort. */
+/**
+ * Sends one signed request; no retry. Rejects with a core error. openapi-client takes no
+ * AbortSignal, so there is nothing to cancel: the core client answers a timeout or an abort at
+ * once and lets the request run out, and the context's signal is never read (reading it would
+ * create it, which costs every call).
+ */
 export type CamsSend = (
   action: CamsAction,
   parameters: Readonly<Record<string, string>>,
@@ -59,6 +64,10 @@ export function createCamsTransport(settings: CamsSettings): CamsSend {
     }),
   );
   const now = settings.now ?? Date.now;
+  // What is the same on every call is built once: the library's models are costly to construct.
+  const paramsByAction = new Map<CamsAction, Params>();
+  const runtimeOptions = new RuntimeOptionsCache();
+  const signingDate = new SigningDate();
 
   async function send(
     action: CamsAction,
@@ -71,22 +80,20 @@ export function createCamsTransport(settings: CamsSettings): CamsSend {
     const readTimeout = Math.min(context.timeoutMs, settings.readTimeoutMs ?? Number.POSITIVE_INFINITY);
     // httpx also uses the connect timeout as the socket's idle timeout: the shorter one wins.
     const timeoutMs = Math.min(connectTimeout, readTimeout);
-    const runtime = new RuntimeOptions({
-      connectTimeout,
-      readTimeout,
-      // The client retries; the library's own loop stays off.
-      autoretry: false,
-      maxAttempts: 1,
-    });
+    let params = paramsByAction.get(action);
+    if (params === undefined) {
+      params = rpcParams(action, settings.protocol);
+      paramsByAction.set(action, params);
+    }
     const nonce = randomUUID();
     const request = new OpenApiRequest({
-      headers: { [NONCE_HEADER]: nonce, 'x-acs-date': signingDate(now()) },
+      headers: { [NONCE_HEADER]: nonce, 'x-acs-date': signingDate.at(now()) },
       [CAMS_ACTIONS[action]]: { ...parameters },
     });
-    const watch = watchStatus(nonce);
+    const watch = new ResponseWatch(nonce);
     try {
       const response = await client
-        .callApi(rpcParams(action, settings.protocol), request, runtime)
+        .callApi(params, request, runtimeOptions.get(connectTimeout, readTimeout))
         .catch((error: unknown) => {
           throw camsTransportError(error, {
             httpStatusCode: watch.status(),
@@ -95,17 +102,13 @@ export function createCamsTransport(settings: CamsSettings): CamsSend {
             secrets: watch.withSignature(secrets),
           });
         });
-      return readCamsAnswer(response, watch.withSignature(secrets), now());
+      return readCamsAnswer(response, () => watch.withSignature(secrets), now);
     } finally {
       watch.release();
     }
   }
 
-  return (action, parameters, context) => {
-    const { signal } = context;
-    if (signal.aborted) return Promise.reject(signal.reason);
-    return raceAbort(send(action, parameters, context), signal);
-  };
+  return send;
 }
 
 function rpcParams(action: CamsAction, protocol: string): Params {
@@ -122,16 +125,50 @@ function rpcParams(action: CamsAction, protocol: string): Params {
   });
 }
 
-/** `x-acs-date`: UTC to the second, `yyyy-MM-ddTHH:mm:ssZ`. */
-function signingDate(epochMs: number): string {
-  return new Date(epochMs).toISOString().replace(/\.\d{3}Z$/, 'Z');
+/** The runtime options of the last budget asked for: in practice every call asks for the same. */
+class RuntimeOptionsCache {
+  private last:
+    | { connectTimeout: number; readTimeout: number; options: InstanceType<typeof RuntimeOptions> }
+    | undefined;
+
+  get(connectTimeout: number, readTimeout: number): InstanceType<typeof RuntimeOptions> {
+    const last = this.last;
+    if (last?.connectTimeout === connectTimeout && last.readTimeout === readTimeout) return last.options;
+    const options = new RuntimeOptions({
+      connectTimeout,
+      readTimeout,
+      // The client retries; the library's own loop stays off.
+      autoretry: false,
+      maxAttempts: 1,
+    });
+    this.last = { connectTimeout, readTimeout, options };
+    return options;
+  }
 }
 
-/** The body of a 2xx answer, parsed and checked: a JSON object whose `Code` is "OK" or absent. */
+/** `x-acs-date`: UTC to the second, `yyyy-MM-ddTHH:mm:ssZ`; formatted once per second. */
+class SigningDate {
+  private second = Number.NaN;
+  private text = '';
+
+  at(epochMs: number): string {
+    const second = Math.floor(epochMs / 1000);
+    if (second !== this.second) {
+      this.second = second;
+      this.text = new Date(second * 1000).toISOString().replace('.000Z', 'Z');
+    }
+    return this.text;
+  }
+}
+
+/**
+ * The body of a 2xx answer, parsed and checked: a JSON object whose `Code` is "OK" or absent.
+ * The secrets to redact and the clock are read only if the answer is a failure.
+ */
 export function readCamsAnswer(
   response: { body?: unknown; headers?: Record<string, unknown>; statusCode?: unknown },
-  secrets: readonly string[],
-  nowMs = Date.now(),
+  secrets: () => readonly string[],
+  now: () => number = Date.now,
 ): CamsAnswer {
   const httpStatusCode = typeof response.statusCode === 'number' ? response.statusCode : 200;
   const text = typeof response.body === 'string' ? response.body : '';
@@ -163,27 +200,9 @@ export function readCamsAnswer(
   // The outcome is the body's Code, whatever the HTTP status.
   if (record.Code !== undefined && record.Code !== null && record.Code !== 'OK') {
     const retryAfter = response.headers?.['retry-after'];
-    const retryAfterMs = parseRetryAfter(typeof retryAfter === 'string' ? retryAfter : undefined, nowMs);
-    throw camsVendorError(record, httpStatusCode, secrets, retryAfterMs);
+    const retryAfterMs = parseRetryAfter(typeof retryAfter === 'string' ? retryAfter : undefined, now());
+    throw camsVendorError(record, httpStatusCode, secrets(), retryAfterMs);
   }
   const requestId = requestIdOf(record) ?? fallbackRequestId;
   return { body: record, httpStatusCode, ...(requestId !== undefined && { requestId }) };
-}
-
-/** openapi-client takes no AbortSignal: answer the abort at once and let the request run out. */
-function raceAbort<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(signal.reason);
-    signal.addEventListener('abort', onAbort, { once: true });
-    promise.then(
-      (value) => {
-        signal.removeEventListener('abort', onAbort);
-        resolve(value);
-      },
-      (error: unknown) => {
-        signal.removeEventListener('abort', onAbort);
-        reject(error);
-      },
-    );
-  });
 }
