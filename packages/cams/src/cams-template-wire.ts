@@ -3,12 +3,12 @@ import { optional, wireBoolean, wireEpochMs, wireId, wireInteger, wireText } fro
 
 /*
  * CAMS template payloads in the vendor's own PascalCase names (reference section 4.2). Only the
- * fields we map are listed; unknown keys are kept, and the entity's `raw` is the object as
- * received. Enum-valued fields are `unknown` here: any value maps, an unknown one to 'UNKNOWN'.
+ * fields we map are listed; other keys are not copied (the mapper never reads them), and the
+ * entity's `raw` is the object as received. Enum-valued fields are `unknown` here: any value maps, an unknown one to 'UNKNOWN'.
  */
 
 /** One item of ListChatappTemplate's `ListTemplate`: no components. */
-export const camsTemplateSummarySchema = z.looseObject({
+export const camsTemplateSummarySchema = z.object({
   TemplateCode: wireId,
   TemplateName: wireText,
   Language: wireId,
@@ -20,7 +20,7 @@ export const camsTemplateSummarySchema = z.looseObject({
 });
 export type CamsTemplateSummaryWire = z.output<typeof camsTemplateSummarySchema>;
 
-export const camsButtonSchema = z.looseObject({
+export const camsButtonSchema = z.object({
   Type: optional(wireText),
   Text: optional(wireText),
   Url: optional(wireText),
@@ -54,18 +54,18 @@ const componentFields = {
 };
 
 /** A component inside a carousel card. */
-export const camsCardComponentSchema = z.looseObject(componentFields);
+export const camsCardComponentSchema = z.object(componentFields);
 export type CamsCardComponentWire = z.output<typeof camsCardComponentSchema>;
 
-export const camsComponentSchema = z.looseObject({
+export const camsComponentSchema = z.object({
   ...componentFields,
-  Cards: optional(z.array(z.looseObject({ CardComponents: optional(z.array(camsCardComponentSchema)) }))),
+  Cards: optional(z.array(z.object({ CardComponents: optional(z.array(camsCardComponentSchema)) }))),
 });
 export type CamsComponentWire = z.output<typeof camsComponentSchema>;
 
 /** `Data` of GetChatappTemplateDetail. */
 export const camsTemplateSchema = z
-  .looseObject({
+  .object({
     TemplateCode: wireId,
     /** `Name` in detail answers, `TemplateName` elsewhere; either is accepted. */
     Name: optional(wireText),
@@ -87,9 +87,9 @@ export const camsTemplateSchema = z
   });
 export type CamsTemplateWire = z.output<typeof camsTemplateSchema>;
 
-export const camsListTemplatesAnswerSchema = z.looseObject({
+export const camsListTemplatesAnswerSchema = z.object({
   Total: optional(wireInteger.pipe(z.int().nonnegative())),
   /** An account without templates may answer `ListTemplate: null`. */
   ListTemplate: optional(z.array(camsTemplateSummarySchema)),
 });
-export const camsGetTemplateAnswerSchema = z.looseObject({ Data: camsTemplateSchema });
+export const camsGetTemplateAnswerSchema = z.object({ Data: camsTemplateSchema });

@@ -4,8 +4,9 @@ import { lenientIntegerSchema, nxcloudTimestampSchema, optionalTextSchema } from
 
 /*
  * NXCloud's flow objects, in the vendor's own snake_case names (mostly Meta's, passed through).
- * Lenient on purpose: unknown keys are kept, optional fields may be null, and each documented
- * quirk is admitted here and absorbed by the mapper.
+ * Lenient on purpose: optional fields may be null, and each documented quirk is admitted here and
+ * absorbed by the mapper. Keys not listed are not checked and not copied: the mapper reads only
+ * these, and the entity's `raw` is the object exactly as received.
  */
 
 const optionalIntegerSchema = lenientIntegerSchema.nullish();
@@ -20,17 +21,17 @@ const positionWireShape = {
 /** Typed `Array[String]` on queryFlowById, Meta's objects on updateFlowJson (inconsistency 14). */
 export const nxcloudValidationErrorWireSchema = z.union([
   z.string(),
-  z.looseObject({
+  z.object({
     message: optionalTextSchema,
     error: optionalTextSchema,
     error_type: optionalTextSchema,
     ...positionWireShape,
-    pointers: z.array(z.looseObject({ ...positionWireShape, path: optionalTextSchema })).nullish(),
+    pointers: z.array(z.object({ ...positionWireShape, path: optionalTextSchema })).nullish(),
   }),
 ]);
 export type NxcloudValidationErrorWire = z.output<typeof nxcloudValidationErrorWireSchema>;
 
-export const nxcloudFlowPreviewLinkWireSchema = z.looseObject({
+export const nxcloudFlowPreviewLinkWireSchema = z.object({
   preview_url: optionalTextSchema,
   /** `2024-01-13T10:03:53+0000`: no colon in the offset (inconsistency 20). */
   expires_at: nxcloudTimestampSchema.nullish(),
@@ -40,7 +41,7 @@ export const nxcloudFlowPreviewLinkWireSchema = z.looseObject({
 const flowIdSchema = z.string().regex(/^\d+$/, 'must be a string of digits');
 
 /** What queryFlowsByPhone lists: `id`, `name`, `status`, `categories`, and possibly more. */
-export const nxcloudFlowSummaryWireSchema = z.looseObject({
+export const nxcloudFlowSummaryWireSchema = z.object({
   id: flowIdSchema,
   name: z.string(),
   status: optionalTextSchema,
@@ -57,9 +58,9 @@ export const nxcloudFlowWireSchema = nxcloudFlowSummaryWireSchema.extend({
   data_channel_uri: optionalTextSchema,
   preview: nxcloudFlowPreviewLinkWireSchema.nullish(),
   /** Typed String by NXCloud; Meta returns an object (inconsistency 18). */
-  whatsapp_business_account: z.union([z.string(), z.looseObject({ id: optionalTextSchema })]).nullish(),
+  whatsapp_business_account: z.union([z.string(), z.object({ id: optionalTextSchema })]).nullish(),
   application: z
-    .looseObject({
+    .object({
       id: optionalTextSchema,
       name: optionalTextSchema,
       link: optionalTextSchema,
@@ -71,13 +72,13 @@ export const nxcloudFlowWireSchema = nxcloudFlowSummaryWireSchema.extend({
 export type NxcloudFlowWire = z.output<typeof nxcloudFlowWireSchema>;
 
 /** queryFlowsByPhone's `data`; items stay unparsed so each mapped flow keeps its raw object. */
-export const nxcloudFlowListWireSchema = z.looseObject({
+export const nxcloudFlowListWireSchema = z.object({
   data: z.array(z.unknown()),
   paging: nxcloudPagingWireSchema.nullish(),
 });
 
 /** getPreviewByFlowId's `data`: `id` is listed but missing from the example (inconsistency 16). */
-export const nxcloudFlowPreviewWireSchema = z.looseObject({
+export const nxcloudFlowPreviewWireSchema = z.object({
   id: flowIdSchema.nullish(),
   preview: nxcloudFlowPreviewLinkWireSchema.extend({ preview_url: z.string().min(1) }),
 });

@@ -2,8 +2,8 @@ import { z } from 'zod';
 import { optionalTextSchema } from './nxcloud-wire-common.js';
 
 /** Meta's cursor paging, passed through by getTemplate and queryFlowsByPhone. */
-export const nxcloudPagingWireSchema = z.looseObject({
-  cursors: z.looseObject({ before: optionalTextSchema, after: optionalTextSchema }).nullish(),
+export const nxcloudPagingWireSchema = z.object({
+  cursors: z.object({ before: optionalTextSchema, after: optionalTextSchema }).nullish(),
   next: optionalTextSchema,
   previous: optionalTextSchema,
 });

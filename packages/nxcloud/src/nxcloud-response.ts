@@ -18,7 +18,7 @@ export interface NxcloudHttpResponse {
 }
 
 /** `{ code, message, data }`, which every NXCloud endpoint answers with. */
-const envelopeSchema = z.looseObject({
+const envelopeSchema = z.object({
   code: lenientIntegerSchema,
   // For display only (its wording varies by page and language); never worth failing a call over.
   message: z

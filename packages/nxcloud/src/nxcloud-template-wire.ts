@@ -4,8 +4,9 @@ import { lenientIntegerSchema, optionalTextSchema } from './nxcloud-wire-common.
 
 /*
  * NXCloud's templates (getTemplate), in Meta's snake_case names as NXCloud passes them through.
- * Lenient on purpose: unknown keys are kept, optional fields may be null, and each documented
- * quirk is admitted here and absorbed by the mapper.
+ * Lenient on purpose: optional fields may be null, and each documented quirk is admitted here and
+ * absorbed by the mapper. Keys not listed are not checked and not copied: the mapper reads only
+ * these, and the entity's `raw` is the object exactly as received.
  */
 
 /** Documented as `array[string]`, sent as a bare string in one example (inconsistency 13). */
@@ -16,7 +17,7 @@ const lenientIdSchema = z
   .union([z.string(), z.number().int().refine(Number.isSafeInteger, 'is a number too large to be exact')])
   .transform(String);
 
-export const nxcloudTemplateButtonWireSchema = z.looseObject({
+export const nxcloudTemplateButtonWireSchema = z.object({
   type: z.string(),
   text: optionalTextSchema,
   url: optionalTextSchema,
@@ -28,7 +29,7 @@ export const nxcloudTemplateButtonWireSchema = z.looseObject({
   signature_hash: optionalTextSchema,
   /** Meta's newer form of `package_name` / `signature_hash`. */
   supported_apps: z
-    .array(z.looseObject({ package_name: optionalTextSchema, signature_hash: optionalTextSchema }))
+    .array(z.object({ package_name: optionalTextSchema, signature_hash: optionalTextSchema }))
     .nullish(),
   flow_id: lenientIdSchema.nullish(),
   flow_action: optionalTextSchema,
@@ -36,7 +37,7 @@ export const nxcloudTemplateButtonWireSchema = z.looseObject({
 });
 export type NxcloudTemplateButtonWire = z.output<typeof nxcloudTemplateButtonWireSchema>;
 
-export const nxcloudTemplateExampleWireSchema = z.looseObject({
+export const nxcloudTemplateExampleWireSchema = z.object({
   header_text: stringOrStringsSchema.nullish(),
   header_handle: stringOrStringsSchema.nullish(),
   custom_header_handle_url: optionalTextSchema,
@@ -63,7 +64,7 @@ export interface NxcloudTemplateComponentWire {
   [key: string]: unknown;
 }
 
-export const nxcloudTemplateComponentWireSchema: z.ZodType<NxcloudTemplateComponentWire> = z.looseObject({
+export const nxcloudTemplateComponentWireSchema: z.ZodType<NxcloudTemplateComponentWire> = z.object({
   type: z.string(),
   format: optionalTextSchema,
   text: optionalTextSchema,
@@ -74,16 +75,16 @@ export const nxcloudTemplateComponentWireSchema: z.ZodType<NxcloudTemplateCompon
   /** Meta's carousel cards, each with its own components; undocumented by NXCloud. */
   get cards() {
     return z
-      .array(z.looseObject({ components: z.array(nxcloudTemplateComponentWireSchema).nullish() }))
+      .array(z.object({ components: z.array(nxcloudTemplateComponentWireSchema).nullish() }))
       .nullish();
   },
   /** Meta's limited-time-offer component; undocumented by NXCloud. */
   limited_time_offer: z
-    .looseObject({ text: optionalTextSchema, has_expiration: z.boolean().nullish() })
+    .object({ text: optionalTextSchema, has_expiration: z.boolean().nullish() })
     .nullish(),
 });
 
-export const nxcloudTemplateWireSchema = z.looseObject({
+export const nxcloudTemplateWireSchema = z.object({
   id: lenientIdSchema.pipe(z.string().min(1)),
   name: z.string().min(1),
   language: z.string().min(1),
@@ -91,13 +92,13 @@ export const nxcloudTemplateWireSchema = z.looseObject({
   status: optionalTextSchema,
   rejected_reason: optionalTextSchema,
   /** `{ score }` from getTemplate; the bare string form is accepted as well. */
-  quality_score: z.union([z.looseObject({ score: optionalTextSchema }), z.string()]).nullish(),
+  quality_score: z.union([z.object({ score: optionalTextSchema }), z.string()]).nullish(),
   message_send_ttl_seconds: lenientIntegerSchema.nullish(),
   components: z.array(nxcloudTemplateComponentWireSchema).nullish(),
 });
 
 /** getTemplate's `data`; items stay unparsed so each mapped template keeps its raw object. */
-export const nxcloudTemplateListWireSchema = z.looseObject({
+export const nxcloudTemplateListWireSchema = z.object({
   data: z.array(z.unknown()),
   paging: nxcloudPagingWireSchema.nullish(),
 });
