@@ -74,14 +74,10 @@ export const nxcloudTemplateComponentWireSchema: z.ZodType<NxcloudTemplateCompon
   buttons: z.array(nxcloudTemplateButtonWireSchema).nullish(),
   /** Meta's carousel cards, each with its own components; undocumented by NXCloud. */
   get cards() {
-    return z
-      .array(z.object({ components: z.array(nxcloudTemplateComponentWireSchema).nullish() }))
-      .nullish();
+    return z.array(z.object({ components: z.array(nxcloudTemplateComponentWireSchema).nullish() })).nullish();
   },
   /** Meta's limited-time-offer component; undocumented by NXCloud. */
-  limited_time_offer: z
-    .object({ text: optionalTextSchema, has_expiration: z.boolean().nullish() })
-    .nullish(),
+  limited_time_offer: z.object({ text: optionalTextSchema, has_expiration: z.boolean().nullish() }).nullish(),
 });
 
 export const nxcloudTemplateWireSchema = z.object({

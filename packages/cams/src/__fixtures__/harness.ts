@@ -2,7 +2,6 @@
 // interceptor that records each request the way CAMS would receive it, and an independent check
 // of the ACS3-HMAC-SHA256 signature (reference section 2).
 import { createHash, createHmac } from 'node:crypto';
-import type { ProviderCallContext } from '@whatsapp-bsp/core';
 import nock from 'nock';
 import type { CamsOptions } from '../cams-options.js';
 import { cams } from '../cams-provider.js';
@@ -25,9 +24,8 @@ export function testProvider(overrides: Partial<CamsOptions> = {}) {
   });
 }
 
-export function callContext(overrides: Partial<ProviderCallContext> = {}): ProviderCallContext {
-  return { signal: new AbortController().signal, attempt: 1, timeoutMs: 5_000, ...overrides };
-}
+/** A call context as the core client would hand it over, answering to the given signal. */
+export { testCallContext as callContext } from '@whatsapp-bsp/core/testing';
 
 export interface RecordedRequest {
   readonly method: string;

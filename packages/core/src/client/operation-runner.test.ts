@@ -159,7 +159,9 @@ describe('timeouts', () => {
     );
     await expect(client.flows.get('1', { timeoutMs: 5 })).rejects.toThrow('timed out after 5 ms');
     expect(provider.calls[0]?.context.timeoutMs).toBe(5);
-    expect(provider.calls[0]?.context.signal.reason).toMatchObject({ message: 'flows.get timed out after 5 ms' });
+    expect(provider.calls[0]?.context.signal.reason).toMatchObject({
+      message: 'flows.get timed out after 5 ms',
+    });
   });
 
   it('hands a signal first read after the timeout already aborted, with the timeout as its reason', async () => {
@@ -178,6 +180,28 @@ describe('timeouts', () => {
     await new Promise((resolve) => setTimeout(resolve, 40));
     expect(signalReadLate?.aborted).toBe(true);
     expect(signalReadLate?.reason).toMatchObject({ message: 'flows.get timed out after 5 ms' });
+  });
+
+  it('tells onAbort listeners of the caller abort, and a listener added afterwards at once', async () => {
+    const { provider, client } = setup({ retry: { maxAttempts: 1 } });
+    const heard: unknown[] = [];
+    const reason = new Error('caller gave up');
+    const controller = new AbortController();
+    provider.script.getFlow.push(
+      (context) =>
+        new Promise((_, reject) => {
+          context.onAbort((why) => {
+            heard.push(why);
+            context.onAbort((again) => heard.push(again));
+            reject(new Error('transport aborted'));
+          });
+          const removed = context.onAbort(() => heard.push('removed listener ran'));
+          removed();
+          setTimeout(() => controller.abort(reason), 1);
+        }),
+    );
+    await expect(client.flows.get('1', { signal: controller.signal })).rejects.toBe(reason);
+    expect(heard).toEqual([reason, reason]);
   });
 });
 

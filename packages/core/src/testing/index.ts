@@ -1,2 +1,3 @@
+export * from './call-context.js';
 export * from './contract-suite.js';
 export * from './fake-clock.js';

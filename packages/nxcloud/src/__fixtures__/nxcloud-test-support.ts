@@ -1,6 +1,5 @@
 // Shared test set-up: fake credentials (built for the tests, not vendor data) and helpers that
 // capture what nock received.
-import type { ProviderCallContext } from '@whatsapp-bsp/core';
 import type nock from 'nock';
 
 export const BASE_URL = 'https://api2.nxcloud.com';
@@ -14,9 +13,8 @@ export const TEST_OPTIONS = {
   now: () => FIXED_NOW,
 } as const;
 
-export function callContext(overrides: Partial<ProviderCallContext> = {}): ProviderCallContext {
-  return { signal: new AbortController().signal, attempt: 1, timeoutMs: 5_000, ...overrides };
-}
+/** A call context as the core client would hand it over, answering to the given signal. */
+export { testCallContext as callContext } from '@whatsapp-bsp/core/testing';
 
 export interface CapturedRequest {
   readonly path: string;
