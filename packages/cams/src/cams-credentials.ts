@@ -7,16 +7,16 @@ const credentialsModule = requireLoaded<typeof CredentialsModule>('@alicloud/cre
 const Credential = commonJsDefault(credentialsModule);
 const CredentialConfig = credentialsModule.Config;
 
-/** The keys one request is signed with, resolved before sending so we can keep them out of errors. */
-export interface ResolvedCredential {
-  readonly secrets: readonly string[];
+/** What openapi-client is given to sign with: it calls `getCredential()` before every request. */
+export interface CamsSigningCredential {
+  getCredential(): ReturnType<CamsCredential['getCredential']>;
 }
 
 export interface CamsCredentialSource {
-  /** What openapi-client signs with. */
-  readonly credential: InstanceType<typeof Credential>;
-  /** Resolves the keys now; a ConfigError that says what to set when there are none. */
-  resolve(): Promise<ResolvedCredential>;
+  /** The configured credential, checked and noted each time openapi-client asks it for keys. */
+  readonly credential: CamsSigningCredential;
+  /** Every secret and token handed out so far, and the configured ones: what errors must not show. */
+  secrets(): readonly string[];
 }
 
 const MISSING_CREDENTIALS =
@@ -24,35 +24,51 @@ const MISSING_CREDENTIALS =
   'to cams(), or set the environment variables ALIBABA_CLOUD_ACCESS_KEY_ID and ' +
   'ALIBABA_CLOUD_ACCESS_KEY_SECRET, or configure a profile (~/.alibabacloud/credentials, or the file ' +
   'named by ALIBABA_CLOUD_CREDENTIALS_FILE) or a RAM role';
+/** Two key pairs with their tokens: the current one and the one before it. */
+const MAX_HANDED_OUT_SECRETS = 4;
 const FAILED_CREDENTIAL = 'The credential passed to cams() did not provide an access key pair';
 
 /**
  * Explicit keys, a caller's credential, or else `@alicloud/credentials`' default chain
  * (environment variables, profile files, OIDC, ECS RAM role), as Alibaba Cloud users expect. The
  * chain can only tell it found nothing by trying, including a network probe of the ECS metadata
- * service, so that answer comes on the first call, not when the provider is created.
+ * service, so that answer comes on the first call, not when the provider is created: the
+ * ConfigError is thrown from `getCredential()`, before openapi-client sends anything.
  */
 export function createCredentialSource(settings: CamsSettings): CamsCredentialSource {
-  const credential = buildCredential(settings);
-  const knownSecrets = [settings.accessKeySecret, settings.securityToken].filter(isString);
+  const configured = buildCredential(settings);
+  const configuredSecrets = [settings.accessKeySecret, settings.securityToken].filter(isString);
+  // Rotating credentials (STS, RAM roles) hand out new keys; the last few stay secret too, for
+  // the requests still in flight that were signed with them.
+  let handedOut: string[] = [];
+  let secrets: readonly string[] = configuredSecrets;
   const fail = (cause?: unknown) =>
     new ConfigError(settings.credential ? FAILED_CREDENTIAL : MISSING_CREDENTIALS, {
       provider: 'cams',
       field: settings.credential ? 'credential' : 'accessKeyId',
-      ...(cause !== undefined && { cause: safeCause(cause, knownSecrets) }),
+      ...(cause !== undefined && { cause: safeCause(cause, secrets) }),
     });
   return {
-    credential,
-    async resolve() {
-      let model: Awaited<ReturnType<CamsCredential['getCredential']>>;
-      try {
-        model = await credential.getCredential();
-      } catch (error) {
-        throw fail(error);
-      }
-      if (!model.accessKeyId || !model.accessKeySecret) throw fail();
-      return { secrets: [...knownSecrets, model.accessKeySecret, model.securityToken].filter(isString) };
+    credential: {
+      async getCredential() {
+        let model: Awaited<ReturnType<CamsCredential['getCredential']>>;
+        try {
+          model = await configured.getCredential();
+        } catch (error) {
+          throw fail(error);
+        }
+        if (!model.accessKeyId || !model.accessKeySecret) throw fail();
+        const fresh = [model.accessKeySecret, model.securityToken].filter(
+          (secret): secret is string => isString(secret) && !secrets.includes(secret),
+        );
+        if (fresh.length > 0) {
+          handedOut = [...handedOut, ...fresh].slice(-MAX_HANDED_OUT_SECRETS);
+          secrets = [...configuredSecrets, ...handedOut];
+        }
+        return model;
+      },
     },
+    secrets: () => secrets,
   };
 }
 

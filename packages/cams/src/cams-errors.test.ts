@@ -11,7 +11,9 @@ import {
 } from '@whatsapp-bsp/core';
 import nock from 'nock';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { getFlowExampleBody } from './__fixtures__/get-flow.js';
 import {
+  ACCESS_KEY_ID,
   ACCESS_KEY_SECRET,
   callContext,
   interceptCams,
@@ -238,6 +240,38 @@ describe('secrets', () => {
 
     expect(error).toBeInstanceOf(AuthenticationError);
     expectNoSecret(error);
+  });
+
+  it('of a rotating credential, the current key and the one before, are absent from a vendor error', async () => {
+    const rotated = ['RotatedSecretNumberOne0123456789', 'RotatedSecretNumberTwo0123456789'];
+    let handedOut = 0;
+    const provider = testProvider({
+      accessKeyId: undefined,
+      accessKeySecret: undefined,
+      credential: {
+        getCredential: async () => ({
+          accessKeyId: ACCESS_KEY_ID,
+          accessKeySecret: rotated[Math.min(handedOut++, rotated.length - 1)],
+          type: 'access_key',
+        }),
+      },
+    });
+    interceptCams([], [200, getFlowExampleBody]);
+    await provider.doGetFlow({ id: 'f-1' }, callContext());
+    interceptCams(
+      [],
+      [400, { RequestId: 'R', Code: 'SignatureDoesNotMatch', Message: `bad ${rotated.join(' ')}` }],
+    );
+
+    const error = await getFlowError(provider);
+
+    for (const text of [
+      error.message,
+      JSON.stringify(error),
+      inspect(error, { depth: 10, showHidden: true }),
+    ]) {
+      for (const secret of rotated) expect(text).not.toContain(secret);
+    }
   });
 
   it('are absent from a transport error that carries them', async () => {

@@ -74,7 +74,6 @@ export function createCamsTransport(settings: CamsSettings): CamsSend {
     parameters: Readonly<Record<string, string>>,
     context: ProviderCallContext,
   ): Promise<CamsAnswer> {
-    const { secrets } = await credentials.resolve();
     // The call's budget bounds both; the options can only tighten them.
     const connectTimeout = Math.min(context.timeoutMs, settings.connectTimeoutMs ?? Number.POSITIVE_INFINITY);
     const readTimeout = Math.min(context.timeoutMs, settings.readTimeoutMs ?? Number.POSITIVE_INFINITY);
@@ -88,7 +87,7 @@ export function createCamsTransport(settings: CamsSettings): CamsSend {
     const nonce = randomUUID();
     const request = new OpenApiRequest({
       headers: { [NONCE_HEADER]: nonce, 'x-acs-date': signingDate.at(now()) },
-      [CAMS_ACTIONS[action]]: { ...parameters },
+      [CAMS_ACTIONS[action]]: parameters,
     });
     const watch = new ResponseWatch(nonce);
     try {
@@ -99,10 +98,10 @@ export function createCamsTransport(settings: CamsSettings): CamsSend {
             httpStatusCode: watch.status(),
             retryAfterMs: parseRetryAfter(watch.retryAfter(), now()),
             timeoutMs,
-            secrets: watch.withSignature(secrets),
+            secrets: watch.withSignature(credentials.secrets()),
           });
         });
-      return readCamsAnswer(response, () => watch.withSignature(secrets), now);
+      return readCamsAnswer(response, () => watch.withSignature(credentials.secrets()), now);
     } finally {
       watch.release();
     }
