@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { subscribe } from 'node:diagnostics_channel';
 
 /*
@@ -6,66 +7,64 @@ import { subscribe } from 'node:diagnostics_channel';
  * throws for a JSON body keeps no header, so a throttling answer's `Retry-After` is lost too.
  * Node publishes each HTTP response on a diagnostics channel before the library reads it, so we
  * keep the exchange of each of our own requests, recognised by the signature nonce we choose for
- * it. From it we read, only when a call fails, the status, `Retry-After`, and the request's
- * signature, which the library computes out of our sight, so that an answer echoing it cannot
- * carry it into an error.
+ * it, until the call that sent it is over. Only a failing call reads it: the status,
+ * `Retry-After`, and the request's signature, which the library computes out of our sight, so
+ * that an answer echoing it cannot carry it into an error.
  */
 
 const NONCE_HEADER = 'x-acs-signature-nonce';
+/** Marks the nonces of this library's requests, so that other clients' responses are ignored. */
+const NONCE_PREFIX = 'wabsp-';
 
 interface Exchange {
   readonly request?: { getHeader?(name: string): unknown };
   readonly response?: { statusCode?: unknown; headers?: Record<string, unknown> };
 }
 
-/** Our requests in flight, by nonce: `null` until the response arrives. */
-const exchangeByNonce = new Map<string, Exchange | null>();
+const exchangeByNonce = new Map<string, Exchange>();
 let subscribed = false;
 
 function onResponse(message: unknown): void {
   const exchange = message as Exchange;
   const nonce = exchange.request?.getHeader?.(NONCE_HEADER);
-  // Nothing is read here beyond the nonce: a successful call never needs the rest.
-  if (typeof nonce === 'string' && exchangeByNonce.has(nonce)) exchangeByNonce.set(nonce, exchange);
+  if (typeof nonce === 'string' && nonce.startsWith(NONCE_PREFIX)) exchangeByNonce.set(nonce, exchange);
 }
 
-/** What Node saw of the response to the request signed with one nonce. */
-export class ResponseWatch {
-  constructor(private readonly nonce: string) {
-    if (!subscribed) {
-      subscribe('http.client.response.finish', onResponse);
-      subscribed = true;
-    }
-    exchangeByNonce.set(nonce, null);
+/** A fresh nonce for one request; its answer is kept until `forgetAnswer`. */
+export function watchedNonce(): string {
+  if (!subscribed) {
+    subscribe('http.client.response.finish', onResponse);
+    subscribed = true;
   }
+  return `${NONCE_PREFIX}${randomUUID()}`;
+}
 
-  /** The status of the response, once it has arrived. */
-  status(): number | undefined {
-    const status = this.exchange()?.response?.statusCode;
-    return typeof status === 'number' ? status : undefined;
-  }
+/** What Node saw of the answer to the request sent with one nonce. */
+export interface AnswerHead {
+  /** Absent when no answer came. */
+  readonly status?: number;
+  readonly retryAfter?: string;
+  /** `secrets` and, once the answer has come, the signature the request was sent with. */
+  withSignature(secrets: readonly string[]): readonly string[];
+}
 
-  /** That response's `Retry-After` header, if it had one. */
-  retryAfter(): string | undefined {
-    const retryAfter = this.exchange()?.response?.headers?.['retry-after'];
-    return typeof retryAfter === 'string' ? retryAfter : undefined;
-  }
+export function answerHead(nonce: string): AnswerHead {
+  const exchange = exchangeByNonce.get(nonce);
+  const status = exchange?.response?.statusCode;
+  const retryAfter = exchange?.response?.headers?.['retry-after'];
+  const authorization = exchange?.request?.getHeader?.('authorization');
+  const signature =
+    typeof authorization === 'string' ? /Signature=([^,\s]+)/.exec(authorization)?.[1] : undefined;
+  return {
+    ...(typeof status === 'number' && { status }),
+    ...(typeof retryAfter === 'string' && { retryAfter }),
+    withSignature: (secrets) => (signature === undefined ? secrets : [...secrets, signature]),
+  };
+}
 
-  /** `secrets` and, once the answer has arrived, the signature the request was sent with. */
-  withSignature(secrets: readonly string[]): readonly string[] {
-    const authorization = this.exchange()?.request?.getHeader?.('authorization');
-    const signature =
-      typeof authorization === 'string' ? /Signature=([^,\s]+)/.exec(authorization)?.[1] : undefined;
-    return signature === undefined ? secrets : [...secrets, signature];
-  }
-
-  release(): void {
-    exchangeByNonce.delete(this.nonce);
-  }
-
-  private exchange(): Exchange | undefined {
-    return exchangeByNonce.get(this.nonce) ?? undefined;
-  }
+/** Drops what was kept of the answer; every call that took a nonce does so when it ends. */
+export function forgetAnswer(nonce: string): void {
+  exchangeByNonce.delete(nonce);
 }
 
 export { NONCE_HEADER };

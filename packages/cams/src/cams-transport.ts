@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import OpenApiModule, { Config, OpenApiRequest, Params } from '@alicloud/openapi-client';
 import type TeaUtilModule from '@alicloud/tea-util';
 import {
@@ -9,7 +8,7 @@ import {
 } from '@whatsapp-bsp/core';
 import { createCredentialSource } from './cams-credentials.js';
 import { camsBadResponse, camsTransportError, camsVendorError, requestIdOf } from './cams-errors.js';
-import { NONCE_HEADER, ResponseWatch } from './cams-http-status.js';
+import { answerHead, forgetAnswer, NONCE_HEADER, watchedNonce } from './cams-http-status.js';
 import type { CamsSettings } from './cams-options.js';
 import { commonJsDefault, requireLoaded } from './commonjs-default.js';
 
@@ -84,26 +83,26 @@ export function createCamsTransport(settings: CamsSettings): CamsSend {
       params = rpcParams(action, settings.protocol);
       paramsByAction.set(action, params);
     }
-    const nonce = randomUUID();
+    const nonce = watchedNonce();
     const request = new OpenApiRequest({
       headers: { [NONCE_HEADER]: nonce, 'x-acs-date': signingDate.at(now()) },
       [CAMS_ACTIONS[action]]: parameters,
     });
-    const watch = new ResponseWatch(nonce);
     try {
       const response = await client
         .callApi(params, request, runtimeOptions.get(connectTimeout, readTimeout))
         .catch((error: unknown) => {
+          const head = answerHead(nonce);
           throw camsTransportError(error, {
-            httpStatusCode: watch.status(),
-            retryAfterMs: parseRetryAfter(watch.retryAfter(), now()),
+            httpStatusCode: head.status,
+            retryAfterMs: parseRetryAfter(head.retryAfter, now()),
             timeoutMs,
-            secrets: watch.withSignature(credentials.secrets()),
+            secrets: head.withSignature(credentials.secrets()),
           });
         });
-      return readCamsAnswer(response, () => watch.withSignature(credentials.secrets()), now);
+      return readCamsAnswer(response, () => answerHead(nonce).withSignature(credentials.secrets()), now);
     } finally {
-      watch.release();
+      forgetAnswer(nonce);
     }
   }
 
