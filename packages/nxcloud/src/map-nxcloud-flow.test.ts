@@ -125,6 +125,26 @@ describe('mapNxcloudFlow', () => {
     expect(() => mapNxcloudFlow(value)).toThrow(ResponseFormatError);
   });
 
+  it('reads expires_at as the instant Date reads once the offset has its colon, for any date, fraction and offset', () => {
+    const timestamp = fc.record({
+      date: fc.date({
+        min: new Date('1970-01-01T00:00:00Z'),
+        max: new Date('2200-01-01T00:00:00Z'),
+        noInvalidDate: true,
+      }),
+      fraction: fc.constantFrom('', '.5', '.123', '.1234567', '.009'),
+      offset: fc.constantFrom('Z', '+0000', '+00:00', '-0330', '+0545', '-12:00', '+1400'),
+    });
+    fc.assert(
+      fc.property(timestamp, ({ date, fraction, offset }) => {
+        const text = `${date.toISOString().slice(0, 19)}${fraction}${offset}`;
+        const value = { ...exampleData, preview: { preview_url: 'https://x', expires_at: text } };
+        const expected = new Date(text.replace(/([+-]\d{2})(\d{2})$/, '$1:$2'));
+        expect(mapNxcloudFlow(value).preview?.expiresAt).toEqual(expected);
+      }),
+    );
+  });
+
   it.each([
     ['no id', { name: 'n' }],
     ['a numeric id', { id: 3603023670018851, name: 'n' }],

@@ -19,12 +19,10 @@ export interface NxcloudHttpResponse {
 
 /** `{ code, message, data }`, which every NXCloud endpoint answers with. */
 const envelopeSchema = z.object({
-  code: lenientIntegerSchema,
+  // A plain integer almost always; the lenient spellings are tried only when it is not.
+  code: z.union([z.int(), lenientIntegerSchema]),
   // For display only (its wording varies by page and language); never worth failing a call over.
-  message: z
-    .unknown()
-    .optional()
-    .transform((value) => (typeof value === 'string' ? value : undefined)),
+  message: z.unknown().optional(),
   data: z.unknown().optional(),
 });
 
@@ -64,8 +62,9 @@ export function readNxcloudResponse(
     }
     throw new ResponseFormatError(`NXCloud answered HTTP ${statusCode} with ${what}`, options);
   }
-  const { code, message, data } = envelope.data;
+  const { code, data } = envelope.data;
   if (code !== 0) {
+    const message = typeof envelope.data.message === 'string' ? envelope.data.message : undefined;
     throw errorFromNxcloudFailure({ code, message, data, body: parsed, httpStatusCode: statusCode }, secrets);
   }
   return data;
