@@ -46,7 +46,8 @@ export class WhatsAppClient {
   readonly flows = {
     get: async (id: string, options?: CallOptions): Promise<WithMetadata<Flow>> => {
       const flowId = requireIdentifier(id, 'id');
-      return this.runner.run(
+      // `return await`: an async function that returns a promise settles two microtask turns later.
+      return await this.runner.run(
         'flows.get',
         { id: flowId },
         (ctx) => this.provider.doGetFlow({ id: flowId }, ctx),
@@ -62,7 +63,7 @@ export class WhatsAppClient {
     },
     preview: async (id: string, options?: CallOptions): Promise<WithMetadata<FlowPreview>> => {
       const flowId = requireIdentifier(id, 'id');
-      return this.runner.run(
+      return await this.runner.run(
         'flows.preview',
         { id: flowId },
         (ctx) => this.provider.doGetFlowPreview({ id: flowId }, ctx),
@@ -122,7 +123,7 @@ export class WhatsAppClient {
       const id = requireIdentifier(ref.id, 'id');
       if (this.provider.capabilities.templates.get.byId === 'scan')
         return this.scanForTemplate(id, callOptions);
-      return this.runner.run(
+      return await this.runner.run(
         'templates.get',
         { id },
         (ctx) => this.provider.doGetTemplate({ id }, ctx),
@@ -132,7 +133,7 @@ export class WhatsAppClient {
     rejectUnknownKeys(ref, ['name', 'language'], 'templates.get');
     const name = requireIdentifier(ref.name, 'name');
     const language = requireIdentifier(ref.language, 'language');
-    return this.runner.run(
+    return await this.runner.run(
       'templates.get',
       { name, language },
       (ctx) => this.provider.doGetTemplate({ name, language }, ctx),

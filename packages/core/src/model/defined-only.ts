@@ -5,9 +5,10 @@
  */
 export function definedOnly<T extends object>(value: T): T {
   // A plain loop: mappers call this for every entity and component, and building entry pairs
-  // with Object.entries/fromEntries costs several times more.
+  // with Object.entries/fromEntries costs several times more (Object.keys, an array per call).
   const result: Record<string, unknown> = {};
-  for (const key of Object.keys(value)) {
+  for (const key in value) {
+    if (!Object.hasOwn(value, key)) continue;
     const item = (value as Record<string, unknown>)[key];
     if (item !== undefined) result[key] = item;
   }
