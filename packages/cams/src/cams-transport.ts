@@ -89,17 +89,18 @@ export function createCamsTransport(settings: CamsSettings): CamsSend {
       [CAMS_ACTIONS[action]]: parameters,
     });
     try {
-      const response = await client
-        .callApi(params, request, runtimeOptions.get(connectTimeout, readTimeout))
-        .catch((error: unknown) => {
-          const head = answerHead(nonce);
-          throw camsTransportError(error, {
-            httpStatusCode: head.status,
-            retryAfterMs: parseRetryAfter(head.retryAfter, now()),
-            timeoutMs,
-            secrets: head.withSignature(credentials.secrets()),
-          });
+      let response: Awaited<ReturnType<typeof client.callApi>>;
+      try {
+        response = await client.callApi(params, request, runtimeOptions.get(connectTimeout, readTimeout));
+      } catch (error) {
+        const head = answerHead(nonce);
+        throw camsTransportError(error, {
+          httpStatusCode: head.status,
+          retryAfterMs: parseRetryAfter(head.retryAfter, now()),
+          timeoutMs,
+          secrets: head.withSignature(credentials.secrets()),
         });
+      }
       return readCamsAnswer(response, () => answerHead(nonce).withSignature(credentials.secrets()), now);
     } finally {
       forgetAnswer(nonce);
@@ -202,5 +203,7 @@ export function readCamsAnswer(
     throw camsVendorError(record, httpStatusCode, secrets(), retryAfterMs);
   }
   const requestId = requestIdOf(record) ?? fallbackRequestId;
-  return { body: record, httpStatusCode, ...(requestId !== undefined && { requestId }) };
+  return requestId === undefined
+    ? { body: record, httpStatusCode }
+    : { body: record, httpStatusCode, requestId };
 }
