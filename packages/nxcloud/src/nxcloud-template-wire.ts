@@ -14,7 +14,7 @@ const stringOrStringsSchema = z.union([z.string(), z.array(z.string())]);
 
 /** A digit id that may arrive as a JSON number; an unsafe integer has already lost digits. */
 const lenientIdSchema = z
-  .union([z.string(), z.number().int().refine(Number.isSafeInteger, 'is a number too large to be exact')])
+  .union([z.string(), z.int().refine(Number.isSafeInteger, 'is a number too large to be exact')])
   .transform(String);
 
 export const nxcloudTemplateButtonWireSchema = z.object({

@@ -19,10 +19,10 @@ export const FlowCategorySchema = enumWithUnknown(FLOW_CATEGORIES);
 export type FlowCategory = z.infer<typeof FlowCategorySchema>;
 
 const PositionSchema = {
-  lineStart: z.number().int().optional(),
-  lineEnd: z.number().int().optional(),
-  columnStart: z.number().int().optional(),
-  columnEnd: z.number().int().optional(),
+  lineStart: z.int().optional(),
+  lineEnd: z.int().optional(),
+  columnStart: z.int().optional(),
+  columnEnd: z.int().optional(),
 };
 
 export const FlowValidationErrorSchema = z.object({

@@ -33,7 +33,7 @@ export const BodyComponentSchema = z.object({
 export const FooterComponentSchema = z.object({
   type: z.literal('FOOTER'),
   text: z.string().optional(),
-  codeExpirationMinutes: z.number().int().optional(),
+  codeExpirationMinutes: z.int().optional(),
 });
 
 export const ButtonsComponentSchema = z.object({

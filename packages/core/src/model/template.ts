@@ -48,7 +48,7 @@ export const TemplateSummarySchema = z.object({
   status: TemplateStatusSchema,
   rejectedReason: RejectedReasonSchema.optional(),
   qualityScore: QualityScoreSchema.optional(),
-  messageSendTtlSeconds: z.number().int().optional(),
+  messageSendTtlSeconds: z.int().optional(),
   updatedAt: z.date().optional(),
 });
 export type TemplateSummary = z.infer<typeof TemplateSummarySchema>;
