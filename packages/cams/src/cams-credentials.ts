@@ -42,6 +42,11 @@ export function createCredentialSource(settings: CamsSettings): CamsCredentialSo
   // the requests still in flight that were signed with them.
   let handedOut: string[] = [];
   let secrets: readonly string[] = configuredSecrets;
+  const remember = (secret: string | undefined) => {
+    if (!isString(secret) || secrets.includes(secret)) return;
+    handedOut = [...handedOut, secret].slice(-MAX_HANDED_OUT_SECRETS);
+    secrets = [...configuredSecrets, ...handedOut];
+  };
   const fail = (cause?: unknown) =>
     new ConfigError(settings.credential ? FAILED_CREDENTIAL : MISSING_CREDENTIALS, {
       provider: 'cams',
@@ -58,13 +63,8 @@ export function createCredentialSource(settings: CamsSettings): CamsCredentialSo
           throw fail(error);
         }
         if (!model.accessKeyId || !model.accessKeySecret) throw fail();
-        const fresh = [model.accessKeySecret, model.securityToken].filter(
-          (secret): secret is string => isString(secret) && !secrets.includes(secret),
-        );
-        if (fresh.length > 0) {
-          handedOut = [...handedOut, ...fresh].slice(-MAX_HANDED_OUT_SECRETS);
-          secrets = [...configuredSecrets, ...handedOut];
-        }
+        remember(model.accessKeySecret);
+        remember(model.securityToken);
         return model;
       },
     },

@@ -64,7 +64,9 @@ export function createCamsTransport(settings: CamsSettings): CamsSend {
   );
   const now = settings.now ?? Date.now;
   // What is the same on every call is built once: the library's models are costly to construct.
-  const paramsByAction = new Map<CamsAction, Params>();
+  const paramsByAction = Object.fromEntries(
+    Object.keys(CAMS_ACTIONS).map((action) => [action, rpcParams(action as CamsAction, settings.protocol)]),
+  ) as Record<CamsAction, Params>;
   const runtimeOptions = new RuntimeOptionsCache();
   const signingDate = new SigningDate();
 
@@ -78,11 +80,6 @@ export function createCamsTransport(settings: CamsSettings): CamsSend {
     const readTimeout = Math.min(context.timeoutMs, settings.readTimeoutMs ?? Number.POSITIVE_INFINITY);
     // httpx also uses the connect timeout as the socket's idle timeout: the shorter one wins.
     const timeoutMs = Math.min(connectTimeout, readTimeout);
-    let params = paramsByAction.get(action);
-    if (params === undefined) {
-      params = rpcParams(action, settings.protocol);
-      paramsByAction.set(action, params);
-    }
     const nonce = watchedNonce();
     const request = new OpenApiRequest({
       headers: { [NONCE_HEADER]: nonce, 'x-acs-date': signingDate.at(now()) },
@@ -91,7 +88,11 @@ export function createCamsTransport(settings: CamsSettings): CamsSend {
     try {
       let response: Awaited<ReturnType<typeof client.callApi>>;
       try {
-        response = await client.callApi(params, request, runtimeOptions.get(connectTimeout, readTimeout));
+        response = await client.callApi(
+          paramsByAction[action],
+          request,
+          runtimeOptions.get(connectTimeout, readTimeout),
+        );
       } catch (error) {
         const head = answerHead(nonce);
         throw camsTransportError(error, {

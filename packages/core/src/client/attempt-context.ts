@@ -29,14 +29,6 @@ export class AttemptContext implements ProviderCallContext {
     return this.#controller.signal;
   }
 
-  get aborted(): boolean {
-    return this.#aborted;
-  }
-
-  get reason(): unknown {
-    return this.#reason;
-  }
-
   onAbort(listener: AbortListener): () => void {
     if (this.#aborted) {
       listener(this.#reason);

@@ -158,7 +158,7 @@ function runAttempt<T>(
       },
       (error: unknown) => {
         done();
-        reject(context.aborted ? context.reason : error);
+        reject(error);
       },
     );
   });
