@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { enumWithUnknown } from './enum-with-unknown.js';
+import { optionalDate, optionalInteger, optionalText, text } from './field-schemas.js';
 
 export const FLOW_STATUSES = ['DRAFT', 'PUBLISHED', 'DEPRECATED', 'BLOCKED', 'THROTTLED'] as const;
 export const FlowStatusSchema = enumWithUnknown(FLOW_STATUSES);
@@ -19,44 +20,44 @@ export const FlowCategorySchema = enumWithUnknown(FLOW_CATEGORIES);
 export type FlowCategory = z.infer<typeof FlowCategorySchema>;
 
 const PositionSchema = {
-  lineStart: z.int().optional(),
-  lineEnd: z.int().optional(),
-  columnStart: z.int().optional(),
-  columnEnd: z.int().optional(),
+  lineStart: optionalInteger,
+  lineEnd: optionalInteger,
+  columnStart: optionalInteger,
+  columnEnd: optionalInteger,
 };
 
 export const FlowValidationErrorSchema = z.object({
-  message: z.string(),
-  error: z.string().optional(),
-  errorType: z.string().optional(),
+  message: text,
+  error: optionalText,
+  errorType: optionalText,
   ...PositionSchema,
-  pointers: z.array(z.object({ ...PositionSchema, path: z.string().optional() })).optional(),
+  pointers: z.array(z.object({ ...PositionSchema, path: optionalText })).optional(),
 });
 export type FlowValidationError = z.infer<typeof FlowValidationErrorSchema>;
 
 /** A flow's preview link as it appears inside a Flow. */
 export const FlowPreviewLinkSchema = z.object({
-  url: z.string(),
-  expiresAt: z.date().optional(),
+  url: text,
+  expiresAt: optionalDate,
 });
 export type FlowPreviewLink = z.infer<typeof FlowPreviewLinkSchema>;
 
 export const FlowApplicationSchema = z.object({
-  id: z.string(),
-  name: z.string().optional(),
-  link: z.string().optional(),
-  category: z.string().optional(),
+  id: text,
+  name: optionalText,
+  link: optionalText,
+  category: optionalText,
 });
 
 const entityBase = {
-  provider: z.string(),
+  provider: text,
   raw: z.unknown(),
 };
 
 export const FlowSummarySchema = z.object({
   ...entityBase,
-  id: z.string(),
-  name: z.string(),
+  id: text,
+  name: text,
   categories: z.array(FlowCategorySchema),
   /** Present only when the vendor's list includes it (CAMS ListFlow does not). */
   status: FlowStatusSchema.optional(),
@@ -65,16 +66,16 @@ export type FlowSummary = z.infer<typeof FlowSummarySchema>;
 
 export const FlowSchema = z.object({
   ...entityBase,
-  id: z.string(),
-  name: z.string(),
+  id: text,
+  name: text,
   status: FlowStatusSchema,
   categories: z.array(FlowCategorySchema),
   validationErrors: z.array(FlowValidationErrorSchema),
-  jsonVersion: z.string().optional(),
-  dataApiVersion: z.string().optional(),
-  endpointUri: z.string().optional(),
+  jsonVersion: optionalText,
+  dataApiVersion: optionalText,
+  endpointUri: optionalText,
   preview: FlowPreviewLinkSchema.optional(),
-  whatsappBusinessAccountId: z.string().optional(),
+  whatsappBusinessAccountId: optionalText,
   application: FlowApplicationSchema.optional(),
 });
 export type Flow = z.infer<typeof FlowSchema>;
@@ -82,7 +83,7 @@ export type Flow = z.infer<typeof FlowSchema>;
 /** What `flows.preview(id)` returns: the preview link of one flow. */
 export const FlowPreviewSchema = z.object({
   ...entityBase,
-  flowId: z.string(),
+  flowId: text,
   ...FlowPreviewLinkSchema.shape,
 });
 export type FlowPreview = z.infer<typeof FlowPreviewSchema>;

@@ -1,54 +1,53 @@
 import { z } from 'zod';
 import { enumWithUnknown } from './enum-with-unknown.js';
+import { optionalText, text, textList } from './field-schemas.js';
 
 export const OTP_TYPES = ['COPY_CODE', 'ONE_TAP', 'ZERO_TAP'] as const;
 export const FLOW_ACTIONS = ['navigate', 'data_exchange'] as const;
-
-const text = z.string();
 
 export const QuickReplyButtonSchema = z.object({ type: z.literal('QUICK_REPLY'), text });
 export const UrlButtonSchema = z.object({
   type: z.literal('URL'),
   text,
-  url: z.string(),
+  url: text,
   /** Sample values for a dynamic URL suffix (`{{1}}`). */
-  example: z.array(z.string()).optional(),
+  example: textList.optional(),
 });
 export const PhoneNumberButtonSchema = z.object({
   type: z.literal('PHONE_NUMBER'),
   text,
-  phoneNumber: z.string(),
+  phoneNumber: text,
 });
 /** A coupon-code button (outside AUTHENTICATION templates). */
 export const CopyCodeButtonSchema = z.object({
   type: z.literal('COPY_CODE'),
-  text: text.optional(),
-  example: z.string().optional(),
+  text: optionalText,
+  example: optionalText,
 });
 /** The one-time-password button of an AUTHENTICATION template. */
 export const OtpButtonSchema = z.object({
   type: z.literal('OTP'),
-  text: text.optional(),
+  text: optionalText,
   otpType: enumWithUnknown(OTP_TYPES),
-  autofillText: z.string().optional(),
-  packageName: z.string().optional(),
-  signatureHash: z.string().optional(),
+  autofillText: optionalText,
+  packageName: optionalText,
+  signatureHash: optionalText,
 });
 export const FlowButtonSchema = z.object({
   type: z.literal('FLOW'),
   text,
-  flowId: z.string(),
+  flowId: text,
   flowAction: z.enum([...FLOW_ACTIONS, 'UNKNOWN']),
-  navigateScreen: z.string().optional(),
+  navigateScreen: optionalText,
 });
-export const CatalogButtonSchema = z.object({ type: z.literal('CATALOG'), text: text.optional() });
-export const MpmButtonSchema = z.object({ type: z.literal('MPM'), text: text.optional() });
-export const VoiceCallButtonSchema = z.object({ type: z.literal('VOICE_CALL'), text: text.optional() });
+export const CatalogButtonSchema = z.object({ type: z.literal('CATALOG'), text: optionalText });
+export const MpmButtonSchema = z.object({ type: z.literal('MPM'), text: optionalText });
+export const VoiceCallButtonSchema = z.object({ type: z.literal('VOICE_CALL'), text: optionalText });
 /** A button type this library does not model yet; the vendor's own type is in `rawType`. */
 export const UnknownButtonSchema = z.object({
   type: z.literal('UNKNOWN'),
-  rawType: z.string(),
-  text: text.optional(),
+  rawType: text,
+  text: optionalText,
 });
 
 export const TemplateButtonSchema = z.discriminatedUnion('type', [

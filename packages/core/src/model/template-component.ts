@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { enumWithUnknown } from './enum-with-unknown.js';
+import { optionalBoolean, optionalInteger, optionalText, text, textList } from './field-schemas.js';
 import { TemplateButtonSchema } from './template-button.js';
 
 export const HEADER_FORMATS = ['TEXT', 'IMAGE', 'VIDEO', 'DOCUMENT', 'LOCATION', 'GIF', 'PRODUCT'] as const;
@@ -9,15 +10,15 @@ export type HeaderFormat = z.infer<typeof HeaderFormatSchema>;
 export const HeaderComponentSchema = z.object({
   type: z.literal('HEADER'),
   format: HeaderFormatSchema,
-  text: z.string().optional(),
+  text: optionalText,
   /** Link to the sample or fixed media of a media header, where the vendor returns one. */
-  mediaUrl: z.string().optional(),
+  mediaUrl: optionalText,
   example: z
     .object({
       /** Sample values of the text header's variable. */
-      headerText: z.array(z.string()).optional(),
+      headerText: textList.optional(),
       /** Upload handles of the media sample. */
-      headerHandle: z.array(z.string()).optional(),
+      headerHandle: textList.optional(),
     })
     .optional(),
 });
@@ -25,15 +26,15 @@ export const HeaderComponentSchema = z.object({
 export const BodyComponentSchema = z.object({
   type: z.literal('BODY'),
   /** Absent in AUTHENTICATION templates, whose body WhatsApp generates. */
-  text: z.string().optional(),
-  example: z.object({ bodyText: z.array(z.array(z.string())) }).optional(),
-  addSecurityRecommendation: z.boolean().optional(),
+  text: optionalText,
+  example: z.object({ bodyText: z.array(textList) }).optional(),
+  addSecurityRecommendation: optionalBoolean,
 });
 
 export const FooterComponentSchema = z.object({
   type: z.literal('FOOTER'),
-  text: z.string().optional(),
-  codeExpirationMinutes: z.int().optional(),
+  text: optionalText,
+  codeExpirationMinutes: optionalInteger,
 });
 
 export const ButtonsComponentSchema = z.object({
@@ -43,14 +44,14 @@ export const ButtonsComponentSchema = z.object({
 
 export const LimitedTimeOfferComponentSchema = z.object({
   type: z.literal('LIMITED_TIME_OFFER'),
-  text: z.string().optional(),
-  hasExpiration: z.boolean().optional(),
+  text: optionalText,
+  hasExpiration: optionalBoolean,
 });
 
 /** A component type this library does not model yet; the vendor's own type is in `rawType`. */
 export const UnknownComponentSchema = z.object({
   type: z.literal('UNKNOWN'),
-  rawType: z.string(),
+  rawType: text,
 });
 
 export const CarouselCardSchema = z.object({

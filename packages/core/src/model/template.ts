@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { enumWithUnknown, toEnumValue } from './enum-with-unknown.js';
+import { optionalDate, optionalInteger, text } from './field-schemas.js';
 import { TemplateComponentSchema } from './template-component.js';
 
 export const TEMPLATE_CATEGORIES = ['MARKETING', 'UTILITY', 'AUTHENTICATION'] as const;
@@ -38,18 +39,18 @@ export const RejectedReasonSchema = enumWithUnknown(REJECTED_REASONS);
 export type RejectedReason = z.infer<typeof RejectedReasonSchema>;
 
 export const TemplateSummarySchema = z.object({
-  provider: z.string(),
+  provider: text,
   raw: z.unknown(),
   /** The vendor's id: Meta's template id on NXCloud, CAMS's own TemplateCode on CAMS. */
-  id: z.string(),
-  name: z.string(),
-  language: z.string(),
+  id: text,
+  name: text,
+  language: text,
   category: TemplateCategorySchema,
   status: TemplateStatusSchema,
   rejectedReason: RejectedReasonSchema.optional(),
   qualityScore: QualityScoreSchema.optional(),
-  messageSendTtlSeconds: z.int().optional(),
-  updatedAt: z.date().optional(),
+  messageSendTtlSeconds: optionalInteger,
+  updatedAt: optionalDate,
 });
 export type TemplateSummary = z.infer<typeof TemplateSummarySchema>;
 
