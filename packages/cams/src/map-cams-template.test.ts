@@ -301,7 +301,7 @@ describe('ListChatappTemplate', () => {
       },
     ]);
     for (const item of [...first.value.items, ...second.value.items]) {
-      expect(TemplateSummarySchema.strict().safeParse(item).success).toBe(true);
+      expect(TemplateSummarySchema.unwrap().strict().safeParse(item).success).toBe(true);
     }
     expect(requests.map((request) => request.query.Page)).toEqual([
       '{"Index":1,"Size":2}',

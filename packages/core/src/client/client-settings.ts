@@ -7,26 +7,29 @@ import type { RateLimiter } from './rate-limiter.js';
 import type { RetryOptions } from './retry-policy.js';
 
 /** The client options that are plain data, so they can live in a JSON config file too. */
-export const ClientDataSettingsSchema = z.strictObject({
-  retry: z
-    .strictObject({
-      maxAttempts: z.int().min(1).max(20).optional(),
-      initialDelayMs: z.int().min(0).max(60_000).optional(),
-      maxDelayMs: z.int().min(0).max(300_000).optional(),
-      maxRetryAfterMs: z.int().min(0).max(3_600_000).optional(),
-    })
-    .optional(),
-  rateLimit: z
-    .union([
-      z.literal(false),
-      z.strictObject({
-        /** Requests per second for an operation; replaces the vendor's documented budget. */
-        perOperation: z.partialRecord(z.enum(OPERATIONS), z.number().positive().max(10_000)).optional(),
-      }),
-    ])
-    .optional(),
-  timeoutMs: z.int().min(1).max(600_000).optional(),
-});
+/** Built on first use (`z.lazy`), like the model: importing the package builds no schema. */
+export const ClientDataSettingsSchema = z.lazy(() =>
+  z.strictObject({
+    retry: z
+      .strictObject({
+        maxAttempts: z.int().min(1).max(20).optional(),
+        initialDelayMs: z.int().min(0).max(60_000).optional(),
+        maxDelayMs: z.int().min(0).max(300_000).optional(),
+        maxRetryAfterMs: z.int().min(0).max(3_600_000).optional(),
+      })
+      .optional(),
+    rateLimit: z
+      .union([
+        z.literal(false),
+        z.strictObject({
+          /** Requests per second for an operation; replaces the vendor's documented budget. */
+          perOperation: z.partialRecord(z.enum(OPERATIONS), z.number().positive().max(10_000)).optional(),
+        }),
+      ])
+      .optional(),
+    timeoutMs: z.int().min(1).max(600_000).optional(),
+  }),
+);
 
 export type RateLimitOptions =
   | false

@@ -1,9 +1,13 @@
 import { z } from 'zod';
 import { enumWithUnknown } from './enum-with-unknown.js';
-import { optionalDate, optionalInteger, optionalText, text } from './field-schemas.js';
+
+/*
+ * Every schema of the model is built on its first use (`z.lazy`), not when the package is
+ * imported: building them all cost a noticeable share of the import (see docs/performance.md).
+ */
 
 export const FLOW_STATUSES = ['DRAFT', 'PUBLISHED', 'DEPRECATED', 'BLOCKED', 'THROTTLED'] as const;
-export const FlowStatusSchema = enumWithUnknown(FLOW_STATUSES);
+export const FlowStatusSchema = z.lazy(() => enumWithUnknown(FLOW_STATUSES));
 export type FlowStatus = z.infer<typeof FlowStatusSchema>;
 
 export const FLOW_CATEGORIES = [
@@ -16,74 +20,92 @@ export const FLOW_CATEGORIES = [
   'SURVEY',
   'OTHER',
 ] as const;
-export const FlowCategorySchema = enumWithUnknown(FLOW_CATEGORIES);
+export const FlowCategorySchema = z.lazy(() => enumWithUnknown(FLOW_CATEGORIES));
 export type FlowCategory = z.infer<typeof FlowCategorySchema>;
 
-const PositionSchema = {
-  lineStart: optionalInteger,
-  lineEnd: optionalInteger,
-  columnStart: optionalInteger,
-  columnEnd: optionalInteger,
-};
+/** The position fields of a validation error and of its pointers. */
+function positionFields() {
+  return {
+    lineStart: z.int().optional(),
+    lineEnd: z.int().optional(),
+    columnStart: z.int().optional(),
+    columnEnd: z.int().optional(),
+  };
+}
 
-export const FlowValidationErrorSchema = z.object({
-  message: text,
-  error: optionalText,
-  errorType: optionalText,
-  ...PositionSchema,
-  pointers: z.array(z.object({ ...PositionSchema, path: optionalText })).optional(),
-});
+export const FlowValidationErrorSchema = z.lazy(() =>
+  z.object({
+    message: z.string(),
+    error: z.string().optional(),
+    errorType: z.string().optional(),
+    ...positionFields(),
+    pointers: z.array(z.object({ ...positionFields(), path: z.string().optional() })).optional(),
+  }),
+);
 export type FlowValidationError = z.infer<typeof FlowValidationErrorSchema>;
 
 /** A flow's preview link as it appears inside a Flow. */
-export const FlowPreviewLinkSchema = z.object({
-  url: text,
-  expiresAt: optionalDate,
-});
+export const FlowPreviewLinkSchema = z.lazy(() =>
+  z.object({
+    url: z.string(),
+    expiresAt: z.date().optional(),
+  }),
+);
 export type FlowPreviewLink = z.infer<typeof FlowPreviewLinkSchema>;
 
-export const FlowApplicationSchema = z.object({
-  id: text,
-  name: optionalText,
-  link: optionalText,
-  category: optionalText,
-});
+export const FlowApplicationSchema = z.lazy(() =>
+  z.object({
+    id: z.string(),
+    name: z.string().optional(),
+    link: z.string().optional(),
+    category: z.string().optional(),
+  }),
+);
 
-const entityBase = {
-  provider: text,
-  raw: z.unknown(),
-};
+/** The fields every entity starts with. */
+function entityFields() {
+  return {
+    provider: z.string(),
+    raw: z.unknown(),
+  };
+}
 
-export const FlowSummarySchema = z.object({
-  ...entityBase,
-  id: text,
-  name: text,
-  categories: z.array(FlowCategorySchema),
-  /** Present only when the vendor's list includes it (CAMS ListFlow does not). */
-  status: FlowStatusSchema.optional(),
-});
+export const FlowSummarySchema = z.lazy(() =>
+  z.object({
+    ...entityFields(),
+    id: z.string(),
+    name: z.string(),
+    categories: z.array(FlowCategorySchema),
+    /** Present only when the vendor's list includes it (CAMS ListFlow does not). */
+    status: FlowStatusSchema.optional(),
+  }),
+);
 export type FlowSummary = z.infer<typeof FlowSummarySchema>;
 
-export const FlowSchema = z.object({
-  ...entityBase,
-  id: text,
-  name: text,
-  status: FlowStatusSchema,
-  categories: z.array(FlowCategorySchema),
-  validationErrors: z.array(FlowValidationErrorSchema),
-  jsonVersion: optionalText,
-  dataApiVersion: optionalText,
-  endpointUri: optionalText,
-  preview: FlowPreviewLinkSchema.optional(),
-  whatsappBusinessAccountId: optionalText,
-  application: FlowApplicationSchema.optional(),
-});
+export const FlowSchema = z.lazy(() =>
+  z.object({
+    ...entityFields(),
+    id: z.string(),
+    name: z.string(),
+    status: FlowStatusSchema,
+    categories: z.array(FlowCategorySchema),
+    validationErrors: z.array(FlowValidationErrorSchema),
+    jsonVersion: z.string().optional(),
+    dataApiVersion: z.string().optional(),
+    endpointUri: z.string().optional(),
+    preview: FlowPreviewLinkSchema.optional(),
+    whatsappBusinessAccountId: z.string().optional(),
+    application: FlowApplicationSchema.optional(),
+  }),
+);
 export type Flow = z.infer<typeof FlowSchema>;
 
 /** What `flows.preview(id)` returns: the preview link of one flow. */
-export const FlowPreviewSchema = z.object({
-  ...entityBase,
-  flowId: text,
-  ...FlowPreviewLinkSchema.shape,
-});
+export const FlowPreviewSchema = z.lazy(() =>
+  z.object({
+    ...entityFields(),
+    flowId: z.string(),
+    ...FlowPreviewLinkSchema.unwrap().shape,
+  }),
+);
 export type FlowPreview = z.infer<typeof FlowPreviewSchema>;

@@ -1,82 +1,97 @@
 import { z } from 'zod';
 import { enumWithUnknown } from './enum-with-unknown.js';
-import { optionalBoolean, optionalInteger, optionalText, text, textList } from './field-schemas.js';
 import { TemplateButtonSchema } from './template-button.js';
 
 export const HEADER_FORMATS = ['TEXT', 'IMAGE', 'VIDEO', 'DOCUMENT', 'LOCATION', 'GIF', 'PRODUCT'] as const;
-export const HeaderFormatSchema = enumWithUnknown(HEADER_FORMATS);
+export const HeaderFormatSchema = z.lazy(() => enumWithUnknown(HEADER_FORMATS));
 export type HeaderFormat = z.infer<typeof HeaderFormatSchema>;
 
-export const HeaderComponentSchema = z.object({
-  type: z.literal('HEADER'),
-  format: HeaderFormatSchema,
-  text: optionalText,
-  /** Link to the sample or fixed media of a media header, where the vendor returns one. */
-  mediaUrl: optionalText,
-  example: z
-    .object({
-      /** Sample values of the text header's variable. */
-      headerText: textList.optional(),
-      /** Upload handles of the media sample. */
-      headerHandle: textList.optional(),
-    })
-    .optional(),
-});
+export const HeaderComponentSchema = z.lazy(() =>
+  z.object({
+    type: z.literal('HEADER'),
+    format: HeaderFormatSchema,
+    text: z.string().optional(),
+    /** Link to the sample or fixed media of a media header, where the vendor returns one. */
+    mediaUrl: z.string().optional(),
+    example: z
+      .object({
+        /** Sample values of the text header's variable. */
+        headerText: z.array(z.string()).optional(),
+        /** Upload handles of the media sample. */
+        headerHandle: z.array(z.string()).optional(),
+      })
+      .optional(),
+  }),
+);
 
-export const BodyComponentSchema = z.object({
-  type: z.literal('BODY'),
-  /** Absent in AUTHENTICATION templates, whose body WhatsApp generates. */
-  text: optionalText,
-  example: z.object({ bodyText: z.array(textList) }).optional(),
-  addSecurityRecommendation: optionalBoolean,
-});
+export const BodyComponentSchema = z.lazy(() =>
+  z.object({
+    type: z.literal('BODY'),
+    /** Absent in AUTHENTICATION templates, whose body WhatsApp generates. */
+    text: z.string().optional(),
+    example: z.object({ bodyText: z.array(z.array(z.string())) }).optional(),
+    addSecurityRecommendation: z.boolean().optional(),
+  }),
+);
 
-export const FooterComponentSchema = z.object({
-  type: z.literal('FOOTER'),
-  text: optionalText,
-  codeExpirationMinutes: optionalInteger,
-});
+export const FooterComponentSchema = z.lazy(() =>
+  z.object({
+    type: z.literal('FOOTER'),
+    text: z.string().optional(),
+    codeExpirationMinutes: z.int().optional(),
+  }),
+);
 
-export const ButtonsComponentSchema = z.object({
-  type: z.literal('BUTTONS'),
-  buttons: z.array(TemplateButtonSchema),
-});
+export const ButtonsComponentSchema = z.lazy(() =>
+  z.object({
+    type: z.literal('BUTTONS'),
+    buttons: z.array(TemplateButtonSchema),
+  }),
+);
 
-export const LimitedTimeOfferComponentSchema = z.object({
-  type: z.literal('LIMITED_TIME_OFFER'),
-  text: optionalText,
-  hasExpiration: optionalBoolean,
-});
+export const LimitedTimeOfferComponentSchema = z.lazy(() =>
+  z.object({
+    type: z.literal('LIMITED_TIME_OFFER'),
+    text: z.string().optional(),
+    hasExpiration: z.boolean().optional(),
+  }),
+);
 
 /** A component type this library does not model yet; the vendor's own type is in `rawType`. */
-export const UnknownComponentSchema = z.object({
-  type: z.literal('UNKNOWN'),
-  rawType: text,
-});
+export const UnknownComponentSchema = z.lazy(() =>
+  z.object({
+    type: z.literal('UNKNOWN'),
+    rawType: z.string(),
+  }),
+);
 
-export const CarouselCardSchema = z.object({
-  get components() {
-    return z.array(TemplateComponentSchema);
-  },
-});
+export const CarouselCardSchema = z.lazy(() =>
+  z.object({
+    get components() {
+      return z.array(TemplateComponentSchema);
+    },
+  }),
+);
 
-export const CarouselComponentSchema = z.object({
-  type: z.literal('CAROUSEL'),
-  cards: z.array(CarouselCardSchema),
-});
-
-const TemplateComponentUnion = z.discriminatedUnion('type', [
-  HeaderComponentSchema,
-  BodyComponentSchema,
-  FooterComponentSchema,
-  ButtonsComponentSchema,
-  CarouselComponentSchema,
-  LimitedTimeOfferComponentSchema,
-  UnknownComponentSchema,
-]);
+export const CarouselComponentSchema = z.lazy(() =>
+  z.object({
+    type: z.literal('CAROUSEL'),
+    cards: z.array(CarouselCardSchema),
+  }),
+);
 
 /** Typed by hand because a carousel nests components, which inference cannot follow. */
-export const TemplateComponentSchema: z.ZodType<TemplateComponent> = TemplateComponentUnion;
+export const TemplateComponentSchema: z.ZodType<TemplateComponent> = z.lazy(() =>
+  z.discriminatedUnion('type', [
+    HeaderComponentSchema,
+    BodyComponentSchema,
+    FooterComponentSchema,
+    ButtonsComponentSchema,
+    CarouselComponentSchema,
+    LimitedTimeOfferComponentSchema,
+    UnknownComponentSchema,
+  ]),
+);
 
 export type HeaderComponent = z.infer<typeof HeaderComponentSchema>;
 export type BodyComponent = z.infer<typeof BodyComponentSchema>;

@@ -1,10 +1,9 @@
 import { z } from 'zod';
 import { enumWithUnknown, toEnumValue } from './enum-with-unknown.js';
-import { optionalDate, optionalInteger, text } from './field-schemas.js';
 import { TemplateComponentSchema } from './template-component.js';
 
 export const TEMPLATE_CATEGORIES = ['MARKETING', 'UTILITY', 'AUTHENTICATION'] as const;
-export const TemplateCategorySchema = enumWithUnknown(TEMPLATE_CATEGORIES);
+export const TemplateCategorySchema = z.lazy(() => enumWithUnknown(TEMPLATE_CATEGORIES));
 export type TemplateCategory = z.infer<typeof TemplateCategorySchema>;
 
 export const TEMPLATE_STATUSES = [
@@ -19,11 +18,11 @@ export const TEMPLATE_STATUSES = [
   'LIMIT_EXCEEDED',
   'ARCHIVED',
 ] as const;
-export const TemplateStatusSchema = enumWithUnknown(TEMPLATE_STATUSES);
+export const TemplateStatusSchema = z.lazy(() => enumWithUnknown(TEMPLATE_STATUSES));
 export type TemplateStatus = z.infer<typeof TemplateStatusSchema>;
 
 export const QUALITY_SCORES = ['GREEN', 'YELLOW', 'RED'] as const;
-export const QualityScoreSchema = enumWithUnknown(QUALITY_SCORES);
+export const QualityScoreSchema = z.lazy(() => enumWithUnknown(QUALITY_SCORES));
 export type QualityScore = z.infer<typeof QualityScoreSchema>;
 
 export const REJECTED_REASONS = [
@@ -35,28 +34,32 @@ export const REJECTED_REASONS = [
   'TAG_CONTENT_MISMATCH',
   'NONE',
 ] as const;
-export const RejectedReasonSchema = enumWithUnknown(REJECTED_REASONS);
+export const RejectedReasonSchema = z.lazy(() => enumWithUnknown(REJECTED_REASONS));
 export type RejectedReason = z.infer<typeof RejectedReasonSchema>;
 
-export const TemplateSummarySchema = z.object({
-  provider: text,
-  raw: z.unknown(),
-  /** The vendor's id: Meta's template id on NXCloud, CAMS's own TemplateCode on CAMS. */
-  id: text,
-  name: text,
-  language: text,
-  category: TemplateCategorySchema,
-  status: TemplateStatusSchema,
-  rejectedReason: RejectedReasonSchema.optional(),
-  qualityScore: QualityScoreSchema.optional(),
-  messageSendTtlSeconds: optionalInteger,
-  updatedAt: optionalDate,
-});
+export const TemplateSummarySchema = z.lazy(() =>
+  z.object({
+    provider: z.string(),
+    raw: z.unknown(),
+    /** The vendor's id: Meta's template id on NXCloud, CAMS's own TemplateCode on CAMS. */
+    id: z.string(),
+    name: z.string(),
+    language: z.string(),
+    category: TemplateCategorySchema,
+    status: TemplateStatusSchema,
+    rejectedReason: RejectedReasonSchema.optional(),
+    qualityScore: QualityScoreSchema.optional(),
+    messageSendTtlSeconds: z.int().optional(),
+    updatedAt: z.date().optional(),
+  }),
+);
 export type TemplateSummary = z.infer<typeof TemplateSummarySchema>;
 
-export const TemplateSchema = TemplateSummarySchema.extend({
-  components: z.array(TemplateComponentSchema),
-});
+export const TemplateSchema = z.lazy(() =>
+  TemplateSummarySchema.unwrap().extend({
+    components: z.array(TemplateComponentSchema),
+  }),
+);
 export type Template = z.infer<typeof TemplateSchema>;
 
 /**
