@@ -15,15 +15,20 @@ import { z } from 'zod';
 import { NXCLOUD_PROVIDER_ID } from './nxcloud-id.js';
 import { lenientIntegerSchema } from './nxcloud-wire-common.js';
 
-/** Meta's Graph error, which NXCloud's flow endpoints relay in `data.error` with code 400. */
-const metaErrorSchema = z.looseObject({
-  message: z.string().nullish(),
-  type: z.string().nullish(),
-  code: lenientIntegerSchema.nullish(),
-  error_subcode: lenientIntegerSchema.nullish(),
-  is_transient: z.boolean().nullish(),
-  error_user_msg: z.string().nullish(),
-});
+/**
+ * Meta's Graph error, which NXCloud's flow endpoints relay in `data.error` with code 400. Built on
+ * the first such error rather than at import, to keep importing the adapter cheap.
+ */
+const metaErrorSchema = z.lazy(() =>
+  z.looseObject({
+    message: z.string().nullish(),
+    type: z.string().nullish(),
+    code: lenientIntegerSchema().nullish(),
+    error_subcode: lenientIntegerSchema().nullish(),
+    is_transient: z.boolean().nullish(),
+    error_user_msg: z.string().nullish(),
+  }),
+);
 type MetaError = z.infer<typeof metaErrorSchema>;
 
 export interface NxcloudFailure {

@@ -1,84 +1,105 @@
 import { z } from 'zod';
 import { nxcloudPagingWireSchema } from './nxcloud-paging.js';
-import { lenientIntegerSchema, nxcloudTimestampSchema, optionalTextSchema } from './nxcloud-wire-common.js';
+import {
+  lenientIntegerSchema,
+  nxcloudTimestampSchema,
+  once,
+  optionalTextSchema,
+} from './nxcloud-wire-common.js';
 
 /*
  * NXCloud's flow objects, in the vendor's own snake_case names (mostly Meta's, passed through).
  * Lenient on purpose: optional fields may be null, and each documented quirk is admitted here and
  * absorbed by the mapper. Keys not listed are not checked and not copied: the mapper reads only
  * these, and the entity's `raw` is the object exactly as received.
+ *
+ * Every schema is built on first use, not at import, to keep importing the adapter cheap.
  */
 
-const optionalIntegerSchema = lenientIntegerSchema.nullish();
+const optionalIntegerSchema = once(() => lenientIntegerSchema().nullish());
 
-const positionWireShape = {
-  line_start: optionalIntegerSchema,
-  line_end: optionalIntegerSchema,
-  column_start: optionalIntegerSchema,
-  column_end: optionalIntegerSchema,
-};
+const positionWireShape = once(() => ({
+  line_start: optionalIntegerSchema(),
+  line_end: optionalIntegerSchema(),
+  column_start: optionalIntegerSchema(),
+  column_end: optionalIntegerSchema(),
+}));
 
 /** Typed `Array[String]` on queryFlowById, Meta's objects on updateFlowJson (inconsistency 14). */
-export const nxcloudValidationErrorWireSchema = z.union([
-  z.string(),
-  z.object({
-    message: optionalTextSchema,
-    error: optionalTextSchema,
-    error_type: optionalTextSchema,
-    ...positionWireShape,
-    pointers: z.array(z.object({ ...positionWireShape, path: optionalTextSchema })).nullish(),
-  }),
-]);
-export type NxcloudValidationErrorWire = z.output<typeof nxcloudValidationErrorWireSchema>;
+export const nxcloudValidationErrorWireSchema = once(() =>
+  z.union([
+    z.string(),
+    z.object({
+      message: optionalTextSchema(),
+      error: optionalTextSchema(),
+      error_type: optionalTextSchema(),
+      ...positionWireShape(),
+      pointers: z.array(z.object({ ...positionWireShape(), path: optionalTextSchema() })).nullish(),
+    }),
+  ]),
+);
+export type NxcloudValidationErrorWire = z.output<ReturnType<typeof nxcloudValidationErrorWireSchema>>;
 
-export const nxcloudFlowPreviewLinkWireSchema = z.object({
-  preview_url: optionalTextSchema,
-  /** `2024-01-13T10:03:53+0000`: no colon in the offset (inconsistency 20). */
-  expires_at: nxcloudTimestampSchema.nullish(),
-});
+export const nxcloudFlowPreviewLinkWireSchema = once(() =>
+  z.object({
+    preview_url: optionalTextSchema(),
+    /** `2024-01-13T10:03:53+0000`: no colon in the offset (inconsistency 20). */
+    expires_at: nxcloudTimestampSchema().nullish(),
+  }),
+);
 
 /** Flow ids are digit strings (Meta's ids). */
-const flowIdSchema = z.string().regex(/^\d+$/, 'must be a string of digits');
+const flowIdSchema = once(() => z.string().regex(/^\d+$/, 'must be a string of digits'));
+
+const flowSummaryWireObject = once(() =>
+  z.object({
+    id: flowIdSchema(),
+    name: z.string(),
+    status: optionalTextSchema(),
+    categories: z.array(z.string()).nullish(),
+  }),
+);
 
 /** What queryFlowsByPhone lists: `id`, `name`, `status`, `categories`, and possibly more. */
-export const nxcloudFlowSummaryWireSchema = z.object({
-  id: flowIdSchema,
-  name: z.string(),
-  status: optionalTextSchema,
-  categories: z.array(z.string()).nullish(),
-});
+export const nxcloudFlowSummaryWireSchema = z.lazy(flowSummaryWireObject);
 
 /** One flow as queryFlowById returns it. */
-export const nxcloudFlowWireSchema = nxcloudFlowSummaryWireSchema.extend({
-  validation_errors: z.array(nxcloudValidationErrorWireSchema).nullish(),
-  json_version: optionalTextSchema,
-  data_api_version: optionalTextSchema,
-  endpoint_uri: optionalTextSchema,
-  /** Deprecated since Graph API v19.0 in favour of `endpoint_uri`, still documented. */
-  data_channel_uri: optionalTextSchema,
-  preview: nxcloudFlowPreviewLinkWireSchema.nullish(),
-  /** Typed String by NXCloud; Meta returns an object (inconsistency 18). */
-  whatsapp_business_account: z.union([z.string(), z.object({ id: optionalTextSchema })]).nullish(),
-  application: z
-    .object({
-      id: optionalTextSchema,
-      name: optionalTextSchema,
-      link: optionalTextSchema,
-      /** Localised text such as `实用类`, not an enum. */
-      category: optionalTextSchema,
-    })
-    .nullish(),
-});
+export const nxcloudFlowWireSchema = z.lazy(() =>
+  flowSummaryWireObject().extend({
+    validation_errors: z.array(nxcloudValidationErrorWireSchema()).nullish(),
+    json_version: optionalTextSchema(),
+    data_api_version: optionalTextSchema(),
+    endpoint_uri: optionalTextSchema(),
+    /** Deprecated since Graph API v19.0 in favour of `endpoint_uri`, still documented. */
+    data_channel_uri: optionalTextSchema(),
+    preview: nxcloudFlowPreviewLinkWireSchema().nullish(),
+    /** Typed String by NXCloud; Meta returns an object (inconsistency 18). */
+    whatsapp_business_account: z.union([z.string(), z.object({ id: optionalTextSchema() })]).nullish(),
+    application: z
+      .object({
+        id: optionalTextSchema(),
+        name: optionalTextSchema(),
+        link: optionalTextSchema(),
+        /** Localised text such as `实用类`, not an enum. */
+        category: optionalTextSchema(),
+      })
+      .nullish(),
+  }),
+);
 export type NxcloudFlowWire = z.output<typeof nxcloudFlowWireSchema>;
 
 /** queryFlowsByPhone's `data`; items stay unparsed so each mapped flow keeps its raw object. */
-export const nxcloudFlowListWireSchema = z.object({
-  data: z.array(z.unknown()),
-  paging: nxcloudPagingWireSchema.nullish(),
-});
+export const nxcloudFlowListWireSchema = z.lazy(() =>
+  z.object({
+    data: z.array(z.unknown()),
+    paging: nxcloudPagingWireSchema().nullish(),
+  }),
+);
 
 /** getPreviewByFlowId's `data`: `id` is listed but missing from the example (inconsistency 16). */
-export const nxcloudFlowPreviewWireSchema = z.object({
-  id: flowIdSchema.nullish(),
-  preview: nxcloudFlowPreviewLinkWireSchema.extend({ preview_url: z.string().min(1) }),
-});
+export const nxcloudFlowPreviewWireSchema = z.lazy(() =>
+  z.object({
+    id: flowIdSchema().nullish(),
+    preview: nxcloudFlowPreviewLinkWireSchema().extend({ preview_url: z.string().min(1) }),
+  }),
+);

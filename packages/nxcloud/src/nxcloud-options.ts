@@ -36,48 +36,54 @@ const credential = (name: string) =>
     message: `\`${name}\` must not be empty`,
   });
 
-const operationOverrideSchema = z.strictObject({
-  path: z
-    .string()
-    .regex(/^\/[A-Za-z0-9/_.-]*$/, 'must be an absolute URL path such as `/api/wa/getTemplate`')
-    .optional(),
-  action: z
-    .string()
-    .regex(/^[A-Za-z0-9_.-]{1,100}$/, 'must be an action name such as `getTemplate`')
-    .optional(),
-});
+const operationOverrideSchema = () =>
+  z.strictObject({
+    path: z
+      .string()
+      .regex(/^\/[A-Za-z0-9/_.-]*$/, 'must be an absolute URL path such as `/api/wa/getTemplate`')
+      .optional(),
+    action: z
+      .string()
+      .regex(/^[A-Za-z0-9_.-]{1,100}$/, 'must be an action name such as `getTemplate`')
+      .optional(),
+  });
 
-export const nxcloudOptionsSchema = z.strictObject({
-  accessKey: credential('accessKey'),
-  accessSecret: credential('accessSecret'),
-  /** The key of the NXCloud WhatsApp application (body field `appkey`). */
-  appKey: credential('appKey'),
-  /** The merchant's WhatsApp number: digits only, country code first (E.164 without `+`). */
-  businessPhone: z
-    .string('`businessPhone` is required and must be a string')
-    .regex(
-      /^[1-9]\d{6,14}$/,
-      '`businessPhone` must be 7 to 15 digits with the country code first and no `+`',
-    ),
-  baseUrl: z
-    .url({ protocol: /^https?$/, error: '`baseUrl` must be an http(s) URL' })
-    .transform((url) => url.replace(/\/+$/, ''))
-    .default(NXCLOUD_DEFAULT_BASE_URL),
-  signAlgorithm: z.enum(['md5', 'sha256'], "`signAlgorithm` must be 'md5' or 'sha256'").default('md5'),
-  operations: z
-    .strictObject(
-      Object.fromEntries(
-        NXCLOUD_OPERATION_NAMES.map((name) => [name, operationOverrideSchema.optional()]),
-      ) as Record<NxcloudOperationName, z.ZodOptional<typeof operationOverrideSchema>>,
-    )
-    .optional(),
-  /** Epoch milliseconds, for the `ts` header; injectable so tests control time. */
-  now: z
-    .custom<() => number>(
-      (value) => typeof value === 'function',
-      '`now` must be a function returning epoch ms',
-    )
-    .optional(),
+/** Built when the first provider is created rather than at import, to keep importing cheap. */
+export const nxcloudOptionsSchema = z.lazy(() => {
+  const operationOverride = operationOverrideSchema().optional();
+  return z.strictObject({
+    accessKey: credential('accessKey'),
+    accessSecret: credential('accessSecret'),
+    /** The key of the NXCloud WhatsApp application (body field `appkey`). */
+    appKey: credential('appKey'),
+    /** The merchant's WhatsApp number: digits only, country code first (E.164 without `+`). */
+    businessPhone: z
+      .string('`businessPhone` is required and must be a string')
+      .regex(
+        /^[1-9]\d{6,14}$/,
+        '`businessPhone` must be 7 to 15 digits with the country code first and no `+`',
+      ),
+    baseUrl: z
+      .url({ protocol: /^https?$/, error: '`baseUrl` must be an http(s) URL' })
+      .transform((url) => url.replace(/\/+$/, ''))
+      .default(NXCLOUD_DEFAULT_BASE_URL),
+    signAlgorithm: z.enum(['md5', 'sha256'], "`signAlgorithm` must be 'md5' or 'sha256'").default('md5'),
+    operations: z
+      .strictObject(
+        Object.fromEntries(NXCLOUD_OPERATION_NAMES.map((name) => [name, operationOverride])) as Record<
+          NxcloudOperationName,
+          typeof operationOverride
+        >,
+      )
+      .optional(),
+    /** Epoch milliseconds, for the `ts` header; injectable so tests control time. */
+    now: z
+      .custom<() => number>(
+        (value) => typeof value === 'function',
+        '`now` must be a function returning epoch ms',
+      )
+      .optional(),
+  });
 });
 
 export type NxcloudOptions = z.input<typeof nxcloudOptionsSchema>;

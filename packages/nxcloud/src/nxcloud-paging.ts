@@ -1,13 +1,15 @@
 import { z } from 'zod';
-import { optionalTextSchema } from './nxcloud-wire-common.js';
+import { once, optionalTextSchema } from './nxcloud-wire-common.js';
 
 /** Meta's cursor paging, passed through by getTemplate and queryFlowsByPhone. */
-export const nxcloudPagingWireSchema = z.object({
-  cursors: z.object({ before: optionalTextSchema, after: optionalTextSchema }).nullish(),
-  next: optionalTextSchema,
-  previous: optionalTextSchema,
-});
-export type NxcloudPagingWire = z.output<typeof nxcloudPagingWireSchema>;
+export const nxcloudPagingWireSchema = once(() =>
+  z.object({
+    cursors: z.object({ before: optionalTextSchema(), after: optionalTextSchema() }).nullish(),
+    next: optionalTextSchema(),
+    previous: optionalTextSchema(),
+  }),
+);
+export type NxcloudPagingWire = z.output<ReturnType<typeof nxcloudPagingWireSchema>>;
 
 /**
  * The cursor of the next page, or undefined on the last one. Meta returns `cursors.after` even

@@ -17,14 +17,19 @@ export interface NxcloudHttpResponse {
   readonly body: string;
 }
 
-/** `{ code, message, data }`, which every NXCloud endpoint answers with. */
-const envelopeSchema = z.object({
-  // A plain integer almost always; the lenient spellings are tried only when it is not.
-  code: z.union([z.int(), lenientIntegerSchema]),
-  // For display only (its wording varies by page and language); never worth failing a call over.
-  message: z.unknown().optional(),
-  data: z.unknown().optional(),
-});
+/**
+ * `{ code, message, data }`, which every NXCloud endpoint answers with. Built on the first answer
+ * rather than at import, to keep importing the adapter cheap.
+ */
+const envelopeSchema = z.lazy(() =>
+  z.object({
+    // A plain integer almost always; the lenient spellings are tried only when it is not.
+    code: z.union([z.int(), lenientIntegerSchema()]),
+    // For display only (its wording varies by page and language); never worth failing a call over.
+    message: z.unknown().optional(),
+    data: z.unknown().optional(),
+  }),
+);
 
 const RAW_TEXT_LIMIT = 500;
 

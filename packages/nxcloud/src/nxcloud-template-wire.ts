@@ -1,55 +1,63 @@
 import { z } from 'zod';
 import { nxcloudPagingWireSchema } from './nxcloud-paging.js';
-import { lenientIntegerSchema, optionalTextSchema } from './nxcloud-wire-common.js';
+import { lenientIntegerSchema, once, optionalTextSchema } from './nxcloud-wire-common.js';
 
 /*
  * NXCloud's templates (getTemplate), in Meta's snake_case names as NXCloud passes them through.
  * Lenient on purpose: optional fields may be null, and each documented quirk is admitted here and
  * absorbed by the mapper. Keys not listed are not checked and not copied: the mapper reads only
  * these, and the entity's `raw` is the object exactly as received.
+ *
+ * Every schema is built on first use, not at import, to keep importing the adapter cheap.
  */
 
 /** Documented as `array[string]`, sent as a bare string in one example (inconsistency 13). */
-const stringOrStringsSchema = z.union([z.string(), z.array(z.string())]);
+const stringOrStringsSchema = once(() => z.union([z.string(), z.array(z.string())]));
 
 /** A digit id that may arrive as a JSON number; an unsafe integer has already lost digits. */
-const lenientIdSchema = z
-  .union([z.string(), z.int().refine(Number.isSafeInteger, 'is a number too large to be exact')])
-  .transform(String);
+const lenientIdSchema = once(() =>
+  z
+    .union([z.string(), z.int().refine(Number.isSafeInteger, 'is a number too large to be exact')])
+    .transform(String),
+);
 
-export const nxcloudTemplateButtonWireSchema = z.object({
-  type: z.string(),
-  text: optionalTextSchema,
-  url: optionalTextSchema,
-  phone_number: optionalTextSchema,
-  example: stringOrStringsSchema.nullish(),
-  otp_type: optionalTextSchema,
-  autofill_text: optionalTextSchema,
-  package_name: optionalTextSchema,
-  signature_hash: optionalTextSchema,
-  /** Meta's newer form of `package_name` / `signature_hash`. */
-  supported_apps: z
-    .array(z.object({ package_name: optionalTextSchema, signature_hash: optionalTextSchema }))
-    .nullish(),
-  flow_id: lenientIdSchema.nullish(),
-  flow_action: optionalTextSchema,
-  navigate_screen: optionalTextSchema,
-});
-export type NxcloudTemplateButtonWire = z.output<typeof nxcloudTemplateButtonWireSchema>;
+export const nxcloudTemplateButtonWireSchema = once(() =>
+  z.object({
+    type: z.string(),
+    text: optionalTextSchema(),
+    url: optionalTextSchema(),
+    phone_number: optionalTextSchema(),
+    example: stringOrStringsSchema().nullish(),
+    otp_type: optionalTextSchema(),
+    autofill_text: optionalTextSchema(),
+    package_name: optionalTextSchema(),
+    signature_hash: optionalTextSchema(),
+    /** Meta's newer form of `package_name` / `signature_hash`. */
+    supported_apps: z
+      .array(z.object({ package_name: optionalTextSchema(), signature_hash: optionalTextSchema() }))
+      .nullish(),
+    flow_id: lenientIdSchema().nullish(),
+    flow_action: optionalTextSchema(),
+    navigate_screen: optionalTextSchema(),
+  }),
+);
+export type NxcloudTemplateButtonWire = z.output<ReturnType<typeof nxcloudTemplateButtonWireSchema>>;
 
-export const nxcloudTemplateExampleWireSchema = z.object({
-  header_text: stringOrStringsSchema.nullish(),
-  header_handle: stringOrStringsSchema.nullish(),
-  custom_header_handle_url: optionalTextSchema,
-  /** `string[][]` in every example, `string[]` in the 2023 English pages (inconsistency 13). */
-  body_text: z.union([z.array(z.array(z.string())), z.array(z.string())]).nullish(),
-});
+export const nxcloudTemplateExampleWireSchema = once(() =>
+  z.object({
+    header_text: stringOrStringsSchema().nullish(),
+    header_handle: stringOrStringsSchema().nullish(),
+    custom_header_handle_url: optionalTextSchema(),
+    /** `string[][]` in every example, `string[]` in the 2023 English pages (inconsistency 13). */
+    body_text: z.union([z.array(z.array(z.string())), z.array(z.string())]).nullish(),
+  }),
+);
 
 export interface NxcloudTemplateComponentWire {
   type: string;
   format?: string | null | undefined;
   text?: string | null | undefined;
-  example?: z.output<typeof nxcloudTemplateExampleWireSchema> | null | undefined;
+  example?: z.output<ReturnType<typeof nxcloudTemplateExampleWireSchema>> | null | undefined;
   add_security_recommendation?: boolean | null | undefined;
   code_expiration_minutes?: number | null | undefined;
   buttons?: NxcloudTemplateButtonWire[] | null | undefined;
@@ -64,37 +72,47 @@ export interface NxcloudTemplateComponentWire {
   [key: string]: unknown;
 }
 
-export const nxcloudTemplateComponentWireSchema: z.ZodType<NxcloudTemplateComponentWire> = z.object({
-  type: z.string(),
-  format: optionalTextSchema,
-  text: optionalTextSchema,
-  example: nxcloudTemplateExampleWireSchema.nullish(),
-  add_security_recommendation: z.boolean().nullish(),
-  code_expiration_minutes: lenientIntegerSchema.nullish(),
-  buttons: z.array(nxcloudTemplateButtonWireSchema).nullish(),
-  /** Meta's carousel cards, each with its own components; undocumented by NXCloud. */
-  get cards() {
-    return z.array(z.object({ components: z.array(nxcloudTemplateComponentWireSchema).nullish() })).nullish();
-  },
-  /** Meta's limited-time-offer component; undocumented by NXCloud. */
-  limited_time_offer: z.object({ text: optionalTextSchema, has_expiration: z.boolean().nullish() }).nullish(),
-});
+export const nxcloudTemplateComponentWireSchema: () => z.ZodType<NxcloudTemplateComponentWire> = once(() =>
+  z.object({
+    type: z.string(),
+    format: optionalTextSchema(),
+    text: optionalTextSchema(),
+    example: nxcloudTemplateExampleWireSchema().nullish(),
+    add_security_recommendation: z.boolean().nullish(),
+    code_expiration_minutes: lenientIntegerSchema().nullish(),
+    buttons: z.array(nxcloudTemplateButtonWireSchema()).nullish(),
+    /** Meta's carousel cards, each with its own components; undocumented by NXCloud. */
+    get cards() {
+      return z
+        .array(z.object({ components: z.array(nxcloudTemplateComponentWireSchema()).nullish() }))
+        .nullish();
+    },
+    /** Meta's limited-time-offer component; undocumented by NXCloud. */
+    limited_time_offer: z
+      .object({ text: optionalTextSchema(), has_expiration: z.boolean().nullish() })
+      .nullish(),
+  }),
+);
 
-export const nxcloudTemplateWireSchema = z.object({
-  id: lenientIdSchema.pipe(z.string().min(1)),
-  name: z.string().min(1),
-  language: z.string().min(1),
-  category: optionalTextSchema,
-  status: optionalTextSchema,
-  rejected_reason: optionalTextSchema,
-  /** `{ score }` from getTemplate; the bare string form is accepted as well. */
-  quality_score: z.union([z.object({ score: optionalTextSchema }), z.string()]).nullish(),
-  message_send_ttl_seconds: lenientIntegerSchema.nullish(),
-  components: z.array(nxcloudTemplateComponentWireSchema).nullish(),
-});
+export const nxcloudTemplateWireSchema = z.lazy(() =>
+  z.object({
+    id: lenientIdSchema().pipe(z.string().min(1)),
+    name: z.string().min(1),
+    language: z.string().min(1),
+    category: optionalTextSchema(),
+    status: optionalTextSchema(),
+    rejected_reason: optionalTextSchema(),
+    /** `{ score }` from getTemplate; the bare string form is accepted as well. */
+    quality_score: z.union([z.object({ score: optionalTextSchema() }), z.string()]).nullish(),
+    message_send_ttl_seconds: lenientIntegerSchema().nullish(),
+    components: z.array(nxcloudTemplateComponentWireSchema()).nullish(),
+  }),
+);
 
 /** getTemplate's `data`; items stay unparsed so each mapped template keeps its raw object. */
-export const nxcloudTemplateListWireSchema = z.object({
-  data: z.array(z.unknown()),
-  paging: nxcloudPagingWireSchema.nullish(),
-});
+export const nxcloudTemplateListWireSchema = z.lazy(() =>
+  z.object({
+    data: z.array(z.unknown()),
+    paging: nxcloudPagingWireSchema().nullish(),
+  }),
+);

@@ -3,16 +3,31 @@ import { z } from 'zod';
 import { NXCLOUD_PROVIDER_ID } from './nxcloud-id.js';
 
 /**
+ * Builds a schema on the first call and returns that same schema afterwards. The schemas are
+ * built on first use rather than at import: building zod schemas is a large part of the cost of
+ * importing this package, which a process that never calls NXCloud would pay for nothing.
+ */
+export function once<T>(build: () => T): () => T {
+  let built: T | undefined;
+  return () => {
+    built ??= build();
+    return built;
+  };
+}
+
+/**
  * An integer that may arrive as a number, a float such as Meta's `139001.0`, or a numeric
  * string (the vendor docs type numbers loosely).
  */
-export const lenientIntegerSchema = z
-  .union([z.number().finite(), z.string().regex(/^-?\d+(\.\d+)?$/)])
-  .transform((value) => Math.trunc(Number(value)))
-  .pipe(z.int());
+export const lenientIntegerSchema = once(() =>
+  z
+    .union([z.number().finite(), z.string().regex(/^-?\d+(\.\d+)?$/)])
+    .transform((value) => Math.trunc(Number(value)))
+    .pipe(z.int()),
+);
 
 /** An optional text field; vendors write `null` as often as they leave a field out. */
-export const optionalTextSchema = z.string().nullish();
+export const optionalTextSchema = once(() => z.string().nullish());
 
 /**
  * Meta's timestamps as NXCloud relays them, e.g. `2024-01-13T10:03:53+0000`: an offset without a
@@ -20,14 +35,16 @@ export const optionalTextSchema = z.string().nullish();
  * the parts are read here instead of handing the text to `Date`. A value that is not such a
  * timestamp fails the schema, so it ends as a ResponseFormatError instead of an Invalid Date.
  */
-export const nxcloudTimestampSchema = z.string().transform((text, context) => {
-  const date = parseIsoTimestamp(text.trim());
-  if (date === undefined) {
-    context.addIssue({ code: 'custom', message: 'is not an ISO-8601 timestamp with an offset' });
-    return z.NEVER;
-  }
-  return date;
-});
+export const nxcloudTimestampSchema = once(() =>
+  z.string().transform((text, context) => {
+    const date = parseIsoTimestamp(text.trim());
+    if (date === undefined) {
+      context.addIssue({ code: 'custom', message: 'is not an ISO-8601 timestamp with an offset' });
+      return z.NEVER;
+    }
+    return date;
+  }),
+);
 
 const ISO_TIMESTAMP =
   /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?(?:Z|([+-])(\d{2}):?(\d{2}))$/;
