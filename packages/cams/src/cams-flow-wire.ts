@@ -8,41 +8,47 @@ import { optional, wireEpochMs, wireId, wireText } from './cams-wire-values.js';
  * Enum-valued fields are `unknown` here: any value maps, an unknown one to 'UNKNOWN'.
  */
 
-const categories = optional(z.array(z.unknown()));
+const categories = () => optional(z.array(z.unknown()));
 
 /** `Data` of GetFlow. */
-export const camsFlowSchema = z.object({
-  FlowId: wireId,
-  FlowName: wireText,
-  Status: z.unknown().optional(),
-  Categories: categories,
-  JSONVersion: optional(wireText),
-  DataApiVersion: optional(wireText),
-  /** Current docs and SDK 5.x only. */
-  EndpointUri: optional(wireText),
-  PreviewUrl: optional(wireText),
-  /** Epoch milliseconds. */
-  PreviewUrlExpires: optional(wireEpochMs),
-});
-export type CamsFlowWire = z.output<typeof camsFlowSchema>;
+const camsFlowSchema = () =>
+  z.object({
+    FlowId: wireId(),
+    FlowName: wireText(),
+    Status: z.unknown().optional(),
+    Categories: categories(),
+    JSONVersion: optional(wireText()),
+    DataApiVersion: optional(wireText()),
+    /** Current docs and SDK 5.x only. */
+    EndpointUri: optional(wireText()),
+    PreviewUrl: optional(wireText()),
+    /** Epoch milliseconds. */
+    PreviewUrlExpires: optional(wireEpochMs()),
+  });
+export type CamsFlowWire = z.output<ReturnType<typeof camsFlowSchema>>;
 
 /** One item of ListFlow's `Data`: no status, which takes a GetFlow per flow. */
-export const camsFlowSummarySchema = z.object({
-  FlowId: wireId,
-  FlowName: wireText,
-  Categories: categories,
-});
-export type CamsFlowSummaryWire = z.output<typeof camsFlowSummarySchema>;
+const camsFlowSummarySchema = () =>
+  z.object({
+    FlowId: wireId(),
+    FlowName: wireText(),
+    Categories: categories(),
+  });
+export type CamsFlowSummaryWire = z.output<ReturnType<typeof camsFlowSummarySchema>>;
 
 /** `Data` of GetFlowPreviewUrl. */
-export const camsFlowPreviewSchema = z.object({
-  FlowId: optional(wireId),
-  PreviewUrl: wireText.pipe(z.string().min(1)),
-  PreviewUrlExpires: optional(wireEpochMs),
-});
-export type CamsFlowPreviewWire = z.output<typeof camsFlowPreviewSchema>;
+const camsFlowPreviewSchema = () =>
+  z.object({
+    FlowId: optional(wireId()),
+    PreviewUrl: wireText().pipe(z.string().min(1)),
+    PreviewUrlExpires: optional(wireEpochMs()),
+  });
+export type CamsFlowPreviewWire = z.output<ReturnType<typeof camsFlowPreviewSchema>>;
 
-export const camsGetFlowAnswerSchema = z.object({ Data: camsFlowSchema });
+// Built on the first answer, not at import: building schemas is most of the package's import cost.
+export const camsGetFlowAnswerSchema = z.lazy(() => z.object({ Data: camsFlowSchema() }));
 /** An account without flows may answer `Data: null`. */
-export const camsListFlowAnswerSchema = z.object({ Data: optional(z.array(camsFlowSummarySchema)) });
-export const camsGetFlowPreviewAnswerSchema = z.object({ Data: camsFlowPreviewSchema });
+export const camsListFlowAnswerSchema = z.lazy(() =>
+  z.object({ Data: optional(z.array(camsFlowSummarySchema())) }),
+);
+export const camsGetFlowPreviewAnswerSchema = z.lazy(() => z.object({ Data: camsFlowPreviewSchema() }));

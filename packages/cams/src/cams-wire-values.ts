@@ -8,27 +8,45 @@ import { camsBadResponse } from './cams-errors.js';
  * ResponseFormatError rather than a silently wrong value.
  */
 
+/*
+ * Each building block is built on its first use, inside the answer schemas' `z.lazy`, and then
+ * shared: building zod schemas at import time is most of what importing the package costs.
+ */
+function once<T>(build: () => T): () => T {
+  let built: T | undefined;
+  return () => {
+    built ??= build();
+    return built;
+  };
+}
+
 /** A text field; a number sent in its place is kept as its decimal spelling. */
-export const wireText = z.union([z.string(), z.number().finite().transform(String)]);
+export const wireText = once(() => z.union([z.string(), z.number().finite().transform(String)]));
 
 /** An identifier; a number is only accepted while it is exact (larger ones lost digits in JSON.parse). */
-export const wireId = z.union([z.string().min(1), z.int().transform(String)]);
+export const wireId = once(() => z.union([z.string().min(1), z.int().transform(String)]));
 
 /** An integer, or a decimal string of one. */
-export const wireInteger = z.union([
-  z.int(),
-  z
-    .string()
-    .regex(/^-?\d{1,15}$/)
-    .transform(Number),
-]);
+export const wireInteger = once(() =>
+  z.union([
+    z.int(),
+    z
+      .string()
+      .regex(/^-?\d{1,15}$/)
+      .transform(Number),
+  ]),
+);
 
 /** Epoch milliseconds within the range a JavaScript Date can hold. */
-export const wireEpochMs = wireInteger.refine((ms) => Math.abs(ms) <= 8.64e15, 'not a representable date');
+export const wireEpochMs = once(() =>
+  wireInteger().refine((ms) => Math.abs(ms) <= 8.64e15, 'not a representable date'),
+);
 
-export const wireBoolean = z.union([z.boolean(), z.enum(['true', 'false']).transform((v) => v === 'true')]);
+export const wireBoolean = once(() =>
+  z.union([z.boolean(), z.enum(['true', 'false']).transform((v) => v === 'true')]),
+);
 
-const nullAsAbsent = z.null().transform(() => undefined);
+const nullAsAbsent = once(() => z.null().transform(() => undefined));
 
 /**
  * A field that may be missing or `null` on the wire; `null` reads as absent. A union rather than
@@ -36,7 +54,7 @@ const nullAsAbsent = z.null().transform(() => undefined);
  * halves what the optional fields cost to parse.
  */
 export function optional<T extends z.ZodType>(schema: T) {
-  return z.union([schema, nullAsAbsent]).optional();
+  return z.union([schema, nullAsAbsent()]).optional();
 }
 
 /**
