@@ -84,10 +84,9 @@ export function parseCamsOptions(options: unknown): CamsSettings {
     issue?.code === 'unrecognized_keys'
       ? String(issue.keys[0])
       : issue?.path.map(String).join('.') || 'options';
-  // `innerType` is the schema already built by the parse above; `unwrap()` would build another.
   const message =
     issue?.code === 'unrecognized_keys'
-      ? `Unknown CAMS option \`${field}\`; expected one of: ${Object.keys(camsOptionsSchema._zod.innerType.shape).join(', ')}`
+      ? `Unknown CAMS option \`${field}\`; expected one of: ${Object.keys(camsOptionsSchema.unwrap().shape).join(', ')}`
       : `Invalid CAMS option \`${field}\`: ${issue?.message ?? 'invalid'}`;
   throw new ConfigError(message, { provider: 'cams', field });
 }
