@@ -51,6 +51,16 @@ describe('cams()', () => {
     });
   });
 
+  it('refuses an unknown option by name, listing the known ones', () => {
+    const error = configError({ ...keys, endpiont: 'cams.example.test' });
+
+    expect(error.field).toBe('endpiont');
+    expect(error.message).toBe(
+      'Unknown CAMS option `endpiont`; expected one of: accessKeyId, accessKeySecret, securityToken, ' +
+        'credential, custSpaceId, endpoint, protocol, connectTimeoutMs, readTimeoutMs, now',
+    );
+  });
+
   it('defaults to the Singapore endpoint over HTTPS', () => {
     expect(camsOptionsSchema.parse(keys)).toMatchObject({
       endpoint: 'cams.ap-southeast-1.aliyuncs.com',
