@@ -12,7 +12,11 @@ import {
 
 const CALLS = 2_000;
 const CONCURRENCY = 32;
-const ROUNDS = 5;
+/**
+ * Nine rounds, as for the cold import: with 32 calls in flight on a shared two-core machine one
+ * round's ratio swings by ±0.1, and the median of five rounds still moved by ±0.05 between runs.
+ */
+const ROUNDS = 9;
 /** Each round's calls, split into alternating blocks of the library and the baseline. */
 const BLOCKS = 4;
 const WARMUP_CALLS = 300;
