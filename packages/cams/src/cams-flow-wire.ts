@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { optional, wireEpochMs, wireId, wireText } from './cams-wire-values.js';
+import { answerSchema, type WireFields } from './cams-wire-values.js';
 
 /*
  * CAMS flow payloads in the vendor's own PascalCase names (reference section 4.1). Only the fields
@@ -8,47 +8,48 @@ import { optional, wireEpochMs, wireId, wireText } from './cams-wire-values.js';
  * Enum-valued fields are `unknown` here: any value maps, an unknown one to 'UNKNOWN'.
  */
 
-const categories = () => optional(z.array(z.unknown()));
+const categories = (w: WireFields) => w.optional(z.array(z.unknown()));
 
 /** `Data` of GetFlow. */
-const camsFlowSchema = () =>
+const camsFlowSchema = (w: WireFields) =>
   z.object({
-    FlowId: wireId(),
-    FlowName: wireText(),
+    FlowId: w.id(),
+    FlowName: w.text(),
     Status: z.unknown().optional(),
-    Categories: categories(),
-    JSONVersion: optional(wireText()),
-    DataApiVersion: optional(wireText()),
+    Categories: categories(w),
+    JSONVersion: w.optional(w.text()),
+    DataApiVersion: w.optional(w.text()),
     /** Current docs and SDK 5.x only. */
-    EndpointUri: optional(wireText()),
-    PreviewUrl: optional(wireText()),
+    EndpointUri: w.optional(w.text()),
+    PreviewUrl: w.optional(w.text()),
     /** Epoch milliseconds. */
-    PreviewUrlExpires: optional(wireEpochMs()),
+    PreviewUrlExpires: w.optional(w.epochMs()),
   });
 export type CamsFlowWire = z.output<ReturnType<typeof camsFlowSchema>>;
 
 /** One item of ListFlow's `Data`: no status, which takes a GetFlow per flow. */
-const camsFlowSummarySchema = () =>
+const camsFlowSummarySchema = (w: WireFields) =>
   z.object({
-    FlowId: wireId(),
-    FlowName: wireText(),
-    Categories: categories(),
+    FlowId: w.id(),
+    FlowName: w.text(),
+    Categories: categories(w),
   });
 export type CamsFlowSummaryWire = z.output<ReturnType<typeof camsFlowSummarySchema>>;
 
 /** `Data` of GetFlowPreviewUrl. */
-const camsFlowPreviewSchema = () =>
+const camsFlowPreviewSchema = (w: WireFields) =>
   z.object({
-    FlowId: optional(wireId()),
-    PreviewUrl: wireText().pipe(z.string().min(1)),
-    PreviewUrlExpires: optional(wireEpochMs()),
+    FlowId: w.optional(w.id()),
+    PreviewUrl: w.text().pipe(z.string().min(1)),
+    PreviewUrlExpires: w.optional(w.epochMs()),
   });
 export type CamsFlowPreviewWire = z.output<ReturnType<typeof camsFlowPreviewSchema>>;
 
-// Built on the first answer, not at import: building schemas is most of the package's import cost.
-export const camsGetFlowAnswerSchema = z.lazy(() => z.object({ Data: camsFlowSchema() }));
+export const camsGetFlowAnswerSchema = answerSchema((w) => z.object({ Data: camsFlowSchema(w) }));
 /** An account without flows may answer `Data: null`. */
-export const camsListFlowAnswerSchema = z.lazy(() =>
-  z.object({ Data: optional(z.array(camsFlowSummarySchema())) }),
+export const camsListFlowAnswerSchema = answerSchema((w) =>
+  z.object({ Data: w.optional(z.array(camsFlowSummarySchema(w))) }),
 );
-export const camsGetFlowPreviewAnswerSchema = z.lazy(() => z.object({ Data: camsFlowPreviewSchema() }));
+export const camsGetFlowPreviewAnswerSchema = answerSchema((w) =>
+  z.object({ Data: camsFlowPreviewSchema(w) }),
+);

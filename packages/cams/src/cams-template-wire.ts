@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { optional, wireBoolean, wireEpochMs, wireId, wireInteger, wireText } from './cams-wire-values.js';
+import { answerSchema, type WireFields } from './cams-wire-values.js';
 
 /*
  * CAMS template payloads in the vendor's own PascalCase names (reference section 4.2). Only the
@@ -8,51 +8,51 @@ import { optional, wireBoolean, wireEpochMs, wireId, wireInteger, wireText } fro
  */
 
 /** One item of ListChatappTemplate's `ListTemplate`: no components. */
-const camsTemplateSummarySchema = () =>
+const camsTemplateSummarySchema = (w: WireFields) =>
   z.object({
-    TemplateCode: wireId(),
-    TemplateName: wireText(),
-    Language: wireId(),
+    TemplateCode: w.id(),
+    TemplateName: w.text(),
+    Language: w.id(),
     AuditStatus: z.unknown().optional(),
     Category: z.unknown().optional(),
-    Reason: optional(wireText()),
+    Reason: w.optional(w.text()),
     /** Epoch milliseconds; current docs and SDK 5.x only. */
-    LastUpdateTime: optional(wireEpochMs()),
+    LastUpdateTime: w.optional(w.epochMs()),
   });
 export type CamsTemplateSummaryWire = z.output<ReturnType<typeof camsTemplateSummarySchema>>;
 
-const camsButtonSchema = () =>
+const camsButtonSchema = (w: WireFields) =>
   z.object({
-    Type: optional(wireText()),
-    Text: optional(wireText()),
-    Url: optional(wireText()),
-    PhoneNumber: optional(wireText()),
+    Type: w.optional(w.text()),
+    Text: w.optional(w.text()),
+    Url: w.optional(w.text()),
+    PhoneNumber: w.optional(w.text()),
     /** The coupon of a COPY_CODE button outside AUTHENTICATION templates. */
-    CouponCode: optional(wireText()),
-    AutofillText: optional(wireText()),
-    PackageName: optional(wireText()),
-    SignatureHash: optional(wireText()),
-    FlowId: optional(wireId()),
+    CouponCode: w.optional(w.text()),
+    AutofillText: w.optional(w.text()),
+    PackageName: w.optional(w.text()),
+    SignatureHash: w.optional(w.text()),
+    FlowId: w.optional(w.id()),
     /** `NAVIGATE` / `DATA_EXCHANGE`, upper case unlike Meta's. */
-    FlowAction: optional(wireText()),
-    NavigateScreen: optional(wireText()),
+    FlowAction: w.optional(w.text()),
+    NavigateScreen: w.optional(w.text()),
   });
 export type CamsButtonWire = z.output<ReturnType<typeof camsButtonSchema>>;
 
-const componentFields = () => ({
-  Type: optional(wireText()),
-  Format: optional(wireText()),
-  Text: optional(wireText()),
+const componentFields = (w: WireFields) => ({
+  Type: w.optional(w.text()),
+  Format: w.optional(w.text()),
+  Text: w.optional(w.text()),
   /** The media of a media header. */
-  Url: optional(wireText()),
-  Latitude: optional(wireText()),
-  Longitude: optional(wireText()),
-  CodeExpirationMinutes: optional(wireInteger()),
-  AddSecretRecommendation: optional(wireBoolean()),
+  Url: w.optional(w.text()),
+  Latitude: w.optional(w.text()),
+  Longitude: w.optional(w.text()),
+  CodeExpirationMinutes: w.optional(w.integer()),
+  AddSecretRecommendation: w.optional(w.boolean()),
   /** Lower-case "h" in detail answers; create/modify requests spell it `HasExpiration`. */
-  hasExpiration: optional(wireBoolean()),
-  HasExpiration: optional(wireBoolean()),
-  Buttons: optional(z.array(camsButtonSchema())),
+  hasExpiration: w.optional(w.boolean()),
+  HasExpiration: w.optional(w.boolean()),
+  Buttons: w.optional(z.array(camsButtonSchema(w))),
 });
 
 /** A component inside a carousel card. */
@@ -60,35 +60,35 @@ const camsCardComponentSchema = (fields: ReturnType<typeof componentFields>) => 
 export type CamsCardComponentWire = z.output<ReturnType<typeof camsCardComponentSchema>>;
 
 /** A component; a carousel's cards hold components of the same fields. */
-const camsComponentSchema = () => {
-  const fields = componentFields();
+const camsComponentSchema = (w: WireFields) => {
+  const fields = componentFields(w);
   return z.object({
     ...fields,
-    Cards: optional(
-      z.array(z.object({ CardComponents: optional(z.array(camsCardComponentSchema(fields))) })),
+    Cards: w.optional(
+      z.array(z.object({ CardComponents: w.optional(z.array(camsCardComponentSchema(fields))) })),
     ),
   });
 };
 export type CamsComponentWire = z.output<ReturnType<typeof camsComponentSchema>>;
 
 /** `Data` of GetChatappTemplateDetail. */
-const camsTemplateSchema = () =>
+const camsTemplateSchema = (w: WireFields) =>
   z
     .object({
-      TemplateCode: wireId(),
+      TemplateCode: w.id(),
       /** `Name` in detail answers, `TemplateName` elsewhere; either is accepted. */
-      Name: optional(wireText()),
-      TemplateName: optional(wireText()),
-      Language: optional(wireId()),
+      Name: w.optional(w.text()),
+      TemplateName: w.optional(w.text()),
+      Language: w.optional(w.id()),
       AuditStatus: z.unknown().optional(),
       Category: z.unknown().optional(),
-      Reason: optional(wireText()),
+      Reason: w.optional(w.text()),
       QualityScore: z.unknown().optional(),
-      MessageSendTtlSeconds: optional(wireInteger()),
-      LastUpdateTime: optional(wireEpochMs()),
+      MessageSendTtlSeconds: w.optional(w.integer()),
+      LastUpdateTime: w.optional(w.epochMs()),
       /** Template-level samples for the variables of every component: `{"{{1}}": "Bob"}`. */
-      Example: optional(z.record(z.string(), z.unknown())),
-      Components: optional(z.array(camsComponentSchema())),
+      Example: w.optional(z.record(z.string(), z.unknown())),
+      Components: w.optional(z.array(camsComponentSchema(w))),
     })
     .refine((data) => data.Name !== undefined || data.TemplateName !== undefined, {
       message: 'a template needs a Name',
@@ -96,12 +96,11 @@ const camsTemplateSchema = () =>
     });
 export type CamsTemplateWire = z.output<ReturnType<typeof camsTemplateSchema>>;
 
-// Built on the first answer, not at import: building schemas is most of the package's import cost.
-export const camsListTemplatesAnswerSchema = z.lazy(() =>
+export const camsListTemplatesAnswerSchema = answerSchema((w) =>
   z.object({
-    Total: optional(wireInteger().pipe(z.int().nonnegative())),
+    Total: w.optional(w.integer().pipe(z.int().nonnegative())),
     /** An account without templates may answer `ListTemplate: null`. */
-    ListTemplate: optional(z.array(camsTemplateSummarySchema())),
+    ListTemplate: w.optional(z.array(camsTemplateSummarySchema(w))),
   }),
 );
-export const camsGetTemplateAnswerSchema = z.lazy(() => z.object({ Data: camsTemplateSchema() }));
+export const camsGetTemplateAnswerSchema = answerSchema((w) => z.object({ Data: camsTemplateSchema(w) }));

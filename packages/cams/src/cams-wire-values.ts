@@ -37,9 +37,12 @@ export const wireInteger = once(() =>
   ]),
 );
 
+/** The largest distance from the epoch, in milliseconds, that a JavaScript Date can hold. */
+const MAX_DATE_MS = 8.64e15;
+
 /** Epoch milliseconds within the range a JavaScript Date can hold. */
 export const wireEpochMs = once(() =>
-  wireInteger().refine((ms) => Math.abs(ms) <= 8.64e15, 'not a representable date'),
+  wireInteger().refine((ms) => Math.abs(ms) <= MAX_DATE_MS, 'not a representable date'),
 );
 
 export const wireBoolean = once(() =>
@@ -57,16 +60,72 @@ export function optional<T extends z.ZodType>(schema: T) {
   return z.union([schema, nullAsAbsent()]).optional();
 }
 
+/** The field schemas an answer schema is built from. */
+export interface WireFields {
+  text(): z.ZodType<string>;
+  id(): z.ZodType<string>;
+  integer(): z.ZodType<number>;
+  epochMs(): z.ZodType<number>;
+  boolean(): z.ZodType<boolean>;
+  optional<T extends z.ZodType>(schema: T): z.ZodOptional<z.ZodType<z.output<T>>>;
+}
+
+/** The lenient fields above: every spelling the service is known to use. */
+const lenientFields: WireFields = {
+  text: wireText,
+  id: wireId,
+  integer: wireInteger,
+  epochMs: wireEpochMs,
+  boolean: wireBoolean,
+  // The union's null branch reads as absent, so the output is the schema's own, or undefined.
+  optional: (schema) => optional(schema) as unknown as z.ZodOptional<z.ZodType<z.output<typeof schema>>>,
+};
+
+/**
+ * Only the documented types, and no `null`: what the service sends almost always. A subset of the
+ * lenient fields with the same output for what it accepts, parsed without their unions.
+ */
+const documentedFields: WireFields = {
+  text: once(() => z.string()),
+  id: once(() => z.string().min(1)),
+  integer: once(() => z.int()),
+  epochMs: once(() => z.int().min(-MAX_DATE_MS).max(MAX_DATE_MS)),
+  boolean: once(() => z.boolean()),
+  optional: (schema) => schema.optional() as z.ZodOptional<z.ZodType<z.output<typeof schema>>>,
+};
+
+/**
+ * One answer's schema built twice: from the documented fields, tried first, and from the lenient
+ * ones, the authority, used when the first fails. Parsing the lenient unions on every answer
+ * cost a tenth of the throughput on loopback (see docs/performance.md); the answers that need
+ * them are rare. Both are built on the first answer, not at import.
+ */
+export interface AnswerSchema<Output> {
+  readonly documented: z.ZodType<Output>;
+  readonly lenient: z.ZodType<Output>;
+}
+
+export function answerSchema<T extends z.ZodType>(
+  build: (fields: WireFields) => T,
+): AnswerSchema<z.output<T>> {
+  return {
+    documented: z.lazy(() => build(documentedFields)),
+    lenient: z.lazy(() => build(lenientFields)),
+  };
+}
+
 /**
  * Validates one answer's body against its wire schema. A mismatch is the vendor answering
  * something its API does not document: a ResponseFormatError naming the first field at fault.
  */
-export function parseWire<T extends z.ZodType>(
-  schema: T,
+export function parseWire<Output>(
+  schema: AnswerSchema<Output>,
   answer: { body: unknown; httpStatusCode: number; requestId?: string | undefined },
   action: string,
-): z.output<T> {
-  const result = schema.safeParse(answer.body);
+): Output {
+  const documented = schema.documented.safeParse(answer.body);
+  if (documented.success) return documented.data;
+  const result = schema.lenient.safeParse(answer.body);
   if (result.success) return result.data;
   const issue = result.error.issues[0];
   const where = issue?.path.length ? issue.path.join('.') : 'body';
