@@ -58,13 +58,16 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function textField(body: Record<string, unknown>, ...keys: string[]): string | undefined {
-  for (const key of keys) {
-    const value = body[key];
-    if (typeof value === 'string' && value.trim() !== '') return value.trim();
-    if (typeof value === 'number') return String(value);
-  }
-  return undefined;
+/** The first of two keys that holds text (trimmed, not empty) or a number. */
+function textField(body: Record<string, unknown>, key: string, otherKey: string): string | undefined {
+  return textOf(body[key]) ?? textOf(body[otherKey]);
+}
+
+function textOf(value: unknown): string | undefined {
+  if (typeof value === 'number') return String(value);
+  if (typeof value !== 'string') return undefined;
+  const trimmed = value.trim();
+  return trimmed === '' ? undefined : trimmed;
 }
 
 /** The vendor's request id, trimmed: the documented example ends in a newline. */

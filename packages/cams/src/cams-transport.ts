@@ -172,8 +172,6 @@ export function readCamsAnswer(
 ): CamsAnswer {
   const httpStatusCode = typeof response.statusCode === 'number' ? response.statusCode : 200;
   const text = typeof response.body === 'string' ? response.body : '';
-  const headerRequestId = response.headers?.['x-acs-request-id'];
-  const fallbackRequestId = typeof headerRequestId === 'string' ? headerRequestId.trim() : undefined;
   let body: unknown;
   try {
     body = JSON.parse(text);
@@ -181,19 +179,19 @@ export function readCamsAnswer(
     const what = text.trim() === '' ? 'an empty body' : 'a body that is not JSON';
     throw camsBadResponse(`CAMS answered HTTP ${httpStatusCode} with ${what}`, {
       httpStatusCode,
-      requestId: fallbackRequestId,
+      requestId: headerRequestId(response),
     });
   }
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {
     throw camsBadResponse(`CAMS answered HTTP ${httpStatusCode} with JSON that is not an object`, {
       httpStatusCode,
-      requestId: fallbackRequestId,
+      requestId: headerRequestId(response),
     });
   }
   if (nestedDeeperThan(body, MAX_RESPONSE_JSON_DEPTH)) {
     throw camsBadResponse(
       `CAMS answered HTTP ${httpStatusCode} with JSON nested deeper than ${MAX_RESPONSE_JSON_DEPTH} levels`,
-      { httpStatusCode, requestId: fallbackRequestId },
+      { httpStatusCode, requestId: headerRequestId(response) },
     );
   }
   const record = body as Record<string, unknown>;
@@ -203,8 +201,14 @@ export function readCamsAnswer(
     const retryAfterMs = parseRetryAfter(typeof retryAfter === 'string' ? retryAfter : undefined, now());
     throw camsVendorError(record, httpStatusCode, secrets(), retryAfterMs);
   }
-  const requestId = requestIdOf(record) ?? fallbackRequestId;
+  const requestId = requestIdOf(record) ?? headerRequestId(response);
   return requestId === undefined
     ? { body: record, httpStatusCode }
     : { body: record, httpStatusCode, requestId };
+}
+
+/** The request id of the response header, for answers whose body has none. */
+function headerRequestId(response: { headers?: Record<string, unknown> }): string | undefined {
+  const value = response.headers?.['x-acs-request-id'];
+  return typeof value === 'string' ? value.trim() : undefined;
 }
