@@ -4,7 +4,7 @@ import { attachMetadata, type WithMetadata } from '../model/metadata.js';
 import type { Operation, ProviderCallContext, ProviderResult } from '../provider.js';
 import { AttemptContext } from './attempt-context.js';
 import type { Clock } from './clock.js';
-import { callHook, type Hooks, summarizeError } from './hooks.js';
+import { callHook, type Hooks, type ResponseEvent, summarizeError } from './hooks.js';
 import type { RateLimiter } from './rate-limiter.js';
 import { decideRetry, type RetryOptions } from './retry-policy.js';
 
@@ -55,15 +55,7 @@ export class OperationRunner {
       try {
         const result = await runAttempt(call, attempt, timeoutMs, operation, providerId, options.signal);
         const fields = optionalFields(result);
-        if (hooks.onResponse) {
-          callHook(hooks.onResponse, {
-            provider: providerId,
-            operation,
-            attempt,
-            durationMs: clock.now() - startedAt,
-            ...fields,
-          });
-        }
+        this.reportResponse(operation, attempt, startedAt, fields);
         return attachMetadata(result.value, {
           provider: providerId,
           ...fields,
@@ -72,15 +64,7 @@ export class OperationRunner {
         });
       } catch (error) {
         const summary = summarizeError(error);
-        if (hooks.onResponse) {
-          callHook(hooks.onResponse, {
-            provider: providerId,
-            operation,
-            attempt,
-            durationMs: clock.now() - startedAt,
-            error: summary,
-          });
-        }
+        this.reportResponse(operation, attempt, startedAt, { error: summary });
         if (options.signal?.aborted) throw options.signal.reason;
         const decision = decideRetry(error, attempt, retry, this.settings.random);
         if (!decision.retry) {
@@ -98,6 +82,24 @@ export class OperationRunner {
         totalRetryDelayMs += decision.delayMs;
       }
     }
+  }
+
+  /** Tells the `onResponse` hook, if there is one, how an attempt ended. */
+  private reportResponse(
+    operation: Operation,
+    attempt: number,
+    startedAt: number,
+    outcome: Pick<ResponseEvent, 'requestId' | 'httpStatusCode' | 'error'>,
+  ): void {
+    const { hooks, clock, providerId } = this.settings;
+    if (!hooks.onResponse) return;
+    callHook(hooks.onResponse, {
+      provider: providerId,
+      operation,
+      attempt,
+      durationMs: clock.now() - startedAt,
+      ...outcome,
+    });
   }
 }
 
