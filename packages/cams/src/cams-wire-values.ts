@@ -21,13 +21,13 @@ function once<T>(build: () => T): () => T {
 }
 
 /** A text field; a number sent in its place is kept as its decimal spelling. */
-export const wireText = once(() => z.union([z.string(), z.number().finite().transform(String)]));
+const wireText = once(() => z.union([z.string(), z.number().finite().transform(String)]));
 
 /** An identifier; a number is only accepted while it is exact (larger ones lost digits in JSON.parse). */
-export const wireId = once(() => z.union([z.string().min(1), z.int().transform(String)]));
+const wireId = once(() => z.union([z.string().min(1), z.int().transform(String)]));
 
 /** An integer, or a decimal string of one. */
-export const wireInteger = once(() =>
+const wireInteger = once(() =>
   z.union([
     z.int(),
     z
@@ -41,11 +41,11 @@ export const wireInteger = once(() =>
 const MAX_DATE_MS = 8.64e15;
 
 /** Epoch milliseconds within the range a JavaScript Date can hold. */
-export const wireEpochMs = once(() =>
+const wireEpochMs = once(() =>
   wireInteger().refine((ms) => Math.abs(ms) <= MAX_DATE_MS, 'not a representable date'),
 );
 
-export const wireBoolean = once(() =>
+const wireBoolean = once(() =>
   z.union([z.boolean(), z.enum(['true', 'false']).transform((v) => v === 'true')]),
 );
 
@@ -56,7 +56,7 @@ const nullAsAbsent = once(() => z.null().transform(() => undefined));
  * `.nullish().transform(...)`: a present value takes the first branch and no transform runs, which
  * halves what the optional fields cost to parse.
  */
-export function optional<T extends z.ZodType>(schema: T) {
+function optional<T extends z.ZodType>(schema: T) {
   return z.union([schema, nullAsAbsent()]).optional();
 }
 
