@@ -55,9 +55,9 @@ function parseIsoTimestamp(iso: string): Date | undefined {
   if (match === null) return undefined;
   // Absent optional parts (seconds, the fraction, a `Z` offset) count as zero; milliseconds are
   // the first three digits of the fraction, as `Date` reads them.
-  const [year, month, day, hour, minute, second, offsetHours, offsetMinutes] = [1, 2, 3, 4, 5, 6, 9, 10].map(
-    (group) => Number(match[group] ?? 0),
-  ) as [number, number, number, number, number, number, number, number];
+  const part = (group: number) => Number(match[group] ?? 0);
+  const [year, month, day, hour, minute] = [part(1), part(2), part(3), part(4), part(5)];
+  const [second, offsetHours, offsetMinutes] = [part(6), part(9), part(10)];
   const millisecond = Number(`${match[7] ?? ''}00`.slice(0, 3));
   if (
     // Date.UTC reads years below 100 as 19xx; no vendor timestamp is that old.
