@@ -11,7 +11,8 @@ import {
 } from './vendor-clients.js';
 
 const CALLS = 2_000;
-const ROUNDS = 5;
+/** Nine rounds, as for throughput and the cold import: a round's ratio swings on a shared machine. */
+const ROUNDS = 9;
 /** Each round's calls, split into alternating blocks of the library and the baseline. */
 const BLOCKS = 10;
 const WARMUP_CALLS = 300;
