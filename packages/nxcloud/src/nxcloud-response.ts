@@ -18,18 +18,20 @@ export interface NxcloudHttpResponse {
 }
 
 /**
- * `{ code, message, data }`, which every NXCloud endpoint answers with. Built on the first answer
- * rather than at import, to keep importing the adapter cheap.
+ * `{ code, message, data }`, which every NXCloud endpoint answers with, in two schemas built on
+ * the first answer (not at import): the documented one, an integer `code`, tried first, and the
+ * lenient one, which also reads a `code` sent as a float or a numeric string, used when the
+ * first fails. The lenient union on every answer showed in the throughput (docs/performance.md).
  */
-const envelopeSchema = z.lazy(() =>
+const envelopeSchema = (code: z.ZodType<number>) =>
   z.object({
-    // A plain integer almost always; the lenient spellings are tried only when it is not.
-    code: z.union([z.int(), lenientIntegerSchema()]),
+    code,
     // For display only (its wording varies by page and language); never worth failing a call over.
     message: z.unknown().optional(),
     data: z.unknown().optional(),
-  }),
-);
+  });
+const documentedEnvelopeSchema = z.lazy(() => envelopeSchema(z.int()));
+const lenientEnvelopeSchema = z.lazy(() => envelopeSchema(lenientIntegerSchema()));
 
 const RAW_TEXT_LIMIT = 500;
 
@@ -49,7 +51,7 @@ export function readNxcloudResponse(
   if (statusCode === 429) {
     throw rateLimitError(statusCode, firstHeader(response.headers['retry-after']), nowMs, parsed, secrets);
   }
-  const envelope = 'value' in json ? envelopeSchema.safeParse(json.value) : undefined;
+  const envelope = 'value' in json ? parseEnvelope(json.value) : undefined;
   if (envelope?.success !== true) {
     const what = 'problem' in json ? json.problem : 'JSON without the { code, message, data } envelope';
     const raw = 'value' in json ? json.value : redactSecrets(body.slice(0, RAW_TEXT_LIMIT), secrets);
@@ -73,6 +75,11 @@ export function readNxcloudResponse(
     throw errorFromNxcloudFailure({ code, message, data, body: parsed, httpStatusCode: statusCode }, secrets);
   }
   return data;
+}
+
+function parseEnvelope(value: unknown) {
+  const documented = documentedEnvelopeSchema.safeParse(value);
+  return documented.success ? documented : lenientEnvelopeSchema.safeParse(value);
 }
 
 type ParsedBody = { readonly value: unknown } | { readonly problem: string };
