@@ -1,8 +1,7 @@
 import { BspError } from '../errors/bsp-error.js';
-import { ProviderUnavailableError } from '../errors/error-classes.js';
 import { attachMetadata, type WithMetadata } from '../model/metadata.js';
 import type { Operation, ProviderCallContext, ProviderResult } from '../provider.js';
-import { AttemptContext } from './attempt-context.js';
+import { Attempt } from './attempt.js';
 import type { Clock } from './clock.js';
 import { callHook, type Hooks, type ResponseEvent, summarizeError } from './hooks.js';
 import type { RateLimiter } from './rate-limiter.js';
@@ -53,7 +52,9 @@ export class OperationRunner {
       if (hooks.onRequest) callHook(hooks.onRequest, { provider: providerId, operation, attempt, request });
       const startedAt = hooks.onResponse ? clock.now() : 0;
       try {
-        const result = await runAttempt(call, attempt, timeoutMs, operation, providerId, options.signal);
+        const result = await new Attempt<T>(attempt, timeoutMs, operation, providerId, options.signal).run(
+          call,
+        );
         const fields = optionalFields(result);
         this.reportResponse(operation, attempt, startedAt, fields);
         return attachMetadata(result.value, {
@@ -108,60 +109,4 @@ function optionalFields(result: ProviderResult<unknown>): { requestId?: string; 
   if (result.requestId !== undefined) fields.requestId = result.requestId;
   if (result.httpStatusCode !== undefined) fields.httpStatusCode = result.httpStatusCode;
   return fields;
-}
-
-/**
- * One attempt, bounded by its timeout even if the adapter ignores the signal. Whichever settles
- * first wins: the adapter's answer, the timeout (a retryable ProviderUnavailableError) or the
- * caller's abort (its reason, as is). An adapter's answer after that is ignored.
- */
-function runAttempt<T>(
-  call: (context: ProviderCallContext) => Promise<ProviderResult<T>>,
-  attempt: number,
-  timeoutMs: number,
-  operation: Operation,
-  providerId: string,
-  callerSignal: AbortSignal | undefined,
-): Promise<ProviderResult<T>> {
-  const context = new AttemptContext(attempt, timeoutMs);
-  return new Promise<ProviderResult<T>>((resolve, reject) => {
-    const abort = (reason: unknown) => {
-      context.abort(reason);
-      reject(reason);
-    };
-    // The error is built only if the timer fires: capturing a stack on every call is slow.
-    const timer = setTimeout(
-      () =>
-        abort(
-          new ProviderUnavailableError(`${operation} timed out after ${timeoutMs} ms`, {
-            provider: providerId,
-          }),
-        ),
-      timeoutMs,
-    );
-    const onCallerAbort = () => abort(callerSignal?.reason);
-    callerSignal?.addEventListener('abort', onCallerAbort, { once: true });
-    const done = () => {
-      clearTimeout(timer);
-      callerSignal?.removeEventListener('abort', onCallerAbort);
-    };
-    let pending: Promise<ProviderResult<T>>;
-    try {
-      pending = call(context);
-    } catch (error) {
-      done();
-      reject(error);
-      return;
-    }
-    pending.then(
-      (result) => {
-        done();
-        resolve(result);
-      },
-      (error: unknown) => {
-        done();
-        reject(error);
-      },
-    );
-  });
 }
