@@ -1,6 +1,6 @@
-import { InvalidRequestError } from '../errors/error-classes.js';
 import type { WithMetadata } from '../model/metadata.js';
 import type { Page } from '../model/page.js';
+import { optionalPositiveInteger } from './validate-input.js';
 
 /** A page as the client yields it: the user-facing opaque cursor, and `$metadata`. */
 export type ClientPage<T> = WithMetadata<Page<WithMetadata<T>>>;
@@ -51,10 +51,7 @@ export class Paginated<T> implements AsyncIterable<WithMetadata<T>> {
 
   /** Collects the items; `maxItems` here tightens the list's own limit. */
   async toArray(options: { maxItems?: number } = {}): Promise<WithMetadata<T>[]> {
-    const limit = options.maxItems;
-    if (limit !== undefined && (!Number.isSafeInteger(limit) || limit < 1)) {
-      throw new InvalidRequestError('`maxItems` must be a positive integer', { field: 'maxItems' });
-    }
+    const limit = optionalPositiveInteger(options.maxItems, 'maxItems');
     const maxItems = Math.min(
       limit ?? Number.POSITIVE_INFINITY,
       this.options.maxItems ?? Number.POSITIVE_INFINITY,

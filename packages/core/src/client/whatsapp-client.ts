@@ -3,7 +3,14 @@ import type { Flow, FlowPreview, FlowSummary } from '../model/flow.js';
 import { attachMetadata, type WithMetadata } from '../model/metadata.js';
 import type { Page } from '../model/page.js';
 import type { Template, TemplateSummary } from '../model/template.js';
-import type { ListRequest, Operation, ProviderCallContext, ProviderResult, ProviderV1 } from '../provider.js';
+import type {
+  GetTemplateRequest,
+  ListRequest,
+  Operation,
+  ProviderCallContext,
+  ProviderResult,
+  ProviderV1,
+} from '../provider.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
 import { type CallOptions, OperationRunner, type RunnerSettings } from './operation-runner.js';
 import { type ClientPage, type FetchPage, Paginated, type PaginationOptions } from './paginated.js';
@@ -123,21 +130,21 @@ export class WhatsAppClient {
       const id = requireIdentifier(ref.id, 'id');
       if (this.provider.capabilities.templates.get.byId === 'scan')
         return this.scanForTemplate(id, callOptions);
-      return await this.runner.run(
-        'templates.get',
-        { id },
-        (ctx) => this.provider.doGetTemplate({ id }, ctx),
-        callOptions,
-      );
+      return await this.fetchTemplate({ id }, callOptions);
     }
     rejectUnknownKeys(ref, ['name', 'language'], 'templates.get');
     const name = requireIdentifier(ref.name, 'name');
     const language = requireIdentifier(ref.language, 'language');
-    return await this.runner.run(
+    return await this.fetchTemplate({ name, language }, callOptions);
+  }
+
+  private fetchTemplate(request: GetTemplateRequest, options: CallOptions): Promise<WithMetadata<Template>> {
+    // Hooks get their own copy of the request, so one cannot change what the adapter receives.
+    return this.runner.run(
       'templates.get',
-      { name, language },
-      (ctx) => this.provider.doGetTemplate({ name, language }, ctx),
-      callOptions,
+      { ...request },
+      (ctx) => this.provider.doGetTemplate(request, ctx),
+      options,
     );
   }
 

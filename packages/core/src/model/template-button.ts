@@ -47,7 +47,7 @@ export const FlowButtonSchema = z.lazy(() =>
     type: z.literal('FLOW'),
     text: z.string(),
     flowId: z.string(),
-    flowAction: z.enum([...FLOW_ACTIONS, 'UNKNOWN']),
+    flowAction: enumWithUnknown(FLOW_ACTIONS),
     navigateScreen: z.string().optional(),
   }),
 );
