@@ -11,7 +11,7 @@ import { InvalidRequestError } from '@whatsapp-bsp/core';
 const MAX_PAGE_INDEX = 1_000_000_000;
 
 /** The page a raw cursor names, at the cursor's own size; page 1 at `requestedSize` without one. */
-export function pageFromCursor(
+function pageFromCursor(
   cursor: string | undefined,
   requestedSize: number,
   maxPageSize: number,
@@ -29,7 +29,7 @@ export function pageFromCursor(
   return { index, size };
 }
 
-export function checkPageSize(pageSize: unknown, maxPageSize: number): number {
+function checkPageSize(pageSize: unknown, maxPageSize: number): number {
   if (typeof pageSize !== 'number' || !Number.isInteger(pageSize) || pageSize < 1 || pageSize > maxPageSize) {
     throw new InvalidRequestError(`\`pageSize\` must be an integer from 1 to ${maxPageSize} on CAMS`, {
       provider: 'cams',

@@ -8,17 +8,13 @@ import {
   type FlowSummary,
   toEnumValue,
 } from '@whatsapp-bsp/core';
+import { dateFromEpochMs } from './cams-dates.js';
 import type { CamsFlowPreviewWire, CamsFlowSummaryWire, CamsFlowWire } from './cams-flow-wire.js';
 
 const PROVIDER = 'cams';
 
 function mapCategories(categories: readonly unknown[] | undefined): FlowCategory[] {
   return (categories ?? []).map((category) => toEnumValue(FLOW_CATEGORIES, category));
-}
-
-/** `PreviewUrlExpires` is epoch milliseconds (NXCloud's equivalent is an ISO string). */
-function expiresAt(epochMs: number | undefined): Date | undefined {
-  return epochMs === undefined ? undefined : new Date(epochMs);
 }
 
 /** GetFlow's `Data`. CAMS reports no validation errors, so that list is always empty. */
@@ -35,7 +31,7 @@ export function mapCamsFlow(wire: CamsFlowWire, raw: unknown): Flow {
     dataApiVersion: wire.DataApiVersion,
     endpointUri: wire.EndpointUri,
     preview: wire.PreviewUrl
-      ? definedOnly({ url: wire.PreviewUrl, expiresAt: expiresAt(wire.PreviewUrlExpires) })
+      ? definedOnly({ url: wire.PreviewUrl, expiresAt: dateFromEpochMs(wire.PreviewUrlExpires) })
       : undefined,
   });
 }
@@ -62,6 +58,6 @@ export function mapCamsFlowPreview(
     raw,
     flowId: wire.FlowId ?? requestedId,
     url: wire.PreviewUrl,
-    expiresAt: expiresAt(wire.PreviewUrlExpires),
+    expiresAt: dateFromEpochMs(wire.PreviewUrlExpires),
   });
 }

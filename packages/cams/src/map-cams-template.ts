@@ -17,6 +17,7 @@ import {
   toEnumValue,
   toTemplateCategory,
 } from '@whatsapp-bsp/core';
+import { dateFromEpochMs } from './cams-dates.js';
 import { camsTemplateId } from './cams-template-id.js';
 import type {
   CamsButtonWire,
@@ -68,7 +69,7 @@ export function mapCamsTemplateSummary(wire: CamsTemplateSummaryWire, raw: unkno
     category: toTemplateCategory(wire.Category),
     status: mapCamsAuditStatus(wire.AuditStatus),
     rejectedReason: mapReason(wire.Reason),
-    updatedAt: wire.LastUpdateTime === undefined ? undefined : new Date(wire.LastUpdateTime),
+    updatedAt: dateFromEpochMs(wire.LastUpdateTime),
   });
 }
 
@@ -91,7 +92,7 @@ export function mapCamsTemplate(wire: CamsTemplateWire, raw: unknown, requestedL
     rejectedReason: mapReason(wire.Reason),
     qualityScore: mapQualityScore(wire.QualityScore),
     messageSendTtlSeconds: wire.MessageSendTtlSeconds,
-    updatedAt: wire.LastUpdateTime === undefined ? undefined : new Date(wire.LastUpdateTime),
+    updatedAt: dateFromEpochMs(wire.LastUpdateTime),
     components: (wire.Components ?? []).map((component) =>
       mapComponent(component, category, examples, component.Cards ?? []),
     ),
