@@ -12,9 +12,8 @@ export interface RecordView<T> {
  */
 export class RecordList<T> {
   private slots: Array<number | T>;
-  private changes = 0;
   private indexes = new Map<string, Map<string, number[]>>();
-  private lastFilter: { key: string; changes: number; positions: number[] } | undefined;
+  private lastFilter: { key: string; positions: number[] } | undefined;
 
   constructor(
     leading: readonly T[],
@@ -103,17 +102,16 @@ export class RecordList<T> {
    */
   filter(cacheKey: string, predicate: (record: T) => boolean): number[] {
     const cached = this.lastFilter;
-    if (cached && cached.key === cacheKey && cached.changes === this.changes) return cached.positions;
+    if (cached && cached.key === cacheKey) return cached.positions;
     const positions: number[] = [];
     for (let position = 0; position < this.slots.length; position++) {
       if (predicate(this.at(position))) positions.push(position);
     }
-    this.lastFilter = { key: cacheKey, changes: this.changes, positions };
+    this.lastFilter = { key: cacheKey, positions };
     return positions;
   }
 
   private changed(): void {
-    this.changes++;
     this.indexes.clear();
     this.lastFilter = undefined;
   }
