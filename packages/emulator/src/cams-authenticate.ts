@@ -16,12 +16,15 @@ export const CAMS_DATE_WINDOW_MS = 15 * 60 * 1000;
 
 const SIGNED_DATE_FORMAT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/;
 
-/** Verifies the ACS3-HMAC-SHA256 signature, then that the nonce is new. */
+/**
+ * Verifies the ACS3-HMAC-SHA256 signature, then that the nonce is new. Returns the query
+ * string's parameters, decoded once to check the signature.
+ */
 export function authenticateCamsRequest(
   request: VendorRequest,
   options: { account: CamsAccount; now: () => number },
   seenNonces: NonceCache,
-): void {
+): Array<[string, string]> {
   const authorization = headerValue(request, 'authorization');
   if (!authorization) throw incompleteSignature('the Authorization header is missing.');
   const auth = parseAcs3Authorization(authorization);
@@ -86,6 +89,7 @@ export function authenticateCamsRequest(
   ) {
     throw new CamsApiError(400, 'SignatureNonceUsed', 'Specified signature nonce was used already.');
   }
+  return query;
 }
 
 /** Nonces seen within the replay window, forgotten once they are older than it. */

@@ -125,8 +125,8 @@ export function createCamsProtocol(options: CamsProtocolOptions): VendorProtocol
       const requestId = newRequestId();
       try {
         const operation = route(request);
-        authenticateCamsRequest(request, options, seenNonces);
-        const params = parameters(request);
+        const query = authenticateCamsRequest(request, options, seenNonces);
+        const params = parameters(request, query);
         checkCustSpaceId(params, options.account.custSpaceId, operation.requiresCustSpaceId);
         const answer = operation.handle(params, context);
         return jsonResponse(
@@ -203,9 +203,9 @@ function route(request: VendorRequest): Operation {
   return operation;
 }
 
-/** Parameters from the query string and the form body alike (the body wins a tie). */
-function parameters(request: VendorRequest): Params {
-  const params: Params = new Map(decodeParameters(request.url.search.slice(1)) ?? []);
+/** Parameters from the decoded query string and the form body alike (the body wins a tie). */
+function parameters(request: VendorRequest, query: ReadonlyArray<[string, string]>): Params {
+  const params: Params = new Map(query);
   const contentType = headerValue(request, 'content-type') ?? '';
   if (contentType.startsWith('application/x-www-form-urlencoded')) {
     const form = decodeParameters(request.body.toString('utf8'));
