@@ -1,5 +1,5 @@
 import type { EmulatorFlow, FlowValidationError } from './model.js';
-import { numericIdFactory, Random } from './random.js';
+import { numericIdFactory, Random, uuidFromHex } from './random.js';
 
 const FLOW_TOPICS: ReadonlyArray<{ base: string; categories: readonly string[]; screen: string }> = [
   { base: 'appointment_booking', categories: ['APPOINTMENT_BOOKING'], screen: 'BOOKING' },
@@ -96,6 +96,5 @@ function validationError(random: Random, screen: string): FlowValidationError {
 
 /** A random UUID-shaped string (8-4-4-4-12 hex). */
 export function uuidLike(random: Random): string {
-  const hex = random.hex(32);
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+  return uuidFromHex(random.hex(32));
 }

@@ -52,6 +52,11 @@ export class Random {
   }
 }
 
+/** The first 32 hex digits of `hex`, grouped 8-4-4-4-12 as a UUID is. */
+export function uuidFromHex(hex: string): string {
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
+}
+
 /** Mixes several integers into one 32-bit seed (FNV-1a over their bytes). */
 export function hashNumbers(parts: readonly number[]): number {
   let hash = 0x811c9dc5;
