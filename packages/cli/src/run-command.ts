@@ -14,22 +14,24 @@ import { renderTable } from './render-table.js';
 import { renderTemplateBubble } from './render-template.js';
 import { styleFor } from './style.js';
 
-/** Runs a read command and writes its result in the chosen output format. */
+/**
+ * Runs a read command and writes its result in the chosen output format. `--timeout` is the
+ * client's own default (see `openClient`), so calls here pass no timeout of their own.
+ */
 export async function runCommand(client: WhatsAppClient, args: ParsedArguments, io: CliIo): Promise<void> {
   const style = styleFor(io.stdout, io.env);
   const print = (text: string) => io.stdout.write(`${text}\n`);
   const json = (value: unknown) => print(JSON.stringify(value, null, args.output === 'json' ? 2 : 0));
   const { command } = args;
-  const callOptions = args.timeoutMs !== undefined ? { timeoutMs: args.timeoutMs } : {};
 
   switch (command.kind) {
     case 'flows get': {
-      const flow = await client.flows.get(command.id, callOptions);
+      const flow = await client.flows.get(command.id);
       args.output === 'human' ? print(describeFlow(flow)) : json(flow);
       return;
     }
     case 'flows preview': {
-      const preview = await client.flows.preview(command.id, callOptions);
+      const preview = await client.flows.preview(command.id);
       args.output === 'human' ? print(describePreview(preview)) : json(preview);
       return;
     }
@@ -64,7 +66,7 @@ export async function runCommand(client: WhatsAppClient, args: ParsedArguments, 
       return;
     }
     case 'templates get': {
-      const template: Template = await client.templates.get(command.reference, callOptions);
+      const template: Template = await client.templates.get(command.reference);
       args.output === 'human' ? print(renderTemplateBubble(template, style)) : json(template);
       return;
     }
@@ -77,7 +79,6 @@ function pagination(args: ParsedArguments) {
   return {
     ...(args.pageSize !== undefined ? { pageSize: args.pageSize } : {}),
     ...(args.maxItems !== undefined ? { maxItems: args.maxItems } : {}),
-    ...(args.timeoutMs !== undefined ? { timeoutMs: args.timeoutMs } : {}),
   };
 }
 
