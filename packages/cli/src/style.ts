@@ -3,7 +3,6 @@ export interface Style {
   bold(text: string): string;
   dim(text: string): string;
   red(text: string): string;
-  green(text: string): string;
   yellow(text: string): string;
   cyan(text: string): string;
 }
@@ -12,7 +11,6 @@ const plain: Style = {
   bold: (t) => t,
   dim: (t) => t,
   red: (t) => t,
-  green: (t) => t,
   yellow: (t) => t,
   cyan: (t) => t,
 };
@@ -23,7 +21,6 @@ const colored: Style = {
   bold: sgr(1, 22),
   dim: sgr(2, 22),
   red: sgr(31, 39),
-  green: sgr(32, 39),
   yellow: sgr(33, 39),
   cyan: sgr(36, 39),
 };
