@@ -20,7 +20,7 @@ import {
 } from './nxcloud-flow-wire.js';
 import { NXCLOUD_PROVIDER_ID } from './nxcloud-id.js';
 import { nextCursorFrom } from './nxcloud-paging.js';
-import { parseWire } from './nxcloud-wire-common.js';
+import { isRecord, parseWire } from './nxcloud-wire-common.js';
 
 /** Maps one flow object; `raw` is the object exactly as received. */
 export function mapNxcloudFlow(value: unknown): Flow {
@@ -147,8 +147,4 @@ function mapPosition(position: PositionWire) {
     columnStart: position.column_start ?? undefined,
     columnEnd: position.column_end ?? undefined,
   };
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

@@ -23,7 +23,7 @@ import {
   nxcloudTemplateListWireSchema,
   nxcloudTemplateWireSchema,
 } from './nxcloud-template-wire.js';
-import { parseWire } from './nxcloud-wire-common.js';
+import { isRecord, parseWire } from './nxcloud-wire-common.js';
 
 /** Maps one getTemplate item; `raw` is the object exactly as received. */
 export function mapNxcloudTemplate(value: unknown): Template {
@@ -60,12 +60,11 @@ export function mapNxcloudTemplateList(data: unknown): Page<Template> {
 export function mapNxcloudTemplateInLanguage(data: unknown, name: string, language: string): Template {
   const list = parseWire(nxcloudTemplateListWireSchema, data, 'a template list');
   const match = list.data.find((item) => {
-    if (typeof item !== 'object' || item === null) return false;
-    const candidate = item as Record<string, unknown>;
     return (
-      candidate.name === name &&
-      typeof candidate.language === 'string' &&
-      sameLanguage(candidate.language, language)
+      isRecord(item) &&
+      item.name === name &&
+      typeof item.language === 'string' &&
+      sameLanguage(item.language, language)
     );
   });
   if (match === undefined) {

@@ -10,10 +10,11 @@ import {
   parseRetryAfter,
   RateLimitError,
   redactSecrets,
+  safeCause,
 } from '@whatsapp-bsp/core';
 import { z } from 'zod';
 import { NXCLOUD_PROVIDER_ID } from './nxcloud-id.js';
-import { lenientIntegerSchema } from './nxcloud-wire-common.js';
+import { isRecord, lenientIntegerSchema } from './nxcloud-wire-common.js';
 
 /**
  * Meta's Graph error, which NXCloud's flow endpoints relay in `data.error` with code 400. Built on
@@ -195,14 +196,12 @@ export function rateLimitError(
  * (redacted) message survive: HTTP library errors carry the request, signature header included.
  */
 export function errorFromTransport(error: unknown, timeoutMs: number, secrets: readonly string[]): BspError {
-  const name = error instanceof Error ? error.name : 'Error';
-  const code = typeof error === 'object' && error !== null ? Reflect.get(error, 'code') : undefined;
-  const text = redactSecrets(error instanceof Error ? error.message : String(error), secrets);
-  const cause = Object.assign(new Error(text), { name, ...(typeof code === 'string' ? { code } : {}) });
-  const timedOut = name === 'TimeoutError' || code === 'ETIMEDOUT';
+  const cause = safeCause(error, secrets);
+  const code = (cause as { code?: unknown }).code;
+  const timedOut = cause.name === 'TimeoutError' || code === 'ETIMEDOUT';
   const message = timedOut
     ? `NXCloud did not answer within ${timeoutMs} ms`
-    : `NXCloud could not be reached${typeof code === 'string' ? ` (${code})` : ''}: ${text}`;
+    : `NXCloud could not be reached${typeof code === 'string' ? ` (${code})` : ''}: ${cause.message}`;
   return new ProviderUnavailableError(message, { provider: NXCLOUD_PROVIDER_ID, cause });
 }
 
@@ -219,7 +218,5 @@ export function redactDeep(value: unknown, secrets: readonly string[]): unknown 
 }
 
 function asRecord(value: unknown): Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
-    ? (value as Record<string, unknown>)
-    : {};
+  return isRecord(value) ? value : {};
 }

@@ -86,7 +86,6 @@ export const nxcloudFlowWireSchema = z.lazy(() =>
       .nullish(),
   }),
 );
-export type NxcloudFlowWire = z.output<typeof nxcloudFlowWireSchema>;
 
 /** queryFlowsByPhone's `data`; items stay unparsed so each mapped flow keeps its raw object. */
 export const nxcloudFlowListWireSchema = z.lazy(() =>

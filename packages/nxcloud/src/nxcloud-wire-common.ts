@@ -98,3 +98,8 @@ export function parseWire<Schema extends z.ZodType>(
     { provider: NXCLOUD_PROVIDER_ID, raw: value },
   );
 }
+
+/** A JSON object: not null, not an array. */
+export function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
