@@ -91,11 +91,15 @@ describe('through the core client', () => {
     ]);
     interceptCams(requests, (request) => [
       200,
-      request.query.TemplateName === 'login_code' ? authenticationDetailBody : orderUpdateDetailBody,
+      request.query.TemplateCode === '744c4b5c79c9432497a075bdfca30002'
+        ? authenticationDetailBody
+        : orderUpdateDetailBody,
     ]);
     interceptCams(requests, (request) => [
       200,
-      request.query.TemplateName === 'login_code' ? authenticationDetailBody : orderUpdateDetailBody,
+      request.query.TemplateCode === '744c4b5c79c9432497a075bdfca30002'
+        ? authenticationDetailBody
+        : orderUpdateDetailBody,
     ]);
     const client = createClient({ provider: testProvider(), rateLimit: false });
 
@@ -109,6 +113,13 @@ describe('through the core client', () => {
       'ListChatappTemplate',
       'GetChatappTemplateDetail',
       'GetChatappTemplateDetail',
+    ]);
+    // Each detail is fetched by the native TemplateCode the list gave, not looked up by name.
+    expect(
+      requests.slice(1).map((request) => [request.query.TemplateCode, request.query.TemplateName]),
+    ).toEqual([
+      ['744c4b5c79c9432497a075bdfca30001', undefined],
+      ['744c4b5c79c9432497a075bdfca30002', undefined],
     ]);
   });
 

@@ -72,7 +72,7 @@ describe('without keys in the options', () => {
     const requests: RecordedRequest[] = [];
     interceptCams(requests, [200, getFlowExampleBody]);
 
-    const { value } = await cams({ custSpaceId: CUST_SPACE_ID }).doGetFlow({ id: 'f-1' }, callContext());
+    const { value } = await cams({ custSpaceId: CUST_SPACE_ID }).flows.doGet({ id: 'f-1' }, callContext());
 
     expect(value.name).toBe('flow_001');
     expect(requests[0]?.headers.authorization).toContain('Credential=LTAI5tFromEnvironment,');
@@ -85,7 +85,7 @@ describe('without keys in the options', () => {
     interceptCams(requests, [200, getFlowExampleBody]);
     const provider = cams({ custSpaceId: CUST_SPACE_ID });
 
-    const error = await provider.doGetFlow({ id: 'f-1' }, callContext()).catch((thrown: unknown) => thrown);
+    const error = await provider.flows.doGet({ id: 'f-1' }, callContext()).catch((thrown: unknown) => thrown);
 
     expect(ConfigError.isInstance(error)).toBe(true);
     expect(error).toMatchObject({ provider: 'cams', field: 'accessKeyId' });

@@ -1,5 +1,6 @@
 import type CredentialsModule from '@alicloud/credentials';
-import { ConfigError, safeCause } from '@whatsapp-bsp/core';
+import { ConfigError } from '@whatsapp-bsp/core';
+import { safeCause } from '@whatsapp-bsp/core/adapter';
 import type { CamsCredential, CamsSettings } from './cams-options.js';
 import { commonJsDefault, requireLoaded } from './commonjs-default.js';
 

@@ -26,7 +26,7 @@ beforeAll(() => nock.disableNetConnect());
 afterEach(() => nock.cleanAll());
 
 async function getFlowError(provider = testProvider(), timeoutMs = 5_000): Promise<BspError> {
-  const error = await provider.doGetFlow({ id: 'f-1' }, callContext({ timeoutMs })).then(
+  const error = await provider.flows.doGet({ id: 'f-1' }, callContext({ timeoutMs })).then(
     () => undefined,
     (thrown: unknown) => thrown,
   );
@@ -257,7 +257,7 @@ describe('secrets', () => {
       },
     });
     interceptCams([], [200, getFlowExampleBody]);
-    await provider.doGetFlow({ id: 'f-1' }, callContext());
+    await provider.flows.doGet({ id: 'f-1' }, callContext());
     interceptCams(
       [],
       [400, { RequestId: 'R', Code: 'SignatureDoesNotMatch', Message: `bad ${rotated.join(' ')}` }],

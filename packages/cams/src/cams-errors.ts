@@ -8,9 +8,8 @@ import {
   ProviderUnavailableError,
   RateLimitError,
   ResponseFormatError,
-  redactSecrets,
-  safeCause,
 } from '@whatsapp-bsp/core';
+import { redactSecrets, safeCause } from '@whatsapp-bsp/core/adapter';
 
 const PROVIDER = 'cams';
 

@@ -107,7 +107,7 @@ describe('cams()', () => {
       }),
     };
 
-    await cams({ custSpaceId: CUST_SPACE_ID, credential }).doGetFlow({ id: 'f-1' }, callContext());
+    await cams({ custSpaceId: CUST_SPACE_ID, credential }).flows.doGet({ id: 'f-1' }, callContext());
 
     expect(requests[0]?.headers.authorization).toContain('Credential=LTAI5tFromCredential,');
     expect(hasValidSignature(requests[0] as RecordedRequest, 'credential-secret-0001')).toBe(true);
@@ -122,7 +122,7 @@ describe('cams()', () => {
       },
     };
 
-    const call = cams({ custSpaceId: CUST_SPACE_ID, credential }).doGetFlow({ id: 'f-1' }, callContext());
+    const call = cams({ custSpaceId: CUST_SPACE_ID, credential }).flows.doGet({ id: 'f-1' }, callContext());
 
     await expect(call).rejects.toMatchObject({ code: 'CONFIG', field: 'credential' });
     expect(requests).toHaveLength(0);

@@ -39,24 +39,24 @@ describe('input is checked before anything is sent', () => {
     ':2',
   ])('a malformed page cursor %j', async (cursor) => {
     await refusedBeforeSending(
-      (provider) => provider.doListFlows({ pageSize: 10, cursor }, callContext()),
+      (provider) => provider.flows.doList({ pageSize: 10, cursor }, callContext()),
       'cursor',
     );
     await refusedBeforeSending(
-      (provider) => provider.doListTemplates({ pageSize: 10, cursor }, callContext()),
+      (provider) => provider.templates.doList({ pageSize: 10, cursor }, callContext()),
       'cursor',
     );
   });
 
   it.each([0, 51, 2.5, Number.NaN])('a page size of %d', async (pageSize) => {
-    await refusedBeforeSending((provider) => provider.doListFlows({ pageSize }, callContext()), 'pageSize');
+    await refusedBeforeSending((provider) => provider.flows.doList({ pageSize }, callContext()), 'pageSize');
   });
 
   it.each(['IN_APPEAL', 'PENDING_DELETION', 'DELETED', 'LIMIT_EXCEEDED', 'ARCHIVED'] as const)(
     'a status CAMS cannot filter on: %s',
     async (status) => {
       const error = await refusedBeforeSending(
-        (provider) => provider.doListTemplates({ pageSize: 10, status }, callContext()),
+        (provider) => provider.templates.doList({ pageSize: 10, status }, callContext()),
         'status',
       );
       expect(error.message).toContain(status);
@@ -67,21 +67,21 @@ describe('input is checked before anything is sent', () => {
   it('a category outside the model', async () => {
     await refusedBeforeSending(
       (provider) =>
-        provider.doListTemplates({ pageSize: 10, category: 'TRANSACTIONAL' as 'UTILITY' }, callContext()),
+        provider.templates.doList({ pageSize: 10, category: 'TRANSACTIONAL' as 'UTILITY' }, callContext()),
       'category',
     );
   });
 
   it.each(['', '   ', 'f-1\n', 'x'.repeat(513)])('a flow id %j', async (id) => {
-    await refusedBeforeSending((provider) => provider.doGetFlow({ id }, callContext()), 'id');
-    await refusedBeforeSending((provider) => provider.doGetFlowPreview({ id }, callContext()), 'id');
+    await refusedBeforeSending((provider) => provider.flows.doGet({ id }, callContext()), 'id');
+    await refusedBeforeSending((provider) => provider.flows.doGetPreview({ id }, callContext()), 'id');
   });
 
   it.each(['744c4b5c79c9432497a075bdfca30001', '744c4b5c79c9432497a075bdfca30001:', ':en_US'])(
     'a template id without both a TemplateCode and a language: %j',
     async (id) => {
       const error = await refusedBeforeSending(
-        (provider) => provider.doGetTemplate({ id }, callContext()),
+        (provider) => provider.templates.doGet({ id }, callContext()),
         'id',
       );
       expect(error.message).toContain('<TemplateCode>:<Language>');
@@ -90,7 +90,7 @@ describe('input is checked before anything is sent', () => {
 
   it('a template name without a language', async () => {
     await refusedBeforeSending(
-      (provider) => provider.doGetTemplate({ name: 'order_update', language: '' }, callContext()),
+      (provider) => provider.templates.doGet({ name: 'order_update', language: '' }, callContext()),
       'language',
     );
   });
@@ -117,7 +117,7 @@ describe('timeouts', () => {
     const { port } = server.address() as AddressInfo;
     try {
       const error = await testProvider({ endpoint: `127.0.0.1:${port}`, protocol: 'http', readTimeoutMs: 40 })
-        .doGetFlow({ id: 'f-1' }, callContext({ timeoutMs: 30_000 }))
+        .flows.doGet({ id: 'f-1' }, callContext({ timeoutMs: 30_000 }))
         .catch((thrown: unknown) => thrown);
 
       expect(error).toMatchObject({ code: 'UNAVAILABLE', retryable: true });

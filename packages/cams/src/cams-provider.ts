@@ -55,51 +55,55 @@ export function cams(options: CamsOptions): ProviderV1 {
     id: 'cams',
     capabilities: camsCapabilities,
 
-    async doGetFlow(request, context) {
-      const flowId = requireText(request.id, 'id');
-      const answer = await send('GetFlow', { CustSpaceId: custSpaceId, FlowId: flowId }, context);
-      return result(answer, decodeFlow(answer));
+    flows: {
+      async doGet(request, context) {
+        const flowId = requireText(request.id, 'id');
+        const answer = await send('GetFlow', { CustSpaceId: custSpaceId, FlowId: flowId }, context);
+        return result(answer, decodeFlow(answer));
+      },
+
+      async doList(request, context) {
+        const { index, size } = requestedPage(request, camsCapabilities.flows.list.maxPageSize);
+        const answer = await send(
+          'ListFlow',
+          { CustSpaceId: custSpaceId, Page: pageParameter(index, size) },
+          context,
+        );
+        return result(answer, decodeFlowPage(answer, { index, size }));
+      },
+
+      async doGetPreview(request, context) {
+        const flowId = requireText(request.id, 'id');
+        const answer = await send('GetFlowPreviewUrl', { CustSpaceId: custSpaceId, FlowId: flowId }, context);
+        return result(answer, decodeFlowPreview(answer, flowId));
+      },
     },
 
-    async doListFlows(request, context) {
-      const { index, size } = requestedPage(request, camsCapabilities.flows.list.maxPageSize);
-      const answer = await send(
-        'ListFlow',
-        { CustSpaceId: custSpaceId, Page: pageParameter(index, size) },
-        context,
-      );
-      return result(answer, decodeFlowPage(answer, { index, size }));
-    },
+    templates: {
+      async doList(request, context) {
+        const { index, size } = requestedPage(request, camsCapabilities.templates.list.maxPageSize);
+        const answer = await send(
+          'ListChatappTemplate',
+          {
+            CustSpaceId: custSpaceId,
+            ...templateFilters(request),
+            TemplateType: TEMPLATE_TYPE,
+            Page: pageParameter(index, size),
+          },
+          context,
+        );
+        return result(answer, decodeTemplatePage(answer, { index, size }));
+      },
 
-    async doGetFlowPreview(request, context) {
-      const flowId = requireText(request.id, 'id');
-      const answer = await send('GetFlowPreviewUrl', { CustSpaceId: custSpaceId, FlowId: flowId }, context);
-      return result(answer, decodeFlowPreview(answer, flowId));
-    },
-
-    async doListTemplates(request, context) {
-      const { index, size } = requestedPage(request, camsCapabilities.templates.list.maxPageSize);
-      const answer = await send(
-        'ListChatappTemplate',
-        {
-          CustSpaceId: custSpaceId,
-          ...templateFilters(request),
-          TemplateType: TEMPLATE_TYPE,
-          Page: pageParameter(index, size),
-        },
-        context,
-      );
-      return result(answer, decodeTemplatePage(answer, { index, size }));
-    },
-
-    async doGetTemplate(request, context) {
-      const target = templateTarget(request);
-      const answer = await send(
-        'GetChatappTemplateDetail',
-        { CustSpaceId: custSpaceId, ...target, TemplateType: TEMPLATE_TYPE },
-        context,
-      );
-      return result(answer, decodeTemplate(answer, target.Language));
+      async doGet(request, context) {
+        const target = templateTarget(request);
+        const answer = await send(
+          'GetChatappTemplateDetail',
+          { CustSpaceId: custSpaceId, ...target, TemplateType: TEMPLATE_TYPE },
+          context,
+        );
+        return result(answer, decodeTemplate(answer, target.Language));
+      },
     },
   };
 }

@@ -64,7 +64,7 @@ describe('the adapter puts on the wire what the official SDK puts there', () => 
     const { sdk: expected, adapter } = await bothOnTheWire(
       JSON.parse(getFlowExampleBody),
       () => sdk.getFlow(new Cams.GetFlowRequest({ custSpaceId: CUST_SPACE_ID, flowId: '92675332812643' })),
-      () => testProvider().doGetFlow({ id: '92675332812643' }, callContext()),
+      () => testProvider().flows.doGet({ id: '92675332812643' }, callContext()),
     );
 
     expect(adapter).toEqual(expected);
@@ -81,7 +81,7 @@ describe('the adapter puts on the wire what the official SDK puts there', () => 
             page: new Cams.ListFlowRequestPage({ index: 2, size: 20 }),
           }),
         ),
-      () => testProvider().doListFlows({ pageSize: 20, cursor: '2' }, callContext()),
+      () => testProvider().flows.doList({ pageSize: 20, cursor: '2' }, callContext()),
     );
 
     expect(adapter).toEqual(expected);
@@ -95,7 +95,7 @@ describe('the adapter puts on the wire what the official SDK puts there', () => 
         sdk.getFlowPreviewUrl(
           new Cams.GetFlowPreviewUrlRequest({ custSpaceId: CUST_SPACE_ID, flowId: 'f-9' }),
         ),
-      () => testProvider().doGetFlowPreview({ id: 'f-9' }, callContext()),
+      () => testProvider().flows.doGetPreview({ id: 'f-9' }, callContext()),
     );
 
     expect(adapter).toEqual(expected);
@@ -117,7 +117,7 @@ describe('the adapter puts on the wire what the official SDK puts there', () => 
           }),
         ),
       () =>
-        testProvider().doListTemplates(
+        testProvider().templates.doList(
           { pageSize: 25, cursor: '3', name: 'order_update', language: 'en_US', status: 'APPROVED' },
           callContext(),
         ),
@@ -139,7 +139,7 @@ describe('the adapter puts on the wire what the official SDK puts there', () => 
             templateType: 'WHATSAPP',
           }),
         ),
-      () => testProvider().doGetTemplate({ name: 'order_update', language: 'en_US' }, callContext()),
+      () => testProvider().templates.doGet({ name: 'order_update', language: 'en_US' }, callContext()),
     );
 
     expect(adapter).toEqual(expected);
@@ -157,7 +157,7 @@ describe('the adapter puts on the wire what the official SDK puts there', () => 
             templateType: 'WHATSAPP',
           }),
         ),
-      () => testProvider().doGetTemplate({ id: '744c4b5c79c9432497a075bdfca30001:en_US' }, callContext()),
+      () => testProvider().templates.doGet({ id: '744c4b5c79c9432497a075bdfca30001:en_US' }, callContext()),
     );
 
     expect(adapter).toEqual(expected);

@@ -19,8 +19,8 @@ describe('requests', () => {
     interceptCams(requests, [200, getFlowExampleBody]);
     const provider = testProvider();
 
-    await provider.doGetFlow({ id: 'f-1' }, callContext());
-    await provider.doGetFlow({ id: 'f-1' }, callContext());
+    await provider.flows.doGet({ id: 'f-1' }, callContext());
+    await provider.flows.doGet({ id: 'f-1' }, callContext());
 
     const [first, second] = requests;
     expect(first?.headers).toMatchObject({
@@ -41,7 +41,7 @@ describe('requests', () => {
     const requests: RecordedRequest[] = [];
     interceptCams(requests, [200, getFlowExampleBody]);
 
-    await testProvider({ securityToken: 'CAIS-token' }).doGetFlow({ id: 'f-1' }, callContext());
+    await testProvider({ securityToken: 'CAIS-token' }).flows.doGet({ id: 'f-1' }, callContext());
 
     expect(requests[0]?.headers['x-acs-security-token']).toBe('CAIS-token');
     expect(requests[0]?.headers.authorization).toContain('x-acs-security-token');
@@ -50,7 +50,7 @@ describe('requests', () => {
   it('go to the configured endpoint and protocol', async () => {
     const scope = nock('http://127.0.0.1:8089').post('/').reply(200, getFlowExampleBody);
 
-    await testProvider({ endpoint: '127.0.0.1:8089', protocol: 'http' }).doGetFlow(
+    await testProvider({ endpoint: '127.0.0.1:8089', protocol: 'http' }).flows.doGet(
       { id: 'f-1' },
       callContext(),
     );

@@ -1,11 +1,7 @@
 import OpenApiModule, { Config, OpenApiRequest, Params } from '@alicloud/openapi-client';
 import type TeaUtilModule from '@alicloud/tea-util';
-import {
-  MAX_RESPONSE_JSON_DEPTH,
-  nestedDeeperThan,
-  type ProviderCallContext,
-  parseRetryAfter,
-} from '@whatsapp-bsp/core';
+import type { ProviderCallContext } from '@whatsapp-bsp/core';
+import { MAX_RESPONSE_JSON_DEPTH, nestedDeeperThan, parseRetryAfter } from '@whatsapp-bsp/core/adapter';
 import { createCredentialSource } from './cams-credentials.js';
 import { camsBadResponse, camsTransportError, camsVendorError, requestIdOf } from './cams-errors.js';
 import { answerHead, forgetAnswer, NONCE_HEADER, watchedNonce } from './cams-http-status.js';

@@ -1,3 +1,4 @@
+export { adapter } from './cams-adapter.js';
 export { camsCapabilities } from './cams-capabilities.js';
 export {
   type CamsCredential,

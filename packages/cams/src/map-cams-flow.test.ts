@@ -12,7 +12,7 @@ describe('GetFlow', () => {
     const requests: RecordedRequest[] = [];
     interceptCams(requests, [200, getFlowExampleBody, { 'content-type': 'application/json' }]);
 
-    const result = await testProvider().doGetFlow({ id: '92675332812643****' }, callContext());
+    const result = await testProvider().flows.doGet({ id: '92675332812643****' }, callContext());
 
     expect(result).toEqual({
       value: {
@@ -39,7 +39,7 @@ describe('GetFlow', () => {
     body.Data.Categories = ['SIGN_UP', 'SHOPPING'];
     interceptCams([], [200, body]);
 
-    const { value } = await testProvider().doGetFlow({ id: 'f-1' }, callContext());
+    const { value } = await testProvider().flows.doGet({ id: 'f-1' }, callContext());
 
     expect(value.status).toBe('UNKNOWN');
     expect(value.categories).toEqual(['SIGN_UP', 'UNKNOWN']);
@@ -59,7 +59,7 @@ describe('GetFlow', () => {
       ],
     );
 
-    const { value } = await testProvider().doGetFlow({ id: 'f-2' }, callContext());
+    const { value } = await testProvider().flows.doGet({ id: 'f-2' }, callContext());
 
     expect(value).toMatchObject({ status: 'THROTTLED', categories: [], endpointUri: 'https://e' });
     expect(value).not.toHaveProperty('preview');
@@ -71,7 +71,7 @@ describe('GetFlowPreviewUrl', () => {
     const requests: RecordedRequest[] = [];
     interceptCams(requests, [200, getFlowPreviewBody]);
 
-    const result = await testProvider().doGetFlowPreview({ id: '1234567890123456' }, callContext());
+    const result = await testProvider().flows.doGetPreview({ id: '1234567890123456' }, callContext());
 
     expect(result).toEqual({
       value: {
@@ -101,8 +101,11 @@ describe('ListFlow', () => {
     ]);
     interceptCams(requests, [200, listFlowBody([{ id: 'c', name: 'C', categories: ['SURVEY'] }])]);
 
-    const first = await provider.doListFlows({ pageSize: 2 }, callContext());
-    const second = await provider.doListFlows({ pageSize: 2, cursor: first.value.nextCursor }, callContext());
+    const first = await provider.flows.doList({ pageSize: 2 }, callContext());
+    const second = await provider.flows.doList(
+      { pageSize: 2, cursor: first.value.nextCursor },
+      callContext(),
+    );
 
     expect(first.value.items.map((flow) => flow.id)).toEqual(['a', 'b']);
     expect(first.value.nextCursor).toBe('2:2');
@@ -127,7 +130,7 @@ describe('ListFlow', () => {
     const requests: RecordedRequest[] = [];
     interceptCams(requests, [200, listFlowBody([{ id: 'c', name: 'C' }])]);
 
-    await testProvider().doListFlows({ pageSize: 50, cursor: '2:2' }, callContext());
+    await testProvider().flows.doList({ pageSize: 50, cursor: '2:2' }, callContext());
 
     expect(requests.map((request) => JSON.parse(request.form.Page ?? ''))).toEqual([{ Index: 2, Size: 2 }]);
   });
@@ -135,7 +138,7 @@ describe('ListFlow', () => {
   it('reads Data: null as an empty last page', async () => {
     interceptCams([], [200, { RequestId: 'r', Code: 'OK', Data: null }]);
 
-    const { value } = await testProvider().doListFlows({ pageSize: 10 }, callContext());
+    const { value } = await testProvider().flows.doList({ pageSize: 10 }, callContext());
 
     expect(value).toEqual({ items: [] });
   });

@@ -1,13 +1,12 @@
 import {
-  definedOnly,
   FLOW_CATEGORIES,
   FLOW_STATUSES,
   type Flow,
   type FlowCategory,
   type FlowPreview,
   type FlowSummary,
-  toEnumValue,
 } from '@whatsapp-bsp/core';
+import { definedOnly, toEnumValue } from '@whatsapp-bsp/core/adapter';
 import { dateFromEpochMs } from './cams-dates.js';
 import type { CamsFlowPreviewWire, CamsFlowSummaryWire, CamsFlowWire } from './cams-flow-wire.js';
 

@@ -38,7 +38,7 @@ describe('GetChatappTemplateDetail', () => {
     const requests: RecordedRequest[] = [];
     interceptCams(requests, [200, orderUpdateDetailBody]);
 
-    const result = await testProvider().doGetTemplate(
+    const result = await testProvider().templates.doGet(
       { name: 'order_update', language: 'en_US' },
       callContext(),
     );
@@ -88,7 +88,7 @@ describe('GetChatappTemplateDetail', () => {
     const requests: RecordedRequest[] = [];
     interceptCams(requests, [200, orderUpdateDetailBody]);
 
-    const { value } = await testProvider().doGetTemplate(
+    const { value } = await testProvider().templates.doGet(
       { id: '744c4b5c79c9432497a075bdfca30001:en_US' },
       callContext(),
     );
@@ -104,7 +104,7 @@ describe('GetChatappTemplateDetail', () => {
   it('maps CAMS COPY_CODE in an AUTHENTICATION template to the OTP button', async () => {
     interceptCams([], [200, authenticationDetailBody]);
 
-    const { value } = await testProvider().doGetTemplate(
+    const { value } = await testProvider().templates.doGet(
       { name: 'login_code', language: 'en' },
       callContext(),
     );
@@ -135,7 +135,7 @@ describe('GetChatappTemplateDetail', () => {
     };
     interceptCams([], [200, answer]);
 
-    const { value } = await testProvider().doGetTemplate(
+    const { value } = await testProvider().templates.doGet(
       { name: 'login_code', language: 'en' },
       callContext(),
     );
@@ -158,7 +158,7 @@ describe('GetChatappTemplateDetail', () => {
   it('maps a limited-time offer (lower-case hasExpiration), a carousel, a flow button and a coupon', async () => {
     interceptCams([], [200, marketingDetailBody]);
 
-    const { value } = await testProvider().doGetTemplate(
+    const { value } = await testProvider().templates.doGet(
       { name: 'spring_sale', language: 'en' },
       callContext(),
     );
@@ -228,7 +228,7 @@ describe('GetChatappTemplateDetail', () => {
     };
     interceptCams([], [200, body]);
 
-    const { value } = await testProvider().doGetTemplate({ name: 'n', language: 'en' }, callContext());
+    const { value } = await testProvider().templates.doGet({ name: 'n', language: 'en' }, callContext());
 
     expect(value).toMatchObject({ category: 'UNKNOWN', rejectedReason: 'UNKNOWN', qualityScore: 'UNKNOWN' });
     expect(value.components).toEqual([
@@ -250,7 +250,7 @@ describe('GetChatappTemplateDetail', () => {
     body.Data.Example = { '{{1}}': 'Bob' } as typeof body.Data.Example;
     interceptCams([], [200, body]);
 
-    const { value } = await testProvider().doGetTemplate(
+    const { value } = await testProvider().templates.doGet(
       { name: 'order_update', language: 'en_US' },
       callContext(),
     );
@@ -278,8 +278,8 @@ describe('ListChatappTemplate', () => {
     ]);
     interceptCams(requests, [200, listTemplatesBody(3, [{ code: 'c2', name: 'b', auditStatus: 'fail' }])]);
 
-    const first = await provider.doListTemplates({ pageSize: 2 }, callContext());
-    const second = await provider.doListTemplates(
+    const first = await provider.templates.doList({ pageSize: 2 }, callContext());
+    const second = await provider.templates.doList(
       { pageSize: 2, cursor: first.value.nextCursor },
       callContext(),
     );
@@ -313,7 +313,7 @@ describe('ListChatappTemplate', () => {
     const requests: RecordedRequest[] = [];
     interceptCams(requests, [200, listTemplatesBody(0, [])]);
 
-    await testProvider().doListTemplates(
+    await testProvider().templates.doList(
       { pageSize: 20, name: 'order_update', language: 'en_US', status: 'APPROVED', category: 'UTILITY' },
       callContext(),
     );
@@ -339,7 +339,7 @@ describe('ListChatappTemplate', () => {
     const requests: RecordedRequest[] = [];
     interceptCams(requests, [200, listTemplatesBody(0, [])]);
 
-    await testProvider().doListTemplates({ pageSize: 10, status }, callContext());
+    await testProvider().templates.doList({ pageSize: 10, status }, callContext());
 
     expect(requests[0]?.query.AuditStatus).toBe(auditStatus);
   });
@@ -347,7 +347,7 @@ describe('ListChatappTemplate', () => {
   it('ends on an empty page even when Total claims more', async () => {
     interceptCams([], [200, listTemplatesBody(50, [])]);
 
-    const { value } = await testProvider().doListTemplates({ pageSize: 10, cursor: '3' }, callContext());
+    const { value } = await testProvider().templates.doList({ pageSize: 10, cursor: '3' }, callContext());
 
     expect(value).toEqual({ items: [], total: 50 });
   });

@@ -1,5 +1,4 @@
 import {
-  definedOnly,
   FLOW_ACTIONS,
   HEADER_FORMATS,
   type HeaderFormat,
@@ -14,9 +13,8 @@ import {
   type TemplateComponent,
   type TemplateStatus,
   type TemplateSummary,
-  toEnumValue,
-  toTemplateCategory,
 } from '@whatsapp-bsp/core';
+import { definedOnly, toEnumValue, toTemplateCategory } from '@whatsapp-bsp/core/adapter';
 import { dateFromEpochMs } from './cams-dates.js';
 import { camsTemplateId } from './cams-template-id.js';
 import type {

@@ -1,27 +1,170 @@
-export * from './client/client-settings.js';
-export * from './client/clock.js';
-export * from './client/create-client.js';
-export * from './client/cursor.js';
-export * from './client/hooks.js';
-export * from './client/operation-runner.js';
-export * from './client/paginated.js';
-export * from './client/rate-limiter.js';
-export * from './client/retry-policy.js';
-export * from './client/whatsapp-client.js';
-export * from './config/config-schema.js';
-export * from './config/load-config.js';
-export * from './config/load-provider.js';
-export * from './errors/bsp-error.js';
-export * from './errors/error-classes.js';
-export * from './errors/json-nesting.js';
-export * from './errors/parse-retry-after.js';
-export * from './errors/redact.js';
-export * from './model/defined-only.js';
-export * from './model/enum-with-unknown.js';
-export * from './model/flow.js';
-export * from './model/metadata.js';
-export * from './model/page.js';
-export * from './model/template.js';
-export * from './model/template-button.js';
-export * from './model/template-component.js';
-export * from './provider.js';
+/*
+ * The public surface of `@whatsapp-bsp/core`, named one by one: what is not listed here is
+ * internal. Adapters' shared helpers are in `@whatsapp-bsp/core/adapter`, the contract suite and
+ * test doubles in `@whatsapp-bsp/core/testing`. `api/` holds the report of this surface; a test
+ * fails when it changes without the report being updated.
+ */
+
+// The client
+export {
+  type ClientDataSettings,
+  ClientDataSettingsSchema,
+  type ClientSettings,
+  type RateLimitOptions,
+} from './client/client-settings.js';
+export {
+  type ClientConfigOptions,
+  type ClientOptions,
+  createClient,
+  DEFAULT_TIMEOUT_MS,
+} from './client/create-client.js';
+export { type ClientPage, Paginated } from './client/pagination/paginated.js';
+export { type Clock, systemClock } from './client/pipeline/clock.js';
+export type {
+  HookErrorSummary,
+  Hooks,
+  RequestEvent,
+  ResponseEvent,
+  RetryEvent,
+} from './client/pipeline/hooks.js';
+export type { CallOptions } from './client/pipeline/operation-runner.js';
+export { type RateLimiter, TokenBucketRateLimiter } from './client/pipeline/rate-limiter.js';
+export { DEFAULT_RETRY, type RetryOptions } from './client/pipeline/retry-policy.js';
+export type { FlowsResource } from './client/resources/flows.js';
+export type { TemplatesResource } from './client/resources/templates.js';
+export { WhatsAppClient } from './client/whatsapp-client.js';
+
+// Configuration
+export { type WabspConfig, WabspConfigSchema } from './config/config-schema.js';
+export {
+  type LoadConfigOptions,
+  loadConfig,
+  loadConfigFromEnv,
+  loadConfigFromFile,
+  parseConfig,
+} from './config/load-config.js';
+
+// Errors
+export {
+  BspError,
+  type BspErrorOptions,
+  type ErrorCode,
+  type RequestOutcome,
+} from './errors/bsp-error.js';
+export {
+  AuthenticationError,
+  ConfigError,
+  ConflictError,
+  InvalidRequestError,
+  NotFoundError,
+  PermissionError,
+  ProviderUnavailableError,
+  RateLimitError,
+  ResponseFormatError,
+  UnsupportedOperationError,
+} from './errors/error-classes.js';
+
+// The model
+export {
+  FLOW_CATEGORIES,
+  FLOW_STATUSES,
+  type Flow,
+  type FlowApplication,
+  FlowApplicationSchema,
+  type FlowCategory,
+  FlowCategorySchema,
+  type FlowPreview,
+  type FlowPreviewLink,
+  FlowPreviewLinkSchema,
+  FlowPreviewSchema,
+  FlowSchema,
+  type FlowStatus,
+  FlowStatusSchema,
+  type FlowSummary,
+  FlowSummarySchema,
+  type FlowValidationError,
+  FlowValidationErrorSchema,
+} from './model/flow.js';
+export type { PaginationOptions, TemplateFilters, TemplateListQuery } from './model/inputs/list-query.js';
+export type { TemplateReference } from './model/inputs/template-reference.js';
+export type { ResponseMetadata, WithMetadata } from './model/metadata.js';
+export type { Page } from './model/page.js';
+export {
+  QUALITY_SCORES,
+  type QualityScore,
+  QualityScoreSchema,
+  REJECTED_REASONS,
+  type RejectedReason,
+  RejectedReasonSchema,
+  TEMPLATE_CATEGORIES,
+  TEMPLATE_STATUSES,
+  type Template,
+  type TemplateCategory,
+  TemplateCategorySchema,
+  TemplateSchema,
+  type TemplateStatus,
+  TemplateStatusSchema,
+  type TemplateSummary,
+  TemplateSummarySchema,
+} from './model/template.js';
+export {
+  CatalogButtonSchema,
+  CopyCodeButtonSchema,
+  FLOW_ACTIONS,
+  FlowButtonSchema,
+  MpmButtonSchema,
+  OTP_TYPES,
+  OtpButtonSchema,
+  PhoneNumberButtonSchema,
+  QuickReplyButtonSchema,
+  type TemplateButton,
+  TemplateButtonSchema,
+  type TemplateButtonType,
+  UnknownButtonSchema,
+  UrlButtonSchema,
+  VoiceCallButtonSchema,
+} from './model/template-button.js';
+export {
+  type BodyComponent,
+  BodyComponentSchema,
+  type ButtonsComponent,
+  ButtonsComponentSchema,
+  type CarouselCard,
+  CarouselCardSchema,
+  type CarouselComponent,
+  CarouselComponentSchema,
+  type FooterComponent,
+  FooterComponentSchema,
+  HEADER_FORMATS,
+  type HeaderComponent,
+  HeaderComponentSchema,
+  type HeaderFormat,
+  HeaderFormatSchema,
+  type LimitedTimeOfferComponent,
+  LimitedTimeOfferComponentSchema,
+  type TemplateComponent,
+  TemplateComponentSchema,
+  type TemplateComponentType,
+  type UnknownComponent,
+  UnknownComponentSchema,
+} from './model/template-component.js';
+
+// The provider specification, for adapter authors
+export type { ProviderCallContext, ProviderResult } from './provider/call-context.js';
+export type { ProviderCapabilities, TemplateFilter } from './provider/capabilities.js';
+export {
+  type ImplementedOperation,
+  OPERATION_TABLE,
+  OPERATIONS,
+  type Operation,
+  type OperationDefinition,
+} from './provider/operations.js';
+export type { ProviderAdapter, ProviderAdapters } from './provider/provider-adapter.js';
+export type { FlowsProvider, ProviderV1, TemplatesProvider } from './provider/provider-v1.js';
+export type {
+  GetFlowRequest,
+  GetTemplateRequest,
+  ListFlowsRequest,
+  ListRequest,
+  ListTemplatesRequest,
+} from './provider/requests.js';

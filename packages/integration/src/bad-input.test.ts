@@ -1,10 +1,5 @@
-import {
-  BspError,
-  createClient,
-  encodeCursor,
-  loadConfigFromEnv,
-  type WhatsAppClient,
-} from '@whatsapp-bsp/core';
+import { BspError, createClient, loadConfigFromEnv, type WhatsAppClient } from '@whatsapp-bsp/core';
+import { cursorFor as encodeCursor } from '@whatsapp-bsp/core/testing';
 import { type Emulator, startEmulator, type Vendor } from '@whatsapp-bsp/emulator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clientFor, VENDORS } from './emulator-clients.js';
@@ -355,9 +350,9 @@ function configurationCases(): BadInput[] {
     ),
     bad(
       "NXCLOUD_BUSINESS_PHONE '+86 138 0000 0000'",
-      () =>
+      async () =>
         createClient(
-          loadConfigFromEnv({
+          await loadConfigFromEnv({
             WABSP_PROVIDER: 'nxcloud',
             NXCLOUD_ACCESS_KEY: 'ak',
             NXCLOUD_ACCESS_SECRET: 'secret',

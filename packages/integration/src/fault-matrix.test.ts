@@ -3,8 +3,7 @@ import {
   BspError,
   type CallOptions,
   type ClientSettings,
-  OPERATIONS,
-  type Operation,
+  type ImplementedOperation,
   type RetryEvent,
   type WhatsAppClient,
 } from '@whatsapp-bsp/core';
@@ -41,18 +40,22 @@ const SLOW_QUOTA = { kind: 'quota', requestsPerSecond: 0.05, burst: 1 } as const
 const QUOTA_WINDOW_MS = 30_000;
 
 /** Each read operation, as a user calls it; a list call fetches its first page. */
-const CALLS: Record<Operation, (client: WhatsAppClient, options: CallOptions) => Promise<object>> = {
-  'flows.get': (client, options) => client.flows.get(NXCLOUD_EXAMPLE_FLOW.id, options),
-  'flows.list': (client, options) => firstPage(client.flows.list({ pageSize: 5, ...options }).pages()),
-  'flows.preview': (client, options) => client.flows.preview(NXCLOUD_EXAMPLE_FLOW.id, options),
-  'templates.list': (client, options) =>
-    firstPage(client.templates.list({ pageSize: 5, ...options }).pages()),
-  'templates.get': (client, options) =>
-    client.templates.get(
-      { name: NXCLOUD_EXAMPLE_TEMPLATE.name, language: NXCLOUD_EXAMPLE_TEMPLATE.language },
-      options,
-    ),
-};
+const CALLS: Record<ImplementedOperation, (client: WhatsAppClient, options: CallOptions) => Promise<object>> =
+  {
+    'flows.get': (client, options) => client.flows.get(NXCLOUD_EXAMPLE_FLOW.id, options),
+    'flows.list': (client, options) => firstPage(client.flows.list({ pageSize: 5, ...options }).pages()),
+    'flows.preview': (client, options) => client.flows.preview(NXCLOUD_EXAMPLE_FLOW.id, options),
+    'templates.list': (client, options) =>
+      firstPage(client.templates.list({ pageSize: 5, ...options }).pages()),
+    'templates.get': (client, options) =>
+      client.templates.get(
+        { name: NXCLOUD_EXAMPLE_TEMPLATE.name, language: NXCLOUD_EXAMPLE_TEMPLATE.language },
+        options,
+      ),
+  };
+
+/** The operations of the matrix: every one the client offers. */
+const OPERATIONS = Object.keys(CALLS) as ImplementedOperation[];
 
 async function firstPage(pages: AsyncGenerator<object>): Promise<object> {
   const first = await pages.next();
@@ -189,7 +192,7 @@ const FAULTS: FaultCase[] = [
 
 interface Lane {
   vendor: Vendor;
-  operation: Operation;
+  operation: ImplementedOperation;
   emulator: Emulator<Vendor>;
   /** Added to the emulator's clock, which its quotas (and signature windows) read. */
   clock: { offsetMs: number };

@@ -6,8 +6,8 @@ import {
   FlowPreviewSchema,
   FlowSchema,
   FlowSummarySchema,
+  type ImplementedOperation,
   NotFoundError,
-  type Operation,
   ResponseFormatError,
   TemplateSchema,
   TemplateSummarySchema,
@@ -54,28 +54,30 @@ const clients: Record<'nxcloud' | 'cams', WhatsAppClient> = {
 };
 
 /** Each operation, and whether what it returned is valid in the normalized model. */
-const OPERATIONS: Record<Operation, (client: WhatsAppClient) => Promise<{ value: unknown; valid: boolean }>> =
-  {
-    'flows.get': async (client) => checked(await client.flows.get(FLOW_ID), (v) => FlowSchema.safeParse(v)),
-    'flows.preview': async (client) =>
-      checked(await client.flows.preview(FLOW_ID), (v) => FlowPreviewSchema.safeParse(v)),
-    'flows.list': async (client) => {
-      const page = (await client.flows.list({ pageSize: 5 }).pages().next()).value;
-      return {
-        value: page,
-        valid: page?.items.every((item) => FlowSummarySchema.safeParse(item).success) ?? false,
-      };
-    },
-    'templates.list': async (client) => {
-      const page = (await client.templates.list({ pageSize: 5 }).pages().next()).value;
-      return {
-        value: page,
-        valid: page?.items.every((item) => TemplateSummarySchema.safeParse(item).success) ?? false,
-      };
-    },
-    'templates.get': async (client) =>
-      checked(await client.templates.get({ name: 't', language: 'en' }), (v) => TemplateSchema.safeParse(v)),
-  };
+const OPERATIONS: Record<
+  ImplementedOperation,
+  (client: WhatsAppClient) => Promise<{ value: unknown; valid: boolean }>
+> = {
+  'flows.get': async (client) => checked(await client.flows.get(FLOW_ID), (v) => FlowSchema.safeParse(v)),
+  'flows.preview': async (client) =>
+    checked(await client.flows.preview(FLOW_ID), (v) => FlowPreviewSchema.safeParse(v)),
+  'flows.list': async (client) => {
+    const page = (await client.flows.list({ pageSize: 5 }).pages().next()).value;
+    return {
+      value: page,
+      valid: page?.items.every((item) => FlowSummarySchema.safeParse(item).success) ?? false,
+    };
+  },
+  'templates.list': async (client) => {
+    const page = (await client.templates.list({ pageSize: 5 }).pages().next()).value;
+    return {
+      value: page,
+      valid: page?.items.every((item) => TemplateSummarySchema.safeParse(item).success) ?? false,
+    };
+  },
+  'templates.get': async (client) =>
+    checked(await client.templates.get({ name: 't', language: 'en' }), (v) => TemplateSchema.safeParse(v)),
+};
 
 function checked(value: unknown, parse: (value: unknown) => { success: boolean }) {
   return { value, valid: parse(value).success };
@@ -158,7 +160,7 @@ function shortReport(body: string) {
   };
 }
 
-const operation = fc.constantFrom(...(Object.keys(OPERATIONS) as Operation[]));
+const operation = fc.constantFrom(...(Object.keys(OPERATIONS) as ImplementedOperation[]));
 const status = fc.constantFrom(200, 200, 200, 400, 429, 500);
 
 /** Object.prototype and Array.prototype as they are, to compare after each run. */

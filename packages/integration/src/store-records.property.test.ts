@@ -5,9 +5,9 @@ import {
   TEMPLATE_STATUSES,
   type Template,
   TemplateSchema,
-  toTemplateCategory,
   type WhatsAppClient,
 } from '@whatsapp-bsp/core';
+import { toTemplateCategory } from '@whatsapp-bsp/core/adapter';
 import {
   type Emulator,
   type FlowInput,

@@ -1,5 +1,6 @@
 export { mapNxcloudFlow } from './map-nxcloud-flow.js';
 export { mapNxcloudTemplate } from './map-nxcloud-template.js';
+export { adapter } from './nxcloud-adapter.js';
 export {
   NXCLOUD_DEFAULT_PAGE_SIZE,
   NXCLOUD_MAX_PAGE_SIZE,

@@ -1,5 +1,4 @@
 import {
-  definedOnly,
   FLOW_CATEGORIES,
   FLOW_STATUSES,
   type Flow,
@@ -9,8 +8,8 @@ import {
   NotFoundError,
   type Page,
   ResponseFormatError,
-  toEnumValue,
 } from '@whatsapp-bsp/core';
+import { definedOnly, toEnumValue } from '@whatsapp-bsp/core/adapter';
 import {
   type NxcloudValidationErrorWire,
   nxcloudFlowListWireSchema,

@@ -1,5 +1,4 @@
 import {
-  definedOnly,
   FLOW_ACTIONS,
   HEADER_FORMATS,
   NotFoundError,
@@ -11,9 +10,8 @@ import {
   type Template,
   type TemplateButton,
   type TemplateComponent,
-  toEnumValue,
-  toTemplateCategory,
 } from '@whatsapp-bsp/core';
+import { definedOnly, toEnumValue, toTemplateCategory } from '@whatsapp-bsp/core/adapter';
 import { NXCLOUD_PROVIDER_ID } from './nxcloud-id.js';
 import { sameLanguage } from './nxcloud-input.js';
 import { nextCursorFrom } from './nxcloud-paging.js';

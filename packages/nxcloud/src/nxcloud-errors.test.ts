@@ -42,7 +42,7 @@ async function getFlowError(
   timeoutMs = 5_000,
 ): Promise<BspError> {
   const outcome = await nxcloud({ ...TEST_OPTIONS, ...options })
-    .doGetFlow({ id: FLOW_ID }, callContext({ timeoutMs }))
+    .flows.doGet({ id: FLOW_ID }, callContext({ timeoutMs }))
     .then(
       () => new Error('expected the call to fail'),
       (error: unknown) => error,
@@ -270,7 +270,10 @@ describe('transport failures', () => {
     nock(BASE_URL).post(PATH).delay(2_000).reply(200, QUERY_FLOW_BY_ID_EXAMPLE);
     const controller = new AbortController();
     const reason = new Error('user cancelled');
-    const call = nxcloud(TEST_OPTIONS).doGetFlow({ id: FLOW_ID }, callContext({ signal: controller.signal }));
+    const call = nxcloud(TEST_OPTIONS).flows.doGet(
+      { id: FLOW_ID },
+      callContext({ signal: controller.signal }),
+    );
     setImmediate(() => controller.abort(reason));
     await expect(call).rejects.toBe(reason);
   });
@@ -279,7 +282,10 @@ describe('transport failures', () => {
     nock(BASE_URL).post(PATH).delay(2_000).reply(200, QUERY_FLOW_BY_ID_EXAMPLE);
     const controller = new AbortController();
     const reason = new DOMException('The operation timed out.', 'TimeoutError');
-    const call = nxcloud(TEST_OPTIONS).doGetFlow({ id: FLOW_ID }, callContext({ signal: controller.signal }));
+    const call = nxcloud(TEST_OPTIONS).flows.doGet(
+      { id: FLOW_ID },
+      callContext({ signal: controller.signal }),
+    );
     setImmediate(() => controller.abort(reason));
     await expect(call).rejects.toBe(reason);
   });
@@ -287,7 +293,7 @@ describe('transport failures', () => {
   it('an already aborted signal sends nothing', async () => {
     const scope = nock(BASE_URL).post(PATH).reply(200, QUERY_FLOW_BY_ID_EXAMPLE);
     const reason = new Error('too late');
-    const call = nxcloud(TEST_OPTIONS).doGetFlow(
+    const call = nxcloud(TEST_OPTIONS).flows.doGet(
       { id: FLOW_ID },
       callContext({ signal: AbortSignal.abort(reason) }),
     );
@@ -354,7 +360,7 @@ describe('arbitrary answers', () => {
       fc.asyncProperty(body, fc.constantFrom(200, 400, 500), async (text, status) => {
         nock(BASE_URL).post(PATH).reply(status, text);
         try {
-          const result = await provider.doGetFlow({ id: FLOW_ID }, callContext());
+          const result = await provider.flows.doGet({ id: FLOW_ID }, callContext());
           expect(FlowSchema.safeParse(result.value).success).toBe(true);
         } catch (error) {
           expect(BspError.isInstance(error), String(error)).toBe(true);
@@ -368,11 +374,11 @@ describe('arbitrary answers', () => {
 
   it('inside a success envelope give a value, a ResponseFormatError or NotFound, and nothing else', async () => {
     const operations = [
-      () => provider.doGetFlow({ id: FLOW_ID }, callContext()),
-      () => provider.doListFlows({ pageSize: 2 }, callContext()),
-      () => provider.doGetFlowPreview({ id: FLOW_ID }, callContext()),
-      () => provider.doListTemplates({ pageSize: 2 }, callContext()),
-      () => provider.doGetTemplate({ name: 'a', language: 'en' }, callContext()),
+      () => provider.flows.doGet({ id: FLOW_ID }, callContext()),
+      () => provider.flows.doList({ pageSize: 2 }, callContext()),
+      () => provider.flows.doGetPreview({ id: FLOW_ID }, callContext()),
+      () => provider.templates.doList({ pageSize: 2 }, callContext()),
+      () => provider.templates.doGet({ name: 'a', language: 'en' }, callContext()),
     ];
     await fc.assert(
       fc.asyncProperty(fc.jsonValue(), fc.nat({ max: operations.length - 1 }), async (data, index) => {

@@ -7,11 +7,9 @@ import {
   NotFoundError,
   PermissionError,
   ProviderUnavailableError,
-  parseRetryAfter,
   RateLimitError,
-  redactSecrets,
-  safeCause,
 } from '@whatsapp-bsp/core';
+import { parseRetryAfter, redactSecrets, safeCause } from '@whatsapp-bsp/core/adapter';
 import { z } from 'zod';
 import { NXCLOUD_PROVIDER_ID } from './nxcloud-id.js';
 import { isRecord, lenientIntegerSchema } from './nxcloud-wire-common.js';

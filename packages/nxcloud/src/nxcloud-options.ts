@@ -1,4 +1,5 @@
-import { ConfigError, redactSecrets } from '@whatsapp-bsp/core';
+import { ConfigError } from '@whatsapp-bsp/core';
+import { redactSecrets } from '@whatsapp-bsp/core/adapter';
 import { z } from 'zod';
 import { NXCLOUD_PROVIDER_ID } from './nxcloud-id.js';
 

@@ -75,7 +75,7 @@ describe('nxcloud provider', () => {
       const scope = nock(BASE_URL).post('/api/wa/queryFlowById').reply(200, QUERY_FLOW_BY_ID_EXAMPLE);
       const requests = captureRequests(scope);
 
-      const result = await nxcloud(TEST_OPTIONS).doGetFlow({ id: '3603023670018851' }, callContext());
+      const result = await nxcloud(TEST_OPTIONS).flows.doGet({ id: '3603023670018851' }, callContext());
 
       expect(requests).toHaveLength(1);
       const [request] = requests;
@@ -95,7 +95,7 @@ describe('nxcloud provider', () => {
     it('signs with sha256 and says so in the algorithm header when configured', async () => {
       const scope = nock(BASE_URL).post('/api/wa/queryFlowById').reply(200, QUERY_FLOW_BY_ID_EXAMPLE);
       const requests = captureRequests(scope);
-      await nxcloud({ ...TEST_OPTIONS, signAlgorithm: 'sha256' }).doGetFlow(
+      await nxcloud({ ...TEST_OPTIONS, signAlgorithm: 'sha256' }).flows.doGet(
         { id: '3603023670018851' },
         callContext(),
       );
@@ -112,7 +112,7 @@ describe('nxcloud provider', () => {
         ...TEST_OPTIONS,
         baseUrl: 'http://127.0.0.1:8080/nx/',
         operations: { queryFlowById: { path: '/v1/wa/m/flows/queryFlowById', action: 'getTemplate' } },
-      }).doGetFlow({ id: '3603023670018851' }, callContext());
+      }).flows.doGet({ id: '3603023670018851' }, callContext());
       expectSignedRequest(requests[0]!, 'getTemplate');
     });
 
@@ -124,9 +124,9 @@ describe('nxcloud provider', () => {
         .reply(200, QUERY_FLOW_BY_ID_EXAMPLE);
       const requests = captureRequests(scope);
       const provider = nxcloud({ ...TEST_OPTIONS, now: () => now });
-      await provider.doGetFlow({ id: '3603023670018851' }, callContext());
+      await provider.flows.doGet({ id: '3603023670018851' }, callContext());
       now += 61_000;
-      await provider.doGetFlow({ id: '3603023670018851' }, callContext());
+      await provider.flows.doGet({ id: '3603023670018851' }, callContext());
       expect(requests.map((request) => request.headers.ts)).toEqual([
         String(FIXED_NOW),
         String(FIXED_NOW + 61_000),
@@ -141,7 +141,7 @@ describe('nxcloud provider', () => {
         .reply(200, success(flowListData(['11', '12'], 'QVFIUk2', true)));
       const requests = captureRequests(scope);
 
-      const result = await nxcloud(TEST_OPTIONS).doListFlows(
+      const result = await nxcloud(TEST_OPTIONS).flows.doList(
         { pageSize: 2, cursor: 'QVFIUk1' },
         callContext(),
       );
@@ -163,7 +163,7 @@ describe('nxcloud provider', () => {
         .post('/v1/wa/m/flows/queryFlowsByPhone')
         .reply(200, success(flowListData(['11'], 'QVFIUk2', false)));
       const requests = captureRequests(scope);
-      const result = await nxcloud(TEST_OPTIONS).doListFlows({ pageSize: 20 }, callContext());
+      const result = await nxcloud(TEST_OPTIONS).flows.doList({ pageSize: 20 }, callContext());
       expect(JSON.parse(requests[0]!.body)).not.toHaveProperty('after');
       expect(result.value.nextCursor).toBeUndefined();
     });
@@ -175,7 +175,10 @@ describe('nxcloud provider', () => {
         .post('/v1/wa/m/flows/getPreviewByFlowId')
         .reply(200, success(previewData()));
       const requests = captureRequests(scope);
-      const result = await nxcloud(TEST_OPTIONS).doGetFlowPreview({ id: '1743798696088965' }, callContext());
+      const result = await nxcloud(TEST_OPTIONS).flows.doGetPreview(
+        { id: '1743798696088965' },
+        callContext(),
+      );
       expectSignedRequest(requests[0]!, 'getPreviewByFlowId');
       expect(JSON.parse(requests[0]!.body)).toEqual({
         appkey: TEST_OPTIONS.appKey,
@@ -192,7 +195,7 @@ describe('nxcloud provider', () => {
       const scope = nock(BASE_URL).post('/api/wa/getTemplate').reply(200, GET_TEMPLATE_EXAMPLE);
       const requests = captureRequests(scope);
 
-      const result = await nxcloud(TEST_OPTIONS).doListTemplates(
+      const result = await nxcloud(TEST_OPTIONS).templates.doList(
         { pageSize: 20, cursor: 'MAZDZD', name: 'normal_text3' },
         callContext(),
       );
@@ -217,7 +220,7 @@ describe('nxcloud provider', () => {
     ])('refuses the %s filter, which NXCloud lacks, without sending anything', async (field, filter) => {
       const scope = nock(BASE_URL).post('/api/wa/getTemplate').reply(200, GET_TEMPLATE_EXAMPLE);
       const error = await nxcloud(TEST_OPTIONS)
-        .doListTemplates({ pageSize: 20, ...filter }, callContext())
+        .templates.doList({ pageSize: 20, ...filter }, callContext())
         .catch((caught: unknown) => caught);
       expect(UnsupportedOperationError.isInstance(error)).toBe(true);
       expect((error as UnsupportedOperationError).field).toBe(field);
@@ -238,7 +241,7 @@ describe('nxcloud provider', () => {
         .reply(200, success(templateListData(variants, 'x', false)));
       const requests = captureRequests(scope);
 
-      const result = await nxcloud(TEST_OPTIONS).doGetTemplate(
+      const result = await nxcloud(TEST_OPTIONS).templates.doGet(
         { name: 'order_update', language: 'zh_CN' },
         callContext(),
       );
@@ -259,7 +262,7 @@ describe('nxcloud provider', () => {
       nock(BASE_URL)
         .post('/api/wa/getTemplate')
         .reply(200, success(templateListData(variants, 'x', false)));
-      const result = await nxcloud(TEST_OPTIONS).doGetTemplate(
+      const result = await nxcloud(TEST_OPTIONS).templates.doGet(
         { name: 'order_update', language: 'en-us' },
         callContext(),
       );
@@ -271,13 +274,13 @@ describe('nxcloud provider', () => {
         .post('/api/wa/getTemplate')
         .reply(200, success(templateListData(variants, 'x', false)));
       await expect(
-        nxcloud(TEST_OPTIONS).doGetTemplate({ name: 'order_update_v2', language: 'en_US' }, callContext()),
+        nxcloud(TEST_OPTIONS).templates.doGet({ name: 'order_update_v2', language: 'en_US' }, callContext()),
       ).rejects.toThrow(NotFoundError);
     });
 
     it('refuses a get by id, which NXCloud cannot do natively, without sending anything', async () => {
       const scope = nock(BASE_URL).post('/api/wa/getTemplate').reply(200, GET_TEMPLATE_EXAMPLE);
-      await expect(nxcloud(TEST_OPTIONS).doGetTemplate({ id: '15xxxx67' }, callContext())).rejects.toThrow(
+      await expect(nxcloud(TEST_OPTIONS).templates.doGet({ id: '15xxxx67' }, callContext())).rejects.toThrow(
         UnsupportedOperationError,
       );
       expect(scope.isDone()).toBe(false);
@@ -287,18 +290,18 @@ describe('nxcloud provider', () => {
   describe('input checks before sending', () => {
     const provider = nxcloud(TEST_OPTIONS);
     it.each([
-      ['id', () => provider.doGetFlow({ id: 'flow-1' }, callContext())],
-      ['id', () => provider.doGetFlow({ id: '' }, callContext())],
-      ['id', () => provider.doGetFlowPreview({ id: '12 34' }, callContext())],
-      ['cursor', () => provider.doListFlows({ pageSize: 2, cursor: '' }, callContext())],
-      ['cursor', () => provider.doListFlows({ pageSize: 2, cursor: 'has space' }, callContext())],
-      ['cursor', () => provider.doListTemplates({ pageSize: 2, cursor: 'x'.repeat(1025) }, callContext())],
-      ['pageSize', () => provider.doListFlows({ pageSize: 0 }, callContext())],
-      ['pageSize', () => provider.doListTemplates({ pageSize: 101 }, callContext())],
-      ['pageSize', () => provider.doListTemplates({ pageSize: 2.5 }, callContext())],
-      ['name', () => provider.doListTemplates({ pageSize: 2, name: '  ' }, callContext())],
-      ['name', () => provider.doGetTemplate({ name: 'a\nb', language: 'en' }, callContext())],
-      ['language', () => provider.doGetTemplate({ name: 'a', language: 'English' }, callContext())],
+      ['id', () => provider.flows.doGet({ id: 'flow-1' }, callContext())],
+      ['id', () => provider.flows.doGet({ id: '' }, callContext())],
+      ['id', () => provider.flows.doGetPreview({ id: '12 34' }, callContext())],
+      ['cursor', () => provider.flows.doList({ pageSize: 2, cursor: '' }, callContext())],
+      ['cursor', () => provider.flows.doList({ pageSize: 2, cursor: 'has space' }, callContext())],
+      ['cursor', () => provider.templates.doList({ pageSize: 2, cursor: 'x'.repeat(1025) }, callContext())],
+      ['pageSize', () => provider.flows.doList({ pageSize: 0 }, callContext())],
+      ['pageSize', () => provider.templates.doList({ pageSize: 101 }, callContext())],
+      ['pageSize', () => provider.templates.doList({ pageSize: 2.5 }, callContext())],
+      ['name', () => provider.templates.doList({ pageSize: 2, name: '  ' }, callContext())],
+      ['name', () => provider.templates.doGet({ name: 'a\nb', language: 'en' }, callContext())],
+      ['language', () => provider.templates.doGet({ name: 'a', language: 'English' }, callContext())],
     ])('rejects a bad %s with InvalidRequestError', async (field, call) => {
       const scope = nock(BASE_URL).post(/.*/).reply(200, QUERY_FLOW_BY_ID_EXAMPLE);
       const error = await call().catch((caught: unknown) => caught);

@@ -1,10 +1,5 @@
-import {
-  MAX_RESPONSE_JSON_DEPTH,
-  nestedDeeperThan,
-  ProviderUnavailableError,
-  ResponseFormatError,
-  redactSecrets,
-} from '@whatsapp-bsp/core';
+import { ProviderUnavailableError, ResponseFormatError } from '@whatsapp-bsp/core';
+import { MAX_RESPONSE_JSON_DEPTH, nestedDeeperThan, redactSecrets } from '@whatsapp-bsp/core/adapter';
 import { z } from 'zod';
 import { errorFromNxcloudFailure, rateLimitError, redactDeep } from './nxcloud-errors.js';
 import { NXCLOUD_PROVIDER_ID } from './nxcloud-id.js';

@@ -3,7 +3,9 @@
 import type { Flow, FlowPreview, FlowSummary } from '../model/flow.js';
 import type { Page } from '../model/page.js';
 import type { Template, TemplateSummary } from '../model/template.js';
-import type { ProviderCallContext, ProviderCapabilities, ProviderResult, ProviderV1 } from '../provider.js';
+import type { ProviderCallContext, ProviderResult } from '../provider/call-context.js';
+import type { ProviderCapabilities } from '../provider/capabilities.js';
+import type { ProviderV1 } from '../provider/provider-v1.js';
 
 type Step<T> = ProviderResult<T> | Error | ((context: ProviderCallContext) => Promise<ProviderResult<T>>);
 
@@ -69,21 +71,15 @@ export class ScriptedProvider implements ProviderV1 {
 
   constructor(readonly capabilities: ProviderCapabilities = testCapabilities) {}
 
-  doGetFlow(request: unknown, context: ProviderCallContext) {
-    return this.next('getFlow', request, context);
-  }
-  doListFlows(request: unknown, context: ProviderCallContext) {
-    return this.next('listFlows', request, context);
-  }
-  doGetFlowPreview(request: unknown, context: ProviderCallContext) {
-    return this.next('preview', request, context);
-  }
-  doListTemplates(request: unknown, context: ProviderCallContext) {
-    return this.next('listTemplates', request, context);
-  }
-  doGetTemplate(request: unknown, context: ProviderCallContext) {
-    return this.next('getTemplate', request, context);
-  }
+  readonly flows = {
+    doGet: (request: unknown, context: ProviderCallContext) => this.next('getFlow', request, context),
+    doList: (request: unknown, context: ProviderCallContext) => this.next('listFlows', request, context),
+    doGetPreview: (request: unknown, context: ProviderCallContext) => this.next('preview', request, context),
+  };
+  readonly templates = {
+    doList: (request: unknown, context: ProviderCallContext) => this.next('listTemplates', request, context),
+    doGet: (request: unknown, context: ProviderCallContext) => this.next('getTemplate', request, context),
+  };
 
   private async next<K extends keyof ScriptedProvider['script']>(
     operation: K,

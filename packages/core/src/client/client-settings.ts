@@ -1,35 +1,48 @@
 import { z } from 'zod';
 import { ConfigError } from '../errors/error-classes.js';
-import { OPERATIONS, type Operation } from '../provider.js';
-import type { Clock } from './clock.js';
-import type { Hooks } from './hooks.js';
-import type { RateLimiter } from './rate-limiter.js';
-import type { RetryOptions } from './retry-policy.js';
+import { OPERATIONS, type Operation } from '../provider/operations.js';
+import type { Clock } from './pipeline/clock.js';
+import type { Hooks } from './pipeline/hooks.js';
+import type { RateLimiter } from './pipeline/rate-limiter.js';
+import type { RetryOptions } from './pipeline/retry-policy.js';
 
-/** The client options that are plain data, so they can live in a JSON config file too. */
-/** Built on first use (`z.lazy`), like the model: importing the package builds no schema. */
+/** Retry settings; also a call's own `retry` option. Built on first use, like the model. */
+export const RetryOptionsSchema = z.lazy(() =>
+  z.strictObject({
+    maxAttempts: z.int().min(1).max(20).optional(),
+    initialDelayMs: z.int().min(0).max(60_000).optional(),
+    maxDelayMs: z.int().min(0).max(300_000).optional(),
+    maxRetryAfterMs: z.int().min(0).max(3_600_000).optional(),
+  }),
+);
+
+/**
+ * The client options that are plain data, so they can live in a JSON config file too. Built on
+ * first use (`z.lazy`), like the model: importing the package builds no schema.
+ */
 export const ClientDataSettingsSchema = z.lazy(() =>
   z.strictObject({
-    retry: z
-      .strictObject({
-        maxAttempts: z.int().min(1).max(20).optional(),
-        initialDelayMs: z.int().min(0).max(60_000).optional(),
-        maxDelayMs: z.int().min(0).max(300_000).optional(),
-        maxRetryAfterMs: z.int().min(0).max(3_600_000).optional(),
-      })
-      .optional(),
+    retry: RetryOptionsSchema.optional(),
     rateLimit: z
       .union([
         z.literal(false),
         z.strictObject({
           /** Requests per second for an operation; replaces the vendor's documented budget. */
-          perOperation: z.partialRecord(z.enum(OPERATIONS), z.number().positive().max(10_000)).optional(),
+          perOperation: z
+            .partialRecord(
+              z.enum(OPERATIONS as [Operation, ...Operation[]]),
+              z.number().positive().max(10_000),
+            )
+            .optional(),
         }),
       ])
       .optional(),
     timeoutMs: z.int().min(1).max(600_000).optional(),
   }),
 );
+
+/** The data part of the client's settings, as a JSON config file holds it. */
+export type ClientDataSettings = z.infer<typeof ClientDataSettingsSchema>;
 
 export type RateLimitOptions =
   | false

@@ -1,23 +1,36 @@
 import { parseConfig } from '../config/load-config.js';
 import { loadProvider } from '../config/load-provider.js';
 import { ConfigError } from '../errors/error-classes.js';
-import type { ProviderV1 } from '../provider.js';
+import type { ProviderAdapters } from '../provider/provider-adapter.js';
+import type { ProviderV1 } from '../provider/provider-v1.js';
 import { type ClientSettings, validateClientSettings } from './client-settings.js';
-import { systemClock } from './clock.js';
-import { TokenBucketRateLimiter } from './rate-limiter.js';
-import { DEFAULT_RETRY } from './retry-policy.js';
+import { systemClock } from './pipeline/clock.js';
+import { TokenBucketRateLimiter } from './pipeline/rate-limiter.js';
+import { DEFAULT_RETRY } from './pipeline/retry-policy.js';
 import { WhatsAppClient } from './whatsapp-client.js';
 
+/** The per-attempt timeout, in milliseconds, when none is set. */
 export const DEFAULT_TIMEOUT_MS = 30_000;
 
 export type ClientOptions = ClientSettings & { provider: ProviderV1 };
-/** A configuration naming the provider; vendor options are checked by the adapter. */
-export type ClientConfigOptions = ClientSettings & { provider: string; nxcloud?: object; cams?: object };
+
+/**
+ * A configuration naming the provider: its id (`'nxcloud'`, `'cams'`) or an adapter's package,
+ * with the vendor's options under the provider's id, checked by its adapter.
+ */
+export type ClientConfigOptions = ClientSettings & {
+  provider: string;
+  /** Adapters given by hand, by provider id; packages are loaded otherwise. */
+  adapters?: ProviderAdapters;
+  [vendorOptions: string]: unknown;
+};
 
 /**
  * Creates the client. Given a provider instance it returns the client at once; given a
- * configuration naming the provider (`'nxcloud'`, `'cams'`) it loads that adapter and resolves
- * to the client.
+ * configuration naming the provider it loads that adapter only (see `ProviderAdapter`) and
+ * resolves to the client.
+ *
+ * @throws ConfigError for bad settings, an unknown provider, or options its adapter refuses.
  */
 export function createClient(options: ClientOptions): WhatsAppClient;
 export function createClient(options: ClientConfigOptions): Promise<WhatsAppClient>;
@@ -29,11 +42,12 @@ export function createClient(
   }
   const { provider } = options;
   if (typeof provider === 'string') {
-    // Functions and objects (hooks, clock, a custom limiter) are not configuration data.
+    // Functions and objects (hooks, clock, a custom limiter, adapters) are not configuration data.
     const {
       hooks: _hooks,
       clock: _clock,
       random: _random,
+      adapters,
       rateLimit,
       ...data
     } = options as ClientConfigOptions;
@@ -43,12 +57,15 @@ export function createClient(
         ? {}
         : { rateLimit: rateLimit && { perOperation: rateLimit.perOperation } }),
     });
-    return loadProvider(config).then((instance) => buildClient(instance, options));
+    return loadProvider(config, adapters).then((instance) => buildClient(instance, options));
   }
   if (!isProvider(provider)) {
-    throw new ConfigError('`provider` must be a provider name (nxcloud, cams) or a ProviderV1 instance', {
-      field: 'provider',
-    });
+    throw new ConfigError(
+      '`provider` must be a provider id (such as nxcloud or cams) or a ProviderV1 instance',
+      {
+        field: 'provider',
+      },
+    );
   }
   return buildClient(provider, options);
 }
@@ -77,6 +94,8 @@ function isProvider(value: unknown): value is ProviderV1 {
     candidate !== null &&
     candidate.specificationVersion === 'v1' &&
     typeof candidate.id === 'string' &&
-    typeof candidate.capabilities === 'object'
+    typeof candidate.capabilities === 'object' &&
+    typeof candidate.flows === 'object' &&
+    typeof candidate.templates === 'object'
   );
 }

@@ -12,7 +12,7 @@ import {
   NotFoundError,
   type UnsupportedOperationError,
 } from '../errors/error-classes.js';
-import type { ProviderCallContext } from '../provider.js';
+import type { ProviderCallContext } from '../provider/call-context.js';
 import { FakeClock } from '../testing/fake-clock.js';
 import { createClient } from './create-client.js';
 
@@ -102,9 +102,10 @@ describe('templates.list({ withComponents: true })', () => {
     const pages = [];
     for await (const page of client.templates.list({ withComponents: true }).pages()) pages.push(page);
     const items = pages.flatMap((page) => page.items);
-    // Each detail answer goes to the request that asked for it, so the order is the list's.
+    // Each detail answer goes to the request that asked for it, so the order is the list's; the
+    // vendor gets by id natively, so each template is fetched by the id the list gave.
     const requested = provider.calls.filter((c) => c.operation === 'getTemplate').map((c) => c.request);
-    expect(requested).toEqual(names.map((name) => ({ name, language: 'en_US' })));
+    expect(requested).toEqual(names.map((name) => ({ id: `${name}-en_US` })));
     expect(items).toHaveLength(6);
     expect(items.every((item) => item.components.length > 0)).toBe(true);
     expect(maxInFlight).toBeLessThanOrEqual(4);
@@ -187,7 +188,7 @@ describe('createClient', () => {
     expect(() => createClient({ provider, timeoutMs: -1 })).toThrow(/timeoutMs/);
     expect(() => createClient({ provider: {} as never })).toThrow(/provider/);
     expect(() =>
-      createClient({ provider, rateLimit: { perOperation: { 'flows.delete': 1 } as never } }),
+      createClient({ provider, rateLimit: { perOperation: { 'flows.destroy': 1 } as never } }),
     ).toThrow(/rateLimit\.perOperation/);
   });
 

@@ -1,25 +1,22 @@
 import { z } from 'zod';
-import { ClientDataSettingsSchema } from '../client/client-settings.js';
-
-/** The providers this project ships, and the package each one lives in. */
-export const KNOWN_PROVIDERS = {
-  nxcloud: '@whatsapp-bsp/nxcloud',
-  cams: '@whatsapp-bsp/cams',
-} as const;
-export type KnownProvider = keyof typeof KNOWN_PROVIDERS;
+import { type ClientDataSettings, ClientDataSettingsSchema } from '../client/client-settings.js';
 
 /**
- * A JSON-serializable configuration: which vendor, its options, and the client's data settings.
- * The vendor options are checked by the adapter itself, which knows its own fields.
+ * A JSON-serializable configuration: which vendor, the client's data settings, and vendor options
+ * under each vendor's id (`{ "provider": "cams", "cams": { ... } }`). Core knows no vendor: the
+ * options are checked by the adapter that owns them when it is loaded.
  */
-export const WabspConfigSchema = z.lazy(() =>
+export const WabspConfigSchema: z.ZodType<WabspConfig> = z.lazy(() =>
   ClientDataSettingsSchema.unwrap()
-    .extend({
-      provider: z.string().min(1),
-      nxcloud: z.record(z.string(), z.unknown()).optional(),
-      cams: z.record(z.string(), z.unknown()).optional(),
-    })
-    .strict(),
-);
+    .extend({ provider: z.string().min(1) })
+    .catchall(z.record(z.string(), z.unknown())),
+) as z.ZodType<WabspConfig>;
 
-export type WabspConfig = z.infer<typeof WabspConfigSchema>;
+/**
+ * A configuration: `provider` (a provider id or an adapter's package), the client's `retry`,
+ * `rateLimit` and `timeoutMs`, and each vendor's options as an object under its provider id.
+ */
+export type WabspConfig = ClientDataSettings & {
+  provider: string;
+  readonly [vendorOptions: string]: unknown;
+};

@@ -2,9 +2,55 @@ import { chmod, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { ScriptedProvider } from '../__fixtures__/scripted-provider.js';
+import { createClient } from '../client/create-client.js';
 import { ConfigError } from '../errors/error-classes.js';
+import type { ProviderAdapter } from '../provider/provider-adapter.js';
 import { loadConfig, loadConfigFromEnv, loadConfigFromFile, parseConfig } from './load-config.js';
 import { loadProvider } from './load-provider.js';
+
+/**
+ * Two adapters defined only here, shaped like the NXCloud and CAMS ones: core learns their
+ * environment variables and secret options from them, and knows no vendor itself.
+ */
+const created: unknown[] = [];
+function testAdapter(
+  id: string,
+  environment: Record<string, string>,
+  secretOptions: string[],
+): ProviderAdapter<Record<string, unknown>> {
+  return {
+    id,
+    environment,
+    secretOptions,
+    endpointOptions: [],
+    create(options) {
+      created.push(options);
+      return Object.assign(new ScriptedProvider(), { id });
+    },
+  };
+}
+const adapters = {
+  nxcloud: testAdapter(
+    'nxcloud',
+    {
+      accessKey: 'NXCLOUD_ACCESS_KEY',
+      accessSecret: 'NXCLOUD_ACCESS_SECRET',
+      appKey: 'NXCLOUD_APP_KEY',
+      businessPhone: 'NXCLOUD_BUSINESS_PHONE',
+    },
+    ['accessSecret'],
+  ),
+  cams: testAdapter(
+    'cams',
+    {
+      custSpaceId: 'CAMS_CUST_SPACE_ID',
+      protocol: 'CAMS_PROTOCOL',
+      accessKeySecret: 'ALIBABA_CLOUD_ACCESS_KEY_SECRET',
+    },
+    ['accessKeySecret'],
+  ),
+};
 
 async function writeConfig(content: unknown, mode: number): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), 'wabsp-config-'));
@@ -15,17 +61,20 @@ async function writeConfig(content: unknown, mode: number): Promise<string> {
 }
 
 describe('loadConfigFromEnv', () => {
-  it('reads the NXCloud variables', () => {
+  it('reads the variables the adapter names', async () => {
     expect(
-      loadConfigFromEnv({
-        WABSP_PROVIDER: 'nxcloud',
-        NXCLOUD_ACCESS_KEY: 'ak',
-        NXCLOUD_ACCESS_SECRET: 'secret',
-        NXCLOUD_APP_KEY: 'app',
-        NXCLOUD_BUSINESS_PHONE: '8613800000000',
-        WABSP_TIMEOUT_MS: '5000',
-        WABSP_RETRY_MAX_ATTEMPTS: '2',
-      }),
+      await loadConfigFromEnv(
+        {
+          WABSP_PROVIDER: 'nxcloud',
+          NXCLOUD_ACCESS_KEY: 'ak',
+          NXCLOUD_ACCESS_SECRET: 'secret',
+          NXCLOUD_APP_KEY: 'app',
+          NXCLOUD_BUSINESS_PHONE: '8613800000000',
+          WABSP_TIMEOUT_MS: '5000',
+          WABSP_RETRY_MAX_ATTEMPTS: '2',
+        },
+        { adapters },
+      ),
     ).toEqual({
       provider: 'nxcloud',
       nxcloud: { accessKey: 'ak', accessSecret: 'secret', appKey: 'app', businessPhone: '8613800000000' },
@@ -34,20 +83,23 @@ describe('loadConfigFromEnv', () => {
     });
   });
 
-  it('reads the CAMS variables, leaving absent keys to the Alibaba Cloud credential chain', () => {
+  it('leaves unset variables out, so that an adapter can fall back to defaults of its own', async () => {
     expect(
-      loadConfigFromEnv({ WABSP_PROVIDER: 'cams', CAMS_CUST_SPACE_ID: 'cs-1', CAMS_PROTOCOL: 'http' }),
+      await loadConfigFromEnv(
+        { WABSP_PROVIDER: 'cams', CAMS_CUST_SPACE_ID: 'cs-1', CAMS_PROTOCOL: 'http' },
+        { adapters },
+      ),
     ).toEqual({
       provider: 'cams',
       cams: { custSpaceId: 'cs-1', protocol: 'http' },
     });
   });
 
-  it('says what to set when the provider or a number is missing or wrong', () => {
-    expect(() => loadConfigFromEnv({})).toThrow('Set WABSP_PROVIDER');
-    expect(() => loadConfigFromEnv({ WABSP_PROVIDER: 'cams', WABSP_TIMEOUT_MS: 'soon' })).toThrow(
-      'WABSP_TIMEOUT_MS must be a whole number',
-    );
+  it('says what to set when the provider or a number is missing or wrong', async () => {
+    await expect(loadConfigFromEnv({}, { adapters })).rejects.toThrow('Set WABSP_PROVIDER');
+    await expect(
+      loadConfigFromEnv({ WABSP_PROVIDER: 'cams', WABSP_TIMEOUT_MS: 'soon' }, { adapters }),
+    ).rejects.toThrow('WABSP_TIMEOUT_MS must be a whole number');
   });
 });
 
@@ -64,12 +116,12 @@ describe('loadConfigFromFile', () => {
 
   it('reads a private file', async () => {
     const path = await writeConfig(withSecret, 0o600);
-    expect(await loadConfigFromFile(path)).toEqual(withSecret);
+    expect(await loadConfigFromFile(path, { adapters })).toEqual(withSecret);
   });
 
   it('refuses a file with a secret that others can read, says how to fix it, and never echoes the secret', async () => {
     const path = await writeConfig(withSecret, 0o644);
-    const error = await loadConfigFromFile(path).catch((e: unknown) => e);
+    const error = await loadConfigFromFile(path, { adapters }).catch((e: unknown) => e);
     expect(ConfigError.isInstance(error)).toBe(true);
     expect((error as Error).message).toContain(`chmod 600 ${path}`);
     expect(JSON.stringify(error)).not.toContain('FILE-SECRET');
@@ -77,7 +129,7 @@ describe('loadConfigFromFile', () => {
 
   it('accepts a readable file without secrets, and explains unreadable or invalid files', async () => {
     const path = await writeConfig({ provider: 'cams', cams: { custSpaceId: 'cs' } }, 0o644);
-    expect((await loadConfigFromFile(path)).provider).toBe('cams');
+    expect((await loadConfigFromFile(path, { adapters })).provider).toBe('cams');
     await expect(loadConfigFromFile('/nonexistent/wabsp.json')).rejects.toThrow(
       'Cannot read the config file',
     );
@@ -88,7 +140,7 @@ describe('loadConfigFromFile', () => {
 });
 
 describe('loadConfig', () => {
-  it('takes the explicit provider, then the file, then the environment', async () => {
+  it('takes the explicit provider, then the file, then the environment, for the chosen vendor', async () => {
     const path = await writeConfig(
       { provider: 'nxcloud', nxcloud: { accessKey: 'file-ak', appKey: 'app' } },
       0o600,
@@ -99,30 +151,58 @@ describe('loadConfig', () => {
       NXCLOUD_ACCESS_SECRET: 's',
       CAMS_CUST_SPACE_ID: 'cs',
     };
-    expect(await loadConfig({ path, env })).toEqual({
+    expect(await loadConfig({ path, env, adapters })).toEqual({
       provider: 'nxcloud',
       nxcloud: { accessKey: 'file-ak', appKey: 'app', accessSecret: 's' },
+    });
+    expect(await loadConfig({ path, env, provider: 'cams', adapters })).toEqual({
+      provider: 'cams',
+      nxcloud: { accessKey: 'file-ak', appKey: 'app' },
       cams: { custSpaceId: 'cs' },
     });
-    expect((await loadConfig({ path, env, provider: 'cams' })).provider).toBe('cams');
-    expect((await loadConfig({ env })).provider).toBe('cams');
-    await expect(loadConfig({ env: {} })).rejects.toThrow('No provider configured');
+    expect((await loadConfig({ env, adapters })).provider).toBe('cams');
+    await expect(loadConfig({ env: {}, adapters })).rejects.toThrow('No provider configured');
   });
 });
 
 describe('loadProvider', () => {
-  it('refuses an unknown provider, listing the known ones', async () => {
-    await expect(loadProvider({ provider: 'twilio' })).rejects.toThrow(
-      "Unknown provider 'twilio'; known providers: nxcloud, cams",
+  it('names the package to install when no adapter of that name is installed or given', async () => {
+    const error = await loadProvider({ provider: 'twilio' }).catch((e: unknown) => e);
+    expect(ConfigError.isInstance(error)).toBe(true);
+    expect((error as Error).message).toBe(
+      "Unknown provider 'twilio': the adapter package @whatsapp-bsp/twilio is not installed; run `npm install @whatsapp-bsp/twilio`, or pass the adapter in `adapters`",
     );
   });
 
-  it('names the package to install when the adapter is missing', async () => {
-    const packages = { nxcloud: '@whatsapp-bsp/not-installed-adapter' };
-    const error = await loadProvider({ provider: 'nxcloud' }, packages).catch((e: unknown) => e);
-    expect(ConfigError.isInstance(error)).toBe(true);
-    expect((error as Error).message).toBe(
-      'The provider package @whatsapp-bsp/not-installed-adapter is not installed; run `npm install @whatsapp-bsp/not-installed-adapter`',
-    );
+  it('refuses a provider name that is neither a provider id nor a package name', async () => {
+    await expect(loadProvider({ provider: '../../etc/passwd' })).rejects.toThrow(/Invalid provider/);
+  });
+
+  it('builds the provider from the options under its id', async () => {
+    created.length = 0;
+    const provider = await loadProvider({ provider: 'cams', cams: { custSpaceId: 'cs' } }, adapters);
+    expect(provider.id).toBe('cams');
+    expect(created).toEqual([{ custSpaceId: 'cs' }]);
+  });
+});
+
+describe('a third adapter, defined only in this file', () => {
+  const acme = testAdapter('acme', { region: 'ACME_REGION', token: 'ACME_TOKEN' }, ['token']);
+
+  it('is configured by name and environment, and the client is built from it', async () => {
+    created.length = 0;
+    const env = { WABSP_PROVIDER: 'acme', ACME_REGION: 'eu-1', ACME_TOKEN: 'acme-token-1' };
+    const config = await loadConfig({ env, adapters: { acme } });
+    expect(config).toEqual({ provider: 'acme', acme: { region: 'eu-1', token: 'acme-token-1' } });
+    const client = await createClient({ ...config, adapters: { acme } });
+    expect(client.provider.id).toBe('acme');
+    expect(created).toEqual([{ region: 'eu-1', token: 'acme-token-1' }]);
+  });
+
+  it('has its secret options guarded in config files like the vendors shipped here', async () => {
+    const path = await writeConfig({ provider: 'acme', acme: { token: 'acme-token-2' } }, 0o644);
+    await expect(loadConfigFromFile(path, { adapters: { acme } })).rejects.toThrow(`chmod 600 ${path}`);
+    const open = await writeConfig({ provider: 'acme', acme: { region: 'eu-1' } }, 0o644);
+    expect((await loadConfigFromFile(open, { adapters: { acme } })).provider).toBe('acme');
   });
 });

@@ -1,32 +1,21 @@
 import { readFile, stat } from 'node:fs/promises';
 import { configErrorFrom } from '../client/client-settings.js';
 import { ConfigError } from '../errors/error-classes.js';
+import type { ProviderAdapter, ProviderAdapters } from '../provider/provider-adapter.js';
 import { type WabspConfig, WabspConfigSchema } from './config-schema.js';
+import { resolveAdapter } from './resolve-adapter.js';
 
 type Env = Readonly<Record<string, string | undefined>>;
 
-/** Environment variables per provider option; the names Alibaba Cloud tools already use for CAMS. */
-const ENV_VARIABLES = {
-  nxcloud: {
-    accessKey: 'NXCLOUD_ACCESS_KEY',
-    accessSecret: 'NXCLOUD_ACCESS_SECRET',
-    appKey: 'NXCLOUD_APP_KEY',
-    businessPhone: 'NXCLOUD_BUSINESS_PHONE',
-    baseUrl: 'NXCLOUD_BASE_URL',
-    signAlgorithm: 'NXCLOUD_SIGN_ALGORITHM',
-  },
-  cams: {
-    accessKeyId: 'ALIBABA_CLOUD_ACCESS_KEY_ID',
-    accessKeySecret: 'ALIBABA_CLOUD_ACCESS_KEY_SECRET',
-    securityToken: 'ALIBABA_CLOUD_SECURITY_TOKEN',
-    custSpaceId: 'CAMS_CUST_SPACE_ID',
-    endpoint: 'CAMS_ENDPOINT',
-    protocol: 'CAMS_PROTOCOL',
-  },
-} as const;
+/** The keys of a configuration that belong to the client; every other key holds a vendor's options. */
+const CLIENT_KEYS = new Set(['provider', 'retry', 'rateLimit', 'timeoutMs']);
 
-/** Option names that hold secrets; a config file holding one must not be readable by others. */
-const SECRET_OPTIONS = ['accessSecret', 'accessKeySecret', 'securityToken'];
+export interface LoadConfigOptions {
+  /** The environment to read; `process.env` by default. */
+  env?: Env;
+  /** Adapters given by hand, by provider id (see `ProviderAdapter`); packages are loaded otherwise. */
+  adapters?: ProviderAdapters;
+}
 
 /** Validates a configuration object, throwing ConfigError naming the faulty field. */
 export function parseConfig(value: unknown): WabspConfig {
@@ -36,37 +25,37 @@ export function parseConfig(value: unknown): WabspConfig {
 }
 
 /**
- * Reads the configuration from environment variables: `WABSP_PROVIDER` names the vendor, and
- * the vendor's variables (see the README) fill its options. `WABSP_TIMEOUT_MS` and
+ * Reads the configuration from environment variables: `WABSP_PROVIDER` names the vendor, whose
+ * adapter says which variables fill its options (see the README); `WABSP_TIMEOUT_MS` and
  * `WABSP_RETRY_MAX_ATTEMPTS` set the client. Unset variables are left out, so CAMS can fall back
  * to Alibaba Cloud's own credential chain.
+ *
+ * @throws ConfigError when WABSP_PROVIDER is unset, its adapter is not installed, or a value is bad.
  */
-export function loadConfigFromEnv(env: Env = process.env): WabspConfig {
+export async function loadConfigFromEnv(env: Env = process.env, options: LoadConfigOptions = {}) {
   const provider = env.WABSP_PROVIDER;
   if (!provider) {
-    throw new ConfigError('Set WABSP_PROVIDER to the vendor to use (nxcloud or cams)', {
+    throw new ConfigError('Set WABSP_PROVIDER to the vendor to use (for example nxcloud or cams)', {
       field: 'WABSP_PROVIDER',
     });
   }
-  const config: Record<string, unknown> = { provider };
-  for (const [vendor, variables] of Object.entries(ENV_VARIABLES)) {
-    const options = optionsFromEnv(variables, env);
-    if (Object.keys(options).length > 0) config[vendor] = options;
-  }
-  const timeoutMs = integerFromEnv(env, 'WABSP_TIMEOUT_MS');
-  if (timeoutMs !== undefined) config.timeoutMs = timeoutMs;
-  const maxAttempts = integerFromEnv(env, 'WABSP_RETRY_MAX_ATTEMPTS');
-  if (maxAttempts !== undefined) config.retry = { maxAttempts };
-  return parseConfig(config);
+  const adapter = await resolveAdapter(provider, options.adapters);
+  return parseConfig(configFromEnv(provider, adapter, env));
 }
 
 /**
  * Reads a JSON configuration file. A file that holds a secret must not be readable by other
  * users of the machine (mode 600 or stricter): such a file is refused with the command that
  * fixes it. Secrets are better kept in environment variables, which `loadConfig` merges over
- * the file.
+ * the file. Which options are secrets each vendor's adapter says, so the adapters of the vendors
+ * the file configures are loaded.
+ *
+ * @throws ConfigError when the file is unreadable, not JSON, invalid, or too open for its secrets.
  */
-export async function loadConfigFromFile(path: string): Promise<WabspConfig> {
+export async function loadConfigFromFile(
+  path: string,
+  options: LoadConfigOptions = {},
+): Promise<WabspConfig> {
   let text: string;
   try {
     text = await readFile(path, 'utf8');
@@ -80,7 +69,7 @@ export async function loadConfigFromFile(path: string): Promise<WabspConfig> {
     throw new ConfigError(`The config file ${path} is not valid JSON`, { field: 'config' });
   }
   const config = parseConfig(value);
-  if (holdsSecret(config) && process.platform !== 'win32') {
+  if (process.platform !== 'win32' && (await holdsSecret(config, options.adapters))) {
     const { mode } = await stat(path);
     if ((mode & 0o077) !== 0) {
       throw new ConfigError(
@@ -95,24 +84,27 @@ export async function loadConfigFromFile(path: string): Promise<WabspConfig> {
 /**
  * The whole configuration from its sources, the more explicit winning: the `provider` argument
  * (e.g. a command-line flag), then the file, then environment variables.
+ *
+ * @throws ConfigError when no provider is named, or any source is invalid.
  */
 export async function loadConfig(
-  options: { provider?: string; path?: string; env?: Env } = {},
+  options: LoadConfigOptions & { provider?: string; path?: string } = {},
 ): Promise<WabspConfig> {
   const env = options.env ?? process.env;
-  const fromFile: Record<string, unknown> = options.path ? await loadConfigFromFile(options.path) : {};
+  const fromFile: Record<string, unknown> = options.path
+    ? await loadConfigFromFile(options.path, options)
+    : {};
   const provider = options.provider ?? (fromFile.provider as string | undefined) ?? env.WABSP_PROVIDER;
   if (!provider) {
     throw new ConfigError(
       'No provider configured: pass one, set `provider` in the config file, or set WABSP_PROVIDER',
-      {
-        field: 'provider',
-      },
+      { field: 'provider' },
     );
   }
-  const fromEnv: Record<string, unknown> = loadConfigFromEnv({ ...env, WABSP_PROVIDER: provider });
+  const adapter = await resolveAdapter(provider, options.adapters);
+  const fromEnv = configFromEnv(provider, adapter, env);
   const merged: Record<string, unknown> = { ...fromEnv, ...fromFile, provider };
-  for (const key of [...Object.keys(ENV_VARIABLES), 'retry']) {
+  for (const key of [adapter.id, 'retry']) {
     const fileValue = fromFile[key] as Record<string, unknown> | undefined;
     const envValue = fromEnv[key] as Record<string, unknown> | undefined;
     if (fileValue || envValue) merged[key] = { ...envValue, ...fileValue };
@@ -120,13 +112,19 @@ export async function loadConfig(
   return parseConfig(merged);
 }
 
-function optionsFromEnv(variables: Readonly<Record<string, string>>, env: Env): Record<string, string> {
-  const options: Record<string, string> = {};
-  for (const [option, variable] of Object.entries(variables)) {
+function configFromEnv(provider: string, adapter: ProviderAdapter, env: Env): Record<string, unknown> {
+  const config: Record<string, unknown> = { provider };
+  const vendorOptions: Record<string, string> = {};
+  for (const [option, variable] of Object.entries(adapter.environment)) {
     const value = env[variable];
-    if (value !== undefined && value !== '') options[option] = value;
+    if (value !== undefined && value !== '') vendorOptions[option] = value;
   }
-  return options;
+  if (Object.keys(vendorOptions).length > 0) config[adapter.id] = vendorOptions;
+  const timeoutMs = integerFromEnv(env, 'WABSP_TIMEOUT_MS');
+  if (timeoutMs !== undefined) config.timeoutMs = timeoutMs;
+  const maxAttempts = integerFromEnv(env, 'WABSP_RETRY_MAX_ATTEMPTS');
+  if (maxAttempts !== undefined) config.retry = { maxAttempts };
+  return config;
 }
 
 function integerFromEnv(env: Env, name: string): number | undefined {
@@ -136,8 +134,17 @@ function integerFromEnv(env: Env, name: string): number | undefined {
   return Number(value);
 }
 
-function holdsSecret(config: WabspConfig): boolean {
-  return [config.nxcloud, config.cams].some(
-    (options) => options !== undefined && SECRET_OPTIONS.some((key) => options[key] !== undefined),
-  );
+/**
+ * Whether any vendor section of the file sets an option its adapter calls secret. A section whose
+ * adapter is not installed cannot be told apart, so it counts as holding one.
+ */
+async function holdsSecret(config: WabspConfig, adapters: ProviderAdapters | undefined): Promise<boolean> {
+  for (const [key, section] of Object.entries(config)) {
+    if (CLIENT_KEYS.has(key)) continue;
+    const adapter = await resolveAdapter(key, adapters).catch(() => undefined);
+    if (adapter === undefined) return true;
+    const options = section as Record<string, unknown>;
+    if (adapter.secretOptions.some((option) => options[option] !== undefined)) return true;
+  }
+  return false;
 }

@@ -1,8 +1,18 @@
 import { inspect } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { BspError, safeCause } from './bsp-error.js';
-import { AuthenticationError, NotFoundError, RateLimitError } from './error-classes.js';
-import { redactSecrets } from './redact.js';
+import {
+  AuthenticationError,
+  ConfigError,
+  ConflictError,
+  InvalidRequestError,
+  NotFoundError,
+  ProviderUnavailableError,
+  RateLimitError,
+  ResponseFormatError,
+  UnsupportedOperationError,
+} from './error-classes.js';
+import { redactSecrets } from './redact-secrets.js';
 
 describe('BspError', () => {
   it('carries the normalized code, vendor details and retryability', () => {
@@ -48,6 +58,7 @@ describe('BspError', () => {
       message: 'Invalid signature',
       provider: 'nxcloud',
       retryable: false,
+      outcome: 'failed',
       attempts: 1,
       vendorCode: 1003,
       raw: { code: 1003, message: 'Invalid signature', data: null },
@@ -78,5 +89,37 @@ describe('redactSecrets', () => {
     expect(redactSecrets('key=AKID1234 sig AKID1234; x', ['AKID1234', 'ab', undefined])).toBe(
       'key=[REDACTED] sig [REDACTED]; x',
     );
+  });
+});
+
+describe('outcome', () => {
+  it('defaults by code: refusals in the process not-sent, vendor refusals failed, lost answers unknown', () => {
+    expect(new InvalidRequestError('bad').outcome).toBe('not-sent');
+    expect(new ConfigError('bad').outcome).toBe('not-sent');
+    expect(new UnsupportedOperationError('no').outcome).toBe('not-sent');
+    expect(new AuthenticationError('no').outcome).toBe('failed');
+    expect(new RateLimitError('slow down').outcome).toBe('failed');
+    expect(new NotFoundError('gone').outcome).toBe('failed');
+    expect(new ConflictError('taken').outcome).toBe('failed');
+    expect(new ProviderUnavailableError('timed out').outcome).toBe('unknown');
+    expect(new ResponseFormatError('truncated').outcome).toBe('unknown');
+  });
+
+  it('is what the thrower says when it knows better', () => {
+    expect(new ProviderUnavailableError('connection refused', { outcome: 'not-sent' }).outcome).toBe(
+      'not-sent',
+    );
+    expect(new InvalidRequestError('vendor refused', { outcome: 'failed' }).outcome).toBe('failed');
+  });
+
+  it('ConflictError carries the state and serializes it', () => {
+    const error = new ConflictError('flow is published', { provider: 'cams', state: 'PUBLISHED' });
+    expect(ConflictError.isInstance(error)).toBe(true);
+    expect(error.code).toBe('CONFLICT');
+    expect(JSON.parse(JSON.stringify(error))).toMatchObject({
+      code: 'CONFLICT',
+      state: 'PUBLISHED',
+      outcome: 'failed',
+    });
   });
 });

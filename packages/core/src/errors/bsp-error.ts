@@ -1,5 +1,5 @@
 import { inspect } from 'node:util';
-import { redactSecrets } from './redact.js';
+import { redactSecrets } from './redact-secrets.js';
 
 export type ErrorCode =
   | 'AUTHENTICATION'
@@ -10,7 +10,37 @@ export type ErrorCode =
   | 'UNAVAILABLE'
   | 'BAD_RESPONSE'
   | 'UNSUPPORTED'
-  | 'CONFIG';
+  | 'CONFIG'
+  | 'CONFLICT';
+
+/**
+ * What became of the request (DESIGN §12):
+ * - `not-sent`: refused before it left the process (validation, configuration, connection
+ *   refused, DNS, TLS setup); nothing reached the vendor.
+ * - `failed`: the vendor answered with a failure; nothing was applied.
+ * - `unknown`: it may have been applied (a timeout after sending, a reset, a 5xx without a
+ *   failure code, a body too large or unreadable).
+ */
+export type RequestOutcome = 'not-sent' | 'failed' | 'unknown';
+
+/**
+ * The outcome an error has unless its thrower says otherwise: refusals raised in the process are
+ * `not-sent`, a vendor's classified refusals `failed`, and lost or unreadable answers `unknown`.
+ * An adapter that maps a vendor's refusal to INVALID_REQUEST says `failed`; one whose connection
+ * was refused says `not-sent`.
+ */
+const DEFAULT_OUTCOME: Readonly<Record<ErrorCode, RequestOutcome>> = {
+  AUTHENTICATION: 'failed',
+  PERMISSION: 'failed',
+  NOT_FOUND: 'failed',
+  INVALID_REQUEST: 'not-sent',
+  RATE_LIMITED: 'failed',
+  UNAVAILABLE: 'unknown',
+  BAD_RESPONSE: 'unknown',
+  UNSUPPORTED: 'not-sent',
+  CONFIG: 'not-sent',
+  CONFLICT: 'failed',
+};
 
 export interface BspErrorOptions {
   /** The adapter id, or `'core'` for errors raised before any adapter is involved. */
@@ -20,6 +50,8 @@ export interface BspErrorOptions {
   httpStatusCode?: number;
   requestId?: string;
   retryable?: boolean;
+  /** What became of the request; by default, the usual outcome of the error's code. */
+  outcome?: RequestOutcome;
   /** How long the vendor asked us to wait before retrying, from `Retry-After`. */
   retryAfterMs?: number;
   /** The vendor's error body, secret-free. */
@@ -43,6 +75,8 @@ export class BspError extends Error {
   declare readonly httpStatusCode?: number;
   declare readonly requestId?: string;
   readonly retryable: boolean;
+  /** What became of the request: `not-sent`, `failed` (nothing applied) or `unknown`. */
+  outcome: RequestOutcome;
   declare readonly retryAfterMs?: number;
   declare readonly raw?: unknown;
   declare readonly field?: string;
@@ -56,6 +90,7 @@ export class BspError extends Error {
     this.code = code;
     this.provider = options.provider ?? 'core';
     this.retryable = options.retryable ?? false;
+    this.outcome = options.outcome ?? DEFAULT_OUTCOME[code];
     this.attempts = 1;
     if (options.vendorCode !== undefined) this.vendorCode = options.vendorCode;
     if (options.httpStatusCode !== undefined) this.httpStatusCode = options.httpStatusCode;
@@ -86,6 +121,7 @@ export class BspError extends Error {
       message: this.message,
       provider: this.provider,
       retryable: this.retryable,
+      outcome: this.outcome,
       attempts: this.attempts,
     };
     for (const key of [

@@ -103,3 +103,28 @@ export class ConfigError extends BspError {
     return hasCode(value, 'CONFIG');
   }
 }
+
+/**
+ * The vendor refused a write because of the object's state: the name is already taken
+ * (`InvalidParameter.TemplateNameExist`, Meta's duplicate-name subcodes), or the object is in the
+ * wrong state for the operation (publishing a DEPRECATED flow, deleting a PUBLISHED one). `state`
+ * carries the current state when it is known.
+ */
+export class ConflictError extends BspError {
+  declare readonly state?: string;
+
+  constructor(message: string, options?: BspErrorOptions & { state?: string }) {
+    super('CONFLICT', message, options);
+    if (options?.state !== undefined) this.state = options.state;
+  }
+
+  static override isInstance(value: unknown): value is ConflictError {
+    return hasCode(value, 'CONFLICT');
+  }
+
+  override toJSON(): Record<string, unknown> {
+    const json = super.toJSON();
+    if (this.state !== undefined) json.state = this.state;
+    return json;
+  }
+}

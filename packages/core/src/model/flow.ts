@@ -61,6 +61,7 @@ export const FlowApplicationSchema = z.lazy(() =>
     category: z.string().optional(),
   }),
 );
+export type FlowApplication = z.infer<typeof FlowApplicationSchema>;
 
 /** The fields every entity starts with. */
 function entityFields() {

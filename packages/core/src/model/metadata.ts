@@ -6,8 +6,13 @@ export interface ResponseMetadata {
   readonly httpStatusCode?: number;
   /** Attempts made, 1 when the first one succeeded. */
   readonly attempts: number;
-  /** Time spent waiting between attempts. */
+  /** Milliseconds spent waiting between attempts. */
   readonly totalRetryDelayMs: number;
+  /**
+   * Set on a write whose attempt had an unknown outcome and whose effect the client then found
+   * at the vendor by reading it back (DESIGN §12), instead of sending the write again.
+   */
+  readonly reconciled?: true;
 }
 
 export type WithMetadata<T> = T & { readonly $metadata: ResponseMetadata };

@@ -1,4 +1,4 @@
-import type { ProviderCallContext } from '../provider.js';
+import type { ProviderCallContext } from '../provider/call-context.js';
 
 export interface TestCallContextOptions {
   /** The attempt's abort; a signal that never aborts by default. */

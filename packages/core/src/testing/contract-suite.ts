@@ -2,7 +2,7 @@ import { inspect } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ClientSettings } from '../client/client-settings.js';
 import { createClient } from '../client/create-client.js';
-import { encodeCursor } from '../client/cursor.js';
+import { encodeCursor } from '../client/pagination/cursor.js';
 import type { BspError } from '../errors/bsp-error.js';
 import {
   AuthenticationError,
@@ -13,7 +13,8 @@ import {
 } from '../errors/error-classes.js';
 import { FlowPreviewSchema, FlowSchema, FlowSummarySchema } from '../model/flow.js';
 import { TemplateSchema, TemplateSummarySchema } from '../model/template.js';
-import { OPERATIONS, type ProviderV1 } from '../provider.js';
+import { OPERATIONS } from '../provider/operations.js';
+import type { ProviderV1 } from '../provider/provider-v1.js';
 
 export type ContractFailureKind = 'authentication' | 'rate-limited' | 'unavailable' | 'bad-response';
 

@@ -1,4 +1,4 @@
-import type { Clock } from '../client/clock.js';
+import type { Clock } from '../client/pipeline/clock.js';
 
 /**
  * A clock whose `sleep` returns at once and moves virtual time forward, so tests of back-off

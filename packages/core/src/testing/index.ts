@@ -1,3 +1,12 @@
-export * from './call-context.js';
-export * from './contract-suite.js';
-export * from './fake-clock.js';
+/*
+ * `@whatsapp-bsp/core/testing`: the contract suite every adapter runs, and test doubles for
+ * adapters' own tests.
+ */
+export { encodeCursor as cursorFor } from '../client/pagination/cursor.js';
+export { type TestCallContextOptions, testCallContext } from './call-context.js';
+export {
+  type ContractFailureKind,
+  type ProviderContractFixtures,
+  runProviderContractSuite,
+} from './contract-suite.js';
+export { FakeClock } from './fake-clock.js';

@@ -1,5 +1,6 @@
-import { ProviderUnavailableError } from '../errors/error-classes.js';
-import type { Operation, ProviderCallContext, ProviderResult } from '../provider.js';
+import { ProviderUnavailableError } from '../../errors/error-classes.js';
+import type { ProviderCallContext, ProviderResult } from '../../provider/call-context.js';
+import type { Operation } from '../../provider/operations.js';
 
 type AbortListener = (reason: unknown) => void;
 

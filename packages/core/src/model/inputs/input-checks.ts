@@ -1,10 +1,18 @@
-import { InvalidRequestError, UnsupportedOperationError } from '../errors/error-classes.js';
-import { TEMPLATE_CATEGORIES, TEMPLATE_STATUSES } from '../model/template.js';
-import type { ProviderCapabilities, TemplateFilter } from '../provider.js';
+import { InvalidRequestError } from '../../errors/error-classes.js';
+
+/*
+ * The primitive checks of user input, shared by the input parsers beside this file. They throw
+ * InvalidRequestError naming the field, with `outcome: 'not-sent'`: nothing is sent for bad input.
+ */
 
 const MAX_ID_LENGTH = 256;
 
-/** A non-empty identifier without control characters; vendor-specific formats are the adapter's to check. */
+/**
+ * A non-empty identifier (an id, a name, a language code, a cursor) without control characters
+ * or surrounding white space. White space is refused rather than trimmed, so that a name means
+ * the same on every vendor (one vendor trimming it and another not would find different things).
+ * Vendor-specific formats are the adapter's to check.
+ */
 export function requireIdentifier(value: unknown, field: string): string {
   if (typeof value !== 'string' || value.trim() === '') {
     throw new InvalidRequestError(`\`${field}\` must be a non-empty string`, { field });
@@ -15,6 +23,9 @@ export function requireIdentifier(value: unknown, field: string): string {
       `\`${field}\` must be at most ${MAX_ID_LENGTH} characters with no control characters`,
       { field },
     );
+  }
+  if (value.trim() !== value) {
+    throw new InvalidRequestError(`\`${field}\` must not start or end with white space`, { field });
   }
   return value;
 }
@@ -55,39 +66,7 @@ export function requireObject(value: unknown, what: string): Record<string, unkn
   return value as Record<string, unknown>;
 }
 
-export interface TemplateFilters {
-  name?: string;
-  language?: string;
-  status?: (typeof TEMPLATE_STATUSES)[number];
-  category?: (typeof TEMPLATE_CATEGORIES)[number];
-}
-
-/** Checks each filter's value, and that this vendor can filter on it at all. */
-export function validateTemplateFilters(
-  query: Record<string, unknown>,
-  capabilities: ProviderCapabilities,
-  providerId: string,
-): TemplateFilters {
-  const filters: TemplateFilters = {};
-  const supported = capabilities.templates.list.filters;
-  const check = (field: TemplateFilter) => {
-    if (query[field] === undefined) return false;
-    if (!supported.includes(field)) {
-      throw new UnsupportedOperationError(
-        `${providerId} cannot filter templates by \`${field}\`; it supports: ${supported.join(', ') || 'no filters'}`,
-        { provider: providerId, field },
-      );
-    }
-    return true;
-  };
-  if (check('name')) filters.name = requireIdentifier(query.name, 'name');
-  if (check('language')) filters.language = requireIdentifier(query.language, 'language');
-  if (check('status')) filters.status = requireOneOf(query.status, TEMPLATE_STATUSES, 'status');
-  if (check('category')) filters.category = requireOneOf(query.category, TEMPLATE_CATEGORIES, 'category');
-  return filters;
-}
-
-function requireOneOf<const V extends string>(value: unknown, values: readonly V[], field: string): V {
+export function requireOneOf<const V extends string>(value: unknown, values: readonly V[], field: string): V {
   if (typeof value === 'string' && (values as readonly string[]).includes(value)) return value as V;
   throw new InvalidRequestError(`\`${field}\` must be one of: ${values.join(', ')}`, { field });
 }

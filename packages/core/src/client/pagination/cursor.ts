@@ -1,4 +1,4 @@
-import { InvalidRequestError } from '../errors/error-classes.js';
+import { InvalidRequestError } from '../../errors/error-classes.js';
 
 /**
  * Cursors handed to users are opaque and name the provider that issued them, so a cursor from

@@ -1,4 +1,5 @@
-import { BspError } from '../errors/bsp-error.js';
+import { BspError } from '../../errors/bsp-error.js';
+import type { OperationDefinition } from '../../provider/operations.js';
 
 export interface RetryOptions {
   /** Attempts in all, the first included; 1 turns retries off. */
@@ -21,18 +22,25 @@ export const DEFAULT_RETRY: Required<RetryOptions> = {
 export type RetryDecision = { retry: true; delayMs: number } | { retry: false };
 
 /**
- * Decides whether a failed read is tried again, and after how long: exponential back-off with
+ * Decides whether a failed attempt is tried again, and after how long: exponential back-off with
  * full jitter (a uniformly random delay up to the capped exponential ceiling), or the vendor's
  * `Retry-After` when it gave one within the cap.
+ *
+ * Reads and idempotent writes are retried on any retryable error. A non-idempotent write (a
+ * create) is retried only when nothing can have been applied: the request was not sent, or the
+ * vendor refused it (throttling, a busy code). After an `unknown` outcome it is not retried here:
+ * the runner first looks for what the attempt may have created (DESIGN §12).
  */
 export function decideRetry(
   error: unknown,
   attempt: number,
   options: Required<RetryOptions>,
   random: () => number,
+  operation: Pick<OperationDefinition, 'idempotent'>,
 ): RetryDecision {
   if (attempt >= options.maxAttempts) return { retry: false };
   if (!BspError.isInstance(error) || !error.retryable) return { retry: false };
+  if (!operation.idempotent && error.outcome === 'unknown') return { retry: false };
   if (error.retryAfterMs !== undefined) {
     // Waiting only the capped time would be throttled again; give the caller the error instead.
     if (error.retryAfterMs > options.maxRetryAfterMs) return { retry: false };

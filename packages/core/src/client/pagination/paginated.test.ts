@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { flowSummary, ScriptedProvider } from '../__fixtures__/scripted-provider.js';
-import { InvalidRequestError } from '../errors/error-classes.js';
-import { createClient } from './create-client.js';
+import { flowSummary, ScriptedProvider } from '../../__fixtures__/scripted-provider.js';
+import { InvalidRequestError } from '../../errors/error-classes.js';
+import { createClient } from '../create-client.js';
 import { encodeCursor } from './cursor.js';
 
 function setup() {

@@ -1,11 +1,13 @@
-import { BspError, type ErrorCode } from '../errors/bsp-error.js';
-import type { Operation } from '../provider.js';
+import { BspError, type ErrorCode, type RequestOutcome } from '../../errors/bsp-error.js';
+import type { Operation } from '../../provider/operations.js';
 
 /** What hooks see of an error: the fields a log line needs, nothing from the transport. */
 export interface HookErrorSummary {
   readonly name: string;
   readonly code?: ErrorCode;
   readonly message: string;
+  /** What became of the request: `not-sent`, `failed` or `unknown`. */
+  readonly outcome?: RequestOutcome;
   readonly vendorCode?: string | number;
   readonly requestId?: string;
   readonly httpStatusCode?: number;
@@ -52,6 +54,7 @@ export function summarizeError(error: unknown): HookErrorSummary {
       name: error.name,
       code: error.code,
       message: error.message,
+      outcome: error.outcome,
     };
     if (error.vendorCode !== undefined) summary.vendorCode = error.vendorCode;
     if (error.requestId !== undefined) summary.requestId = error.requestId;

@@ -1,20 +1,9 @@
-import type { WithMetadata } from '../model/metadata.js';
-import type { Page } from '../model/page.js';
-import { optionalPositiveInteger } from './validate-input.js';
+import { optionalPositiveInteger } from '../../model/inputs/input-checks.js';
+import type { WithMetadata } from '../../model/metadata.js';
+import type { Page } from '../../model/page.js';
 
 /** A page as the client yields it: the user-facing opaque cursor, and `$metadata`. */
 export type ClientPage<T> = WithMetadata<Page<WithMetadata<T>>>;
-
-export interface PaginationOptions {
-  /** Items per request; each vendor has its own maximum (see its capabilities). */
-  pageSize?: number;
-  /** Stop after this many items, without fetching further pages. */
-  maxItems?: number;
-  /** Resume from a page's `nextCursor`. */
-  cursor?: string;
-  signal?: AbortSignal;
-  timeoutMs?: number;
-}
 
 export type FetchPage<T> = (cursor: string | undefined) => Promise<ClientPage<T>>;
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FakeClock } from '../testing/fake-clock.js';
+import { FakeClock } from '../../testing/fake-clock.js';
 import { TokenBucketRateLimiter } from './rate-limiter.js';
 
 describe('TokenBucketRateLimiter', () => {

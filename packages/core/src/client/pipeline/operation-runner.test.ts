@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { flow, ScriptedProvider } from '../__fixtures__/scripted-provider.js';
-import type { BspError } from '../errors/bsp-error.js';
-import { AuthenticationError, ProviderUnavailableError, RateLimitError } from '../errors/error-classes.js';
-import { FakeClock } from '../testing/fake-clock.js';
-import type { ClientSettings } from './client-settings.js';
-import { createClient } from './create-client.js';
+import { flow, ScriptedProvider } from '../../__fixtures__/scripted-provider.js';
+import type { BspError } from '../../errors/bsp-error.js';
+import { AuthenticationError, ProviderUnavailableError, RateLimitError } from '../../errors/error-classes.js';
+import { FakeClock } from '../../testing/fake-clock.js';
+import type { ClientSettings } from '../client-settings.js';
+import { createClient } from '../create-client.js';
 
 function setup(settings: ClientSettings = {}) {
   const provider = new ScriptedProvider();
@@ -253,5 +253,24 @@ describe('hooks', () => {
     } finally {
       process.off('warning', onWarning);
     }
+  });
+});
+
+describe('the per-call retry option', () => {
+  it('overrides the client retry settings for one call', async () => {
+    const { provider, client } = setup({ retry: { maxAttempts: 5 } });
+    provider.script.getFlow.push(unavailable(), unavailable(), { value: flow('1') });
+    const error = await client.flows.get('1', { retry: { maxAttempts: 2 } }).catch((e: unknown) => e);
+    expect((error as BspError).attempts).toBe(2);
+    expect(provider.calls).toHaveLength(2);
+  });
+
+  it('is checked before sending, naming the field', async () => {
+    const { provider, client } = setup();
+    const error = await client.flows.get('1', { retry: { maxAttempts: 0 } }).catch((e: unknown) => e);
+    expect((error as BspError).code).toBe('INVALID_REQUEST');
+    expect((error as BspError).field).toBe('retry.maxAttempts');
+    expect((error as BspError).outcome).toBe('not-sent');
+    expect(provider.calls).toHaveLength(0);
   });
 });

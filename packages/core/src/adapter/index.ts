@@ -1,0 +1,16 @@
+/*
+ * `@whatsapp-bsp/core/adapter`: what adapter packages share. Users of the client need none of it;
+ * the provider specification itself (ProviderV1 and its types) is in the main entry, since anyone
+ * may implement it.
+ */
+
+export { safeCause } from '../errors/bsp-error.js';
+export { redactSecrets } from '../errors/redact-secrets.js';
+export { enumWithUnknown, toEnumValue } from '../model/enum-with-unknown.js';
+export { toTemplateCategory } from '../model/template.js';
+export { definedOnly } from './defined-only.js';
+export { isRecord } from './is-record.js';
+export { MAX_RESPONSE_JSON_DEPTH, nestedDeeperThan } from './json-nesting.js';
+export { once } from './once.js';
+export { parseRetryAfter } from './parse-retry-after.js';
+export { parseWire, type WireMismatch, type WireSchema } from './parse-wire.js';

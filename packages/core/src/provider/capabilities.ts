@@ -1,0 +1,37 @@
+import type { Operation } from './operations.js';
+
+export type TemplateFilter = 'name' | 'language' | 'status' | 'category';
+
+/**
+ * What a vendor can do, and how. Data, not prose: the client consults it to refuse what a vendor
+ * cannot do before sending anything, and the README's feature matrix is generated from it. Whether
+ * a vendor can do an operation at all is the presence of its method on the provider.
+ */
+export interface ProviderCapabilities {
+  readonly flows: {
+    readonly list: {
+      /** Whether list items carry `status` (CAMS ListFlow does not). */
+      readonly includesStatus: boolean;
+      readonly maxPageSize: number;
+      readonly defaultPageSize: number;
+      readonly reportsTotal: boolean;
+    };
+  };
+  readonly templates: {
+    readonly list: {
+      readonly filters: readonly TemplateFilter[];
+      /** Whether list items carry components; if not, `withComponents` fetches each template. */
+      readonly includesComponents: boolean;
+      readonly maxPageSize: number;
+      readonly defaultPageSize: number;
+      readonly reportsTotal: boolean;
+    };
+    readonly get: {
+      /** `native`: one vendor call; `scan`: the client pages through the list to find the id. */
+      readonly byId: 'native' | 'scan';
+      readonly byNameAndLanguage: 'native';
+    };
+  };
+  /** The vendor's documented budget per operation, in requests per second; absent: none known. */
+  readonly rateLimits: Readonly<Partial<Record<Operation, number>>>;
+}

@@ -1,0 +1,44 @@
+import type { Flow, FlowPreview, FlowSummary } from '../model/flow.js';
+import type { Page } from '../model/page.js';
+import type { Template, TemplateSummary } from '../model/template.js';
+import type { ProviderCallContext, ProviderResult } from './call-context.js';
+import type { ProviderCapabilities } from './capabilities.js';
+import type {
+  GetFlowRequest,
+  GetTemplateRequest,
+  ListFlowsRequest,
+  ListTemplatesRequest,
+} from './requests.js';
+
+/** The flow operations of a vendor. */
+export interface FlowsProvider {
+  doGet(request: GetFlowRequest, context: ProviderCallContext): Promise<ProviderResult<Flow>>;
+  doList(request: ListFlowsRequest, context: ProviderCallContext): Promise<ProviderResult<Page<FlowSummary>>>;
+  doGetPreview(request: GetFlowRequest, context: ProviderCallContext): Promise<ProviderResult<FlowPreview>>;
+}
+
+/** The template operations of a vendor. */
+export interface TemplatesProvider {
+  doList(
+    request: ListTemplatesRequest,
+    context: ProviderCallContext,
+  ): Promise<ProviderResult<Page<TemplateSummary | Template>>>;
+  /** Only called with `{ id }` when `capabilities.templates.get.byId` is `native`. */
+  doGet(request: GetTemplateRequest, context: ProviderCallContext): Promise<ProviderResult<Template>>;
+}
+
+/**
+ * The contract between the client and a vendor adapter, one sub-provider per resource. Each
+ * `do*` method makes exactly one vendor request: no retry, no sleep, no pagination loop, no
+ * validation of what the client already validated. Those live once, in the client. Write
+ * operations (see `OPERATION_TABLE`) join the sub-providers as optional methods: a missing method
+ * means the vendor cannot, and `capabilities` say how a vendor does what it does.
+ */
+export interface ProviderV1 {
+  readonly specificationVersion: 'v1';
+  /** `'nxcloud'`, `'cams'`, or a third party's id; the key of its options in a configuration. */
+  readonly id: string;
+  readonly capabilities: ProviderCapabilities;
+  readonly flows: FlowsProvider;
+  readonly templates: TemplatesProvider;
+}
