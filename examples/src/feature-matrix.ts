@@ -1,23 +1,27 @@
-import type { ProviderCapabilities } from '@whatsapp-bsp/core';
+import {
+  OPERATION_TABLE,
+  type Operation,
+  type ProviderCapabilities,
+  type ProviderV1,
+} from '@whatsapp-bsp/core';
 
-export interface VendorCapabilities {
+export interface MatrixVendor {
   readonly title: string;
-  readonly capabilities: ProviderCapabilities;
+  readonly provider: ProviderV1;
 }
 
-/**
- * The README's feature matrix, built from the adapters' `capabilities` so the documentation
- * cannot drift from what the code does.
- */
-export function renderFeatureMatrix(vendors: readonly VendorCapabilities[]): string {
-  const rows: [string, (c: ProviderCapabilities) => string][] = [
-    ['`flows.get`', () => 'yes'],
+type Describe = (capabilities: ProviderCapabilities) => string;
+
+/** How each vendor does an operation, where its capabilities say more than "yes". */
+const DETAILS: Partial<Record<Operation, readonly (readonly [string, Describe])[]>> = {
+  'flows.list': [
     [
       '`flows.list`',
       ({ flows: { list } }) =>
         `${list.includesStatus ? 'with status' : 'without status (one `flows.get` per flow for it)'}; pages of up to ${list.maxPageSize} (default ${list.defaultPageSize})`,
     ],
-    ['`flows.preview`', () => 'yes'],
+  ],
+  'templates.list': [
     [
       '`templates.list` filters',
       ({ templates: { list } }) =>
@@ -33,24 +37,50 @@ export function renderFeatureMatrix(vendors: readonly VendorCapabilities[]): str
       ({ templates: { list } }) =>
         `up to ${list.maxPageSize} (default ${list.defaultPageSize})${list.reportsTotal ? ', with `total`' : ''}`,
     ],
+  ],
+  'templates.get': [
     ['`templates.get({ name, language })`', () => 'yes'],
     [
       '`templates.get({ id })`',
       ({ templates: { get } }) => (get.byId === 'native' ? 'yes' : 'by paging through the list'),
     ],
-    [
-      'default rate limit',
-      ({ rateLimits }) => {
-        const rates = [...new Set(Object.values(rateLimits))];
-        if (rates.length === 0) return 'none (the vendor documents none)';
-        return rates.length === 1 ? `${rates[0]} requests/s per operation` : JSON.stringify(rateLimits);
-      },
-    ],
-  ];
+  ],
+};
+
+/**
+ * The README's feature matrix: one row per operation of the operation table (more where the
+ * capabilities say how a vendor does it), built from the adapters themselves so the documentation
+ * cannot drift from what the code does. Whether a vendor can do an operation is whether its
+ * provider has the operation's method.
+ */
+export function renderFeatureMatrix(vendors: readonly MatrixVendor[]): string {
+  const rows: string[] = [];
+  const row = (label: string, cell: (vendor: MatrixVendor) => string) =>
+    rows.push(`| ${label} | ${vendors.map(cell).join(' | ')} |`);
+  for (const [operation, definition] of Object.entries(OPERATION_TABLE) as [
+    Operation,
+    (typeof OPERATION_TABLE)[Operation],
+  ][]) {
+    const details = DETAILS[operation];
+    if (!definition.implemented) {
+      row(`\`${operation}\``, () => 'planned');
+    } else if (details !== undefined) {
+      for (const [label, describe] of details) row(label, (vendor) => describe(vendor.provider.capabilities));
+    } else {
+      row(`\`${operation}\``, ({ provider }) => {
+        const methods = provider[definition.resource] as unknown as Record<string, unknown>;
+        return typeof methods[definition.method] === 'function' ? 'yes' : 'no';
+      });
+    }
+  }
+  row('default rate limit', ({ provider: { capabilities } }) => {
+    const rates = [...new Set(Object.values(capabilities.rateLimits))];
+    if (rates.length === 0) return 'none (the vendor documents none)';
+    return rates.length === 1
+      ? `${rates[0]} requests/s per operation`
+      : JSON.stringify(capabilities.rateLimits);
+  });
   const header = `| | ${vendors.map((v) => v.title).join(' | ')} |`;
   const divider = `|---|${vendors.map(() => '---').join('|')}|`;
-  const body = rows.map(
-    ([label, describe]) => `| ${label} | ${vendors.map((v) => describe(v.capabilities)).join(' | ')} |`,
-  );
-  return [header, divider, ...body].join('\n');
+  return [header, divider, ...rows].join('\n');
 }

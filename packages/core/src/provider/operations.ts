@@ -2,6 +2,8 @@
  * Every operation of the library, once. Rate-limit keys (`<provider>:<operation>`), hooks, the
  * retry policy, capability data and the README's feature matrix are all keyed by this table.
  *
+ * - `resource` and `method`: where a provider implements it (`provider[resource][method]`); a
+ *   provider without that method cannot do the operation.
  * - `kind`: a read changes nothing at the vendor; a write does.
  * - `idempotent`: sending the same write twice leaves the vendor as sending it once would, so it
  *   may be retried like a read after an unknown outcome (DESIGN §12).
@@ -12,6 +14,8 @@
  */
 export interface OperationDefinition {
   readonly resource: 'flows' | 'templates';
+  /** The method of the resource's sub-provider that performs it, e.g. `provider.flows.doGet`. */
+  readonly method: string;
   readonly kind: 'read' | 'write';
   readonly idempotent: boolean;
   readonly naturalKey?: readonly string[];
@@ -19,37 +23,111 @@ export interface OperationDefinition {
 }
 
 export const OPERATION_TABLE = {
-  'flows.get': { resource: 'flows', kind: 'read', idempotent: true, implemented: true },
-  'flows.list': { resource: 'flows', kind: 'read', idempotent: true, implemented: true },
-  'flows.preview': { resource: 'flows', kind: 'read', idempotent: true, implemented: true },
-  'flows.getJson': { resource: 'flows', kind: 'read', idempotent: true, implemented: false },
+  'flows.get': { resource: 'flows', method: 'doGet', kind: 'read', idempotent: true, implemented: true },
+  'flows.list': { resource: 'flows', method: 'doList', kind: 'read', idempotent: true, implemented: true },
+  'flows.preview': {
+    resource: 'flows',
+    method: 'doGetPreview',
+    kind: 'read',
+    idempotent: true,
+    implemented: true,
+  },
+  'flows.getJson': {
+    resource: 'flows',
+    method: 'doGetJson',
+    kind: 'read',
+    idempotent: true,
+    implemented: false,
+  },
   // Flow names are unique per WABA, so a flow's name finds it after an unknown outcome.
   'flows.create': {
     resource: 'flows',
+    method: 'doCreate',
     kind: 'write',
     idempotent: false,
     naturalKey: ['name'],
     implemented: false,
   },
-  'flows.update': { resource: 'flows', kind: 'write', idempotent: true, implemented: false },
-  'flows.updateJson': { resource: 'flows', kind: 'write', idempotent: true, implemented: false },
-  'flows.publish': { resource: 'flows', kind: 'write', idempotent: true, implemented: false },
-  'flows.deprecate': { resource: 'flows', kind: 'write', idempotent: true, implemented: false },
-  'flows.delete': { resource: 'flows', kind: 'write', idempotent: true, implemented: false },
-  'templates.list': { resource: 'templates', kind: 'read', idempotent: true, implemented: true },
-  'templates.get': { resource: 'templates', kind: 'read', idempotent: true, implemented: true },
+  'flows.update': {
+    resource: 'flows',
+    method: 'doUpdate',
+    kind: 'write',
+    idempotent: true,
+    implemented: false,
+  },
+  'flows.updateJson': {
+    resource: 'flows',
+    method: 'doUpdateJson',
+    kind: 'write',
+    idempotent: true,
+    implemented: false,
+  },
+  'flows.publish': {
+    resource: 'flows',
+    method: 'doPublish',
+    kind: 'write',
+    idempotent: true,
+    implemented: false,
+  },
+  'flows.deprecate': {
+    resource: 'flows',
+    method: 'doDeprecate',
+    kind: 'write',
+    idempotent: true,
+    implemented: false,
+  },
+  'flows.delete': {
+    resource: 'flows',
+    method: 'doDelete',
+    kind: 'write',
+    idempotent: true,
+    implemented: false,
+  },
+  'templates.list': {
+    resource: 'templates',
+    method: 'doList',
+    kind: 'read',
+    idempotent: true,
+    implemented: true,
+  },
+  'templates.get': {
+    resource: 'templates',
+    method: 'doGet',
+    kind: 'read',
+    idempotent: true,
+    implemented: true,
+  },
   // Across vendors a template is identified by its name and language.
   'templates.create': {
     resource: 'templates',
+    method: 'doCreate',
     kind: 'write',
     idempotent: false,
     naturalKey: ['name', 'language'],
     implemented: false,
   },
-  'templates.update': { resource: 'templates', kind: 'write', idempotent: true, implemented: false },
-  'templates.delete': { resource: 'templates', kind: 'write', idempotent: true, implemented: false },
+  'templates.update': {
+    resource: 'templates',
+    method: 'doUpdate',
+    kind: 'write',
+    idempotent: true,
+    implemented: false,
+  },
+  'templates.delete': {
+    resource: 'templates',
+    method: 'doDelete',
+    kind: 'write',
+    idempotent: true,
+    implemented: false,
+  },
   // A second upload of the same file only leaves an unused copy at the vendor: safe to repeat.
-  'templates.uploadMedia': { resource: 'templates', kind: 'write', idempotent: true, implemented: false },
+  'templates.uploadMedia': {
+    resource: 'templates',
+    method: 'doUploadMedia',
+    kind: 'write',
+    idempotent: true,
+    implemented: false,
+  },
 } as const satisfies Readonly<Record<string, OperationDefinition>>;
 
 /** An operation's name, `<resource>.<method>` as the client exposes it. */

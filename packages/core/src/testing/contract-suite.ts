@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { ClientSettings } from '../client/client-settings.js';
 import { createClient } from '../client/create-client.js';
 import { encodeCursor } from '../client/pagination/cursor.js';
-import type { BspError } from '../errors/bsp-error.js';
+import type { BspError, RequestOutcome } from '../errors/bsp-error.js';
 import {
   AuthenticationError,
   InvalidRequestError,
@@ -13,7 +13,7 @@ import {
 } from '../errors/error-classes.js';
 import { FlowPreviewSchema, FlowSchema, FlowSummarySchema } from '../model/flow.js';
 import { TemplateSchema, TemplateSummarySchema } from '../model/template.js';
-import { OPERATIONS } from '../provider/operations.js';
+import { OPERATION_TABLE, OPERATIONS } from '../provider/operations.js';
 import type { ProviderV1 } from '../provider/provider-v1.js';
 
 export type ContractFailureKind = 'authentication' | 'rate-limited' | 'unavailable' | 'bad-response';
@@ -43,11 +43,28 @@ export interface ProviderContractFixtures {
   cleanup(): void;
 }
 
-const FAILURES: Record<ContractFailureKind, { isInstance(value: unknown): boolean; retryable: boolean }> = {
-  authentication: { isInstance: (e) => AuthenticationError.isInstance(e), retryable: false },
-  'rate-limited': { isInstance: (e) => RateLimitError.isInstance(e), retryable: true },
-  unavailable: { isInstance: (e) => ProviderUnavailableError.isInstance(e), retryable: true },
-  'bad-response': { isInstance: (e) => ResponseFormatError.isInstance(e), retryable: false },
+const FAILURES: Record<
+  ContractFailureKind,
+  { isInstance(value: unknown): boolean; retryable: boolean; outcomes: readonly RequestOutcome[] }
+> = {
+  // The vendor answered with a refusal: nothing was applied.
+  authentication: {
+    isInstance: (e) => AuthenticationError.isInstance(e),
+    retryable: false,
+    outcomes: ['failed'],
+  },
+  'rate-limited': { isInstance: (e) => RateLimitError.isInstance(e), retryable: true, outcomes: ['failed'] },
+  // A vendor "busy" code is a refusal; a bare 5xx or a lost answer may have been applied.
+  unavailable: {
+    isInstance: (e) => ProviderUnavailableError.isInstance(e),
+    retryable: true,
+    outcomes: ['failed', 'unknown'],
+  },
+  'bad-response': {
+    isInstance: (e) => ResponseFormatError.isInstance(e),
+    retryable: false,
+    outcomes: ['unknown'],
+  },
 };
 
 /**
@@ -94,6 +111,25 @@ export function runProviderContractSuite(fixtures: ProviderContractFixtures): vo
         expect(rate).toBeGreaterThan(0);
       }
       expect(() => JSON.stringify(provider.capabilities)).not.toThrow();
+    });
+
+    it('offers each operation as the method the operation table names, and no other', () => {
+      const provider = fixtures.createProvider();
+      const resources = { flows: provider.flows, templates: provider.templates };
+      const named = new Set(Object.values(OPERATION_TABLE).map((row) => `${row.resource}.${row.method}`));
+      for (const row of Object.values(OPERATION_TABLE)) {
+        const method = (resources[row.resource] as unknown as Record<string, unknown>)[row.method];
+        // Reads the client offers are required of every provider; writes are optional.
+        if (row.kind === 'read' && row.implemented)
+          expect(typeof method, `${row.resource}.${row.method}`).toBe('function');
+        if (method !== undefined) expect(typeof method).toBe('function');
+      }
+      for (const [resource, methods] of Object.entries(resources)) {
+        for (const key of Object.keys(methods)) {
+          if (key.startsWith('do'))
+            expect(named, `${resource}.${key} is not in the operation table`).toContain(`${resource}.${key}`);
+        }
+      }
     });
 
     it('flows.get returns a Flow of the core schema, with non-enumerable $metadata', async () => {
@@ -197,6 +233,7 @@ export function runProviderContractSuite(fixtures: ProviderContractFixtures): vo
         const bspError = error as BspError;
         expect(bspError.provider).toBe(fixtures.name);
         expect(bspError.retryable).toBe(FAILURES[kind].retryable);
+        expect(FAILURES[kind].outcomes).toContain(bspError.outcome);
         expect(bspError.attempts).toBe(1);
         const observable = [
           bspError.message,
