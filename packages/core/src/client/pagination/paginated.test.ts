@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { flowSummary, ScriptedProvider } from '../../__fixtures__/scripted-provider.js';
-import { InvalidRequestError } from '../../errors/error-classes.js';
+import { flowSummary, ScriptedProvider, summaryOf, template } from '../../__fixtures__/scripted-provider.js';
+import { InvalidRequestError, ResponseFormatError } from '../../errors/error-classes.js';
 import { createClient } from '../create-client.js';
 import { encodeCursor } from './cursor.js';
 
@@ -141,5 +141,64 @@ describe('pagination', () => {
       "`cursor` was issued by provider 'cams' and cannot be used with 'scripted'",
     );
     expect(provider.calls).toHaveLength(0);
+  });
+});
+
+describe('a vendor that ignores paging', () => {
+  it('ends a list whose next page repeats the previous one, before yielding it again', async () => {
+    const { provider, client } = setup();
+    // A vendor that ignores the page asked for: the same items under a new cursor each time.
+    for (let i = 0; i < 5; i += 1) provider.script.listFlows.push(page(['1', '2'], `c${i + 1}`));
+    const seen: string[] = [];
+    const error = await (async () => {
+      for await (const flow of client.flows.list({ pageSize: 2 })) seen.push(flow.id);
+    })().catch((e: unknown) => e);
+    expect(ResponseFormatError.isInstance(error)).toBe(true);
+    expect((error as Error).message).toContain('same page again');
+    expect(seen).toEqual(['1', '2']);
+    expect(provider.calls).toHaveLength(2);
+  });
+
+  it('ends a templates list the same way', async () => {
+    const { provider, client } = setup();
+    const templatePage = (nextCursor: string) => ({
+      value: { items: [summaryOf(template('a')), summaryOf(template('b'))], nextCursor, total: 1000 },
+    });
+    provider.script.listTemplates.push(templatePage('p2'), templatePage('p3'), templatePage('p4'));
+    const error = await client.templates
+      .list()
+      .toArray()
+      .catch((e: unknown) => e);
+    expect(ResponseFormatError.isInstance(error)).toBe(true);
+    expect(provider.calls).toHaveLength(2);
+  });
+
+  it('ends a list that goes on past the total the vendor reports', async () => {
+    const { provider, client } = setup();
+    // New items on every page, but the vendor said there are 4 in all.
+    for (let i = 0; i < 10; i += 1) {
+      provider.script.listTemplates.push({
+        value: {
+          items: [summaryOf(template(`t${2 * i}`)), summaryOf(template(`t${2 * i + 1}`))],
+          nextCursor: `p${i + 2}`,
+          total: 4,
+        },
+      });
+    }
+    const error = await client.templates
+      .list({ pageSize: 2 })
+      .toArray()
+      .catch((e: unknown) => e);
+    expect(ResponseFormatError.isInstance(error)).toBe(true);
+    expect((error as Error).message).toContain('past the 4 items');
+    // Two pages make the total, one more is the slack for items added meanwhile; the fourth stops.
+    expect(provider.calls).toHaveLength(4);
+  });
+
+  it('still reads a list whose pages share no items, and a page that repeats an earlier, not the previous, one', async () => {
+    const { provider, client } = setup();
+    provider.script.listFlows.push(page(['1', '2'], 'c2'), page(['3', '4'], 'c3'), page(['1', '2']));
+    const ids = (await client.flows.list({ pageSize: 2 }).toArray()).map((flow) => flow.id);
+    expect(ids).toEqual(['1', '2', '3', '4', '1', '2']);
   });
 });

@@ -1,3 +1,4 @@
+import { ResponseFormatError } from '../../errors/error-classes.js';
 import { optionalPositiveInteger } from '../../model/inputs/input-checks.js';
 import type { WithMetadata } from '../../model/metadata.js';
 import type { Page } from '../../model/page.js';
@@ -12,6 +13,10 @@ export type FetchPage<T> = (cursor: string | undefined) => Promise<ClientPage<T>
  * `.toArray()`. Nothing is fetched until iteration starts; the next page is fetched only when
  * the current one is consumed, so one page is in memory at a time. Iteration ends on the last
  * page, on an empty page, on a cursor seen before (a vendor looping), or at `maxItems`.
+ *
+ * A vendor that ignores paging cannot make a list endless: a page with the same items as the one
+ * before it, or more items than the vendor's own `total` (with a page of slack for items added
+ * meanwhile), ends the list with a ResponseFormatError before those items are yielded.
  */
 export class Paginated<T> implements AsyncIterable<WithMetadata<T>> {
   constructor(
@@ -23,8 +28,25 @@ export class Paginated<T> implements AsyncIterable<WithMetadata<T>> {
     const seenCursors = new Set<string>();
     let cursor = this.options.cursor;
     let remaining = this.options.maxItems ?? Number.POSITIVE_INFINITY;
+    let previousPage: string | undefined;
+    let fetched = 0;
     while (remaining > 0) {
       const page = await this.fetchPage(cursor);
+      const thisPage = pageIdentity(page.items);
+      if (thisPage !== undefined && thisPage === previousPage) {
+        throw new ResponseFormatError(
+          `${page.$metadata.provider} answered the same page again for the next cursor; the list was stopped instead of being read forever`,
+          { provider: page.$metadata.provider },
+        );
+      }
+      previousPage = thisPage;
+      fetched += page.items.length;
+      if (page.total !== undefined && fetched > page.total + page.items.length) {
+        throw new ResponseFormatError(
+          `${page.$metadata.provider} kept answering pages past the ${page.total} items it reports in all; the list was stopped`,
+          { provider: page.$metadata.provider },
+        );
+      }
       remaining -= page.items.length;
       yield page;
       if (page.items.length === 0 || page.nextCursor === undefined || seenCursors.has(page.nextCursor))
@@ -49,6 +71,18 @@ export class Paginated<T> implements AsyncIterable<WithMetadata<T>> {
     for await (const item of new Paginated(this.fetchPage, { ...this.options, maxItems })) items.push(item);
     return items;
   }
+}
+
+/** The ids of a page's items in order, when every item has one; what a repeated page repeats. */
+function pageIdentity(items: readonly unknown[]): string | undefined {
+  if (items.length === 0) return undefined;
+  let identity = '';
+  for (const item of items) {
+    const id = (item as { id?: unknown }).id;
+    if (typeof id !== 'string') return undefined;
+    identity += `${id}\u0000`;
+  }
+  return identity;
 }
 
 /**

@@ -1,6 +1,7 @@
 import { ProviderUnavailableError } from '../../errors/error-classes.js';
 import type { ProviderCallContext, ProviderResult } from '../../provider/call-context.js';
 import type { Operation } from '../../provider/operations.js';
+import { listenForAbort } from './abort-listeners.js';
 
 type AbortListener = (reason: unknown) => void;
 
@@ -20,7 +21,7 @@ export class Attempt<T> implements ProviderCallContext {
   #aborted = false;
   #reason: unknown;
   #timer: ReturnType<typeof setTimeout> | undefined;
-  #onCallerAbort: (() => void) | undefined;
+  #stopListening: (() => void) | undefined;
   #resolve: (result: ProviderResult<T>) => void = () => {};
   #reject: (reason: unknown) => void = () => {};
 
@@ -63,8 +64,11 @@ export class Attempt<T> implements ProviderCallContext {
       this.#timer = setTimeout(Attempt.#onTimer, this.timeoutMs, this);
       const callerSignal = this.callerSignal;
       if (callerSignal !== undefined) {
-        this.#onCallerAbort = () => this.#abort(callerSignal.reason);
-        callerSignal.addEventListener('abort', this.#onCallerAbort, { once: true });
+        if (callerSignal.aborted) {
+          this.#abort(callerSignal.reason);
+          return;
+        }
+        this.#stopListening = listenForAbort(callerSignal, (reason) => this.#abort(reason));
       }
       let pending: Promise<ProviderResult<T>>;
       try {
@@ -123,9 +127,9 @@ export class Attempt<T> implements ProviderCallContext {
 
   #stopWatching(): void {
     clearTimeout(this.#timer);
-    if (this.#onCallerAbort !== undefined) {
-      this.callerSignal?.removeEventListener('abort', this.#onCallerAbort);
-      this.#onCallerAbort = undefined;
+    if (this.#stopListening !== undefined) {
+      this.#stopListening();
+      this.#stopListening = undefined;
     }
   }
 }

@@ -1,3 +1,5 @@
+import { listenForAbort } from './abort-listeners.js';
+
 /** Time as the client sees it; injectable so tests of back-off and rate limits never wait. */
 export interface Clock {
   /** Milliseconds since the epoch. */
@@ -14,15 +16,16 @@ export const systemClock: Clock = {
         reject(signal.reason);
         return;
       }
-      const onAbort = () => {
-        clearTimeout(timer);
-        reject(signal?.reason);
-      };
+      const stopListening = signal
+        ? listenForAbort(signal, (reason) => {
+            clearTimeout(timer);
+            reject(reason);
+          })
+        : undefined;
       const timer = setTimeout(() => {
-        signal?.removeEventListener('abort', onAbort);
+        stopListening?.();
         resolve();
       }, ms);
-      signal?.addEventListener('abort', onAbort, { once: true });
     });
   },
 };
