@@ -1,4 +1,4 @@
-import { chmod, mkdtemp, writeFile } from 'node:fs/promises';
+import { chmod, chown, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -18,12 +18,13 @@ function testAdapter(
   id: string,
   environment: Record<string, string>,
   secretOptions: string[],
+  endpointOptions: string[] = [],
 ): ProviderAdapter<Record<string, unknown>> {
   return {
     id,
     environment,
     secretOptions,
-    endpointOptions: [],
+    endpointOptions,
     create(options) {
       created.push(options);
       return Object.assign(new ScriptedProvider(), { id });
@@ -49,6 +50,7 @@ const adapters = {
       accessKeySecret: 'ALIBABA_CLOUD_ACCESS_KEY_SECRET',
     },
     ['accessKeySecret'],
+    ['endpoint'],
   ),
 };
 
@@ -137,6 +139,43 @@ describe('loadConfigFromFile', () => {
     await writeFile(broken, '{"provider": ');
     await expect(loadConfigFromFile(broken)).rejects.toThrow('is not valid JSON');
   });
+});
+
+describe('loadConfigFromFile: files that could redirect requests', () => {
+  const withEndpoint = { provider: 'cams', cams: { custSpaceId: 'cs', endpoint: 'cams.example.net' } };
+
+  it('refuses a file that sets an endpoint when other users can change it, with the fix', async () => {
+    for (const mode of [0o666, 0o664, 0o646, 0o620]) {
+      const path = await writeConfig(withEndpoint, mode);
+      const error = await loadConfigFromFile(path, { adapters }).catch((e: unknown) => e);
+      expect(ConfigError.isInstance(error), mode.toString(8)).toBe(true);
+      expect((error as Error).message).toContain(`chmod go-w ${path}`);
+    }
+  });
+
+  it('refuses a file with a secret that other users can change, even if they cannot read it', async () => {
+    const path = await writeConfig({ provider: 'cams', cams: { accessKeySecret: 'FILE-SECRET' } }, 0o620);
+    await expect(loadConfigFromFile(path, { adapters })).rejects.toThrow(`chmod 600 ${path}`);
+  });
+
+  it('accepts a readable file that sets an endpoint when only its owner can change it', async () => {
+    const path = await writeConfig(withEndpoint, 0o644);
+    expect((await loadConfigFromFile(path, { adapters })).cams).toEqual(withEndpoint.cams);
+  });
+
+  it('accepts a world-writable file that neither holds a secret nor sets an endpoint', async () => {
+    const path = await writeConfig({ provider: 'cams', cams: { custSpaceId: 'cs' }, timeoutMs: 5000 }, 0o666);
+    expect((await loadConfigFromFile(path, { adapters })).timeoutMs).toBe(5000);
+  });
+
+  it.runIf(process.getuid?.() === 0)(
+    'refuses a file that sets an endpoint but belongs to another user',
+    async () => {
+      const path = await writeConfig(withEndpoint, 0o644);
+      await chown(path, 4242, 4242);
+      await expect(loadConfigFromFile(path, { adapters })).rejects.toThrow('belongs to another user');
+    },
+  );
 });
 
 describe('loadConfig', () => {

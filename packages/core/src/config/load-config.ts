@@ -45,12 +45,16 @@ export async function loadConfigFromEnv(env: Env = process.env, options: LoadCon
 
 /**
  * Reads a JSON configuration file. A file that holds a secret must not be readable by other
- * users of the machine (mode 600 or stricter): such a file is refused with the command that
- * fixes it. Secrets are better kept in environment variables, which `loadConfig` merges over
- * the file. Which options are secrets each vendor's adapter says, so the adapters of the vendors
- * the file configures are loaded.
+ * users of the machine (mode 600 or stricter). A file that holds a secret or says where requests
+ * go (an endpoint or base URL, which outranks the environment) must be owned by the current user
+ * (or root) and writable by nobody else: otherwise whoever can change it could send the signed
+ * requests, and the credentials from the environment, to a host of their own. Such files are
+ * refused with the command that fixes them. Secrets are better kept in environment variables,
+ * which `loadConfig` merges under the file. Which options are secrets or endpoints each vendor's
+ * adapter says, so the adapters of the vendors the file configures are loaded.
  *
- * @throws ConfigError when the file is unreadable, not JSON, invalid, or too open for its secrets.
+ * @throws ConfigError when the file is unreadable, not JSON, invalid, or not private enough for
+ *   what it holds.
  */
 export async function loadConfigFromFile(
   path: string,
@@ -69,15 +73,7 @@ export async function loadConfigFromFile(
     throw new ConfigError(`The config file ${path} is not valid JSON`, { field: 'config' });
   }
   const config = parseConfig(value);
-  if (process.platform !== 'win32' && (await holdsSecret(config, options.adapters))) {
-    const { mode } = await stat(path);
-    if ((mode & 0o077) !== 0) {
-      throw new ConfigError(
-        `The config file ${path} holds a secret but other users can read it; run \`chmod 600 ${path}\`, or keep the secret in an environment variable instead`,
-        { field: 'config' },
-      );
-    }
-  }
+  if (process.platform !== 'win32') await checkFileIsTrusted(path, config, options.adapters);
   return config;
 }
 
@@ -134,17 +130,55 @@ function integerFromEnv(env: Env, name: string): number | undefined {
   return Number(value);
 }
 
+async function checkFileIsTrusted(
+  path: string,
+  config: WabspConfig,
+  adapters: ProviderAdapters | undefined,
+): Promise<void> {
+  const { secret, endpoint } = await sensitiveOptions(config, adapters);
+  if (!secret && !endpoint) return;
+  const { mode, uid } = await stat(path);
+  const what = secret ? 'a secret' : 'an endpoint';
+  const me = process.getuid?.();
+  if (me !== undefined && uid !== me && uid !== 0) {
+    throw new ConfigError(
+      `The config file ${path} holds ${what} but belongs to another user; copy it to a file of your own and run \`chmod 600\` on it`,
+      { field: 'config' },
+    );
+  }
+  if ((mode & 0o022) !== 0) {
+    throw new ConfigError(
+      `The config file ${path} holds ${what} but other users can change it; run \`chmod ${secret ? '600' : 'go-w'} ${path}\``,
+      { field: 'config' },
+    );
+  }
+  if (secret && (mode & 0o077) !== 0) {
+    throw new ConfigError(
+      `The config file ${path} holds a secret but other users can read it; run \`chmod 600 ${path}\`, or keep the secret in an environment variable instead`,
+      { field: 'config' },
+    );
+  }
+}
+
 /**
- * Whether any vendor section of the file sets an option its adapter calls secret. A section whose
- * adapter is not installed cannot be told apart, so it counts as holding one.
+ * Whether any vendor section of the file sets an option its adapter calls secret, or one that
+ * says where requests go. A section whose adapter is not installed cannot be told apart, so it
+ * counts as both.
  */
-async function holdsSecret(config: WabspConfig, adapters: ProviderAdapters | undefined): Promise<boolean> {
+async function sensitiveOptions(
+  config: WabspConfig,
+  adapters: ProviderAdapters | undefined,
+): Promise<{ secret: boolean; endpoint: boolean }> {
+  let secret = false;
+  let endpoint = false;
   for (const [key, section] of Object.entries(config)) {
     if (CLIENT_KEYS.has(key)) continue;
     const adapter = await resolveAdapter(key, adapters).catch(() => undefined);
-    if (adapter === undefined) return true;
     const options = section as Record<string, unknown>;
-    if (adapter.secretOptions.some((option) => options[option] !== undefined)) return true;
+    const sets = (names: readonly string[] | undefined) =>
+      names === undefined || names.some((option) => options[option] !== undefined);
+    secret ||= sets(adapter?.secretOptions);
+    endpoint ||= sets(adapter?.endpointOptions);
   }
-  return false;
+  return { secret, endpoint };
 }

@@ -90,6 +90,29 @@ describe('redactSecrets', () => {
       'key=[REDACTED] sig [REDACTED]; x',
     );
   });
+
+  it('redacts the percent-encoded and base64 spellings a secret takes on the wire', () => {
+    // An STS token has `/`, `+` and `=`; a vendor may echo it from a query string or a form body.
+    const token = 'CAIS/abc+def=ghi jkl==';
+    const echoed = [
+      encodeURIComponent(token),
+      encodeURIComponent(token).toLowerCase(),
+      encodeURIComponent(token).replace(/%20/g, '+'),
+      Buffer.from(token).toString('base64'),
+      Buffer.from(token).toString('base64').replace(/=+$/, ''),
+      Buffer.from(token).toString('base64url'),
+      `Basic ${Buffer.from(token).toString('base64')}`,
+    ];
+    for (const text of echoed) {
+      const redacted = redactSecrets(`token=${text}&x=1`, [token]);
+      expect(redacted, text).toContain('[REDACTED]');
+      for (const form of echoed) expect(redacted).not.toContain(form.replace(/^Basic /, ''));
+    }
+  });
+
+  it('leaves text without the secret as it is', () => {
+    expect(redactSecrets('nothing to see: a=b+c%2F', ['CAIS/abc+def='])).toBe('nothing to see: a=b+c%2F');
+  });
 });
 
 describe('outcome', () => {
