@@ -97,6 +97,21 @@ describe('loadConfigFromEnv', () => {
     });
   });
 
+  it('refuses a value with surrounding white space, naming the variable and never echoing the value', async () => {
+    for (const [variable, value] of [
+      ['NXCLOUD_ACCESS_SECRET', 'secret-value\n'],
+      ['NXCLOUD_APP_KEY', ' app'],
+      ['WABSP_TIMEOUT_MS', '5000\n'],
+    ] as const) {
+      const env = { WABSP_PROVIDER: 'nxcloud', NXCLOUD_ACCESS_KEY: 'ak', [variable]: value };
+      const error = await loadConfigFromEnv(env, { adapters }).catch((e: unknown) => e);
+      expect(ConfigError.isInstance(error), variable).toBe(true);
+      expect((error as ConfigError).field).toBe(variable);
+      expect((error as Error).message).toContain(`${variable} starts or ends with white space`);
+      expect(JSON.stringify(error)).not.toContain(value.trim());
+    }
+  });
+
   it('says what to set when the provider or a number is missing or wrong', async () => {
     await expect(loadConfigFromEnv({}, { adapters })).rejects.toThrow('Set WABSP_PROVIDER');
     await expect(

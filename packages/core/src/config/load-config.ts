@@ -113,7 +113,7 @@ function configFromEnv(provider: string, adapter: ProviderAdapter, env: Env): Re
   const vendorOptions: Record<string, string> = {};
   for (const [option, variable] of Object.entries(adapter.environment)) {
     const value = env[variable];
-    if (value !== undefined && value !== '') vendorOptions[option] = value;
+    if (value !== undefined && value !== '') vendorOptions[option] = withoutSurroundingSpace(value, variable);
   }
   if (Object.keys(vendorOptions).length > 0) config[adapter.id] = vendorOptions;
   const timeoutMs = integerFromEnv(env, 'WABSP_TIMEOUT_MS');
@@ -123,9 +123,23 @@ function configFromEnv(provider: string, adapter: ProviderAdapter, env: Env): Re
   return config;
 }
 
+/**
+ * A value pasted with a trailing newline or space would be signed or sent as it is and fail at
+ * the vendor with a bare "invalid signature"; it is refused here, naming the variable, the same
+ * way for every vendor. (Trimming silently would hide a value that is not what the user thinks.)
+ */
+function withoutSurroundingSpace(value: string, variable: string): string {
+  if (value.trim() === value) return value;
+  throw new ConfigError(
+    `${variable} starts or ends with white space (a pasted newline?); remove it and try again`,
+    { field: variable },
+  );
+}
+
 function integerFromEnv(env: Env, name: string): number | undefined {
   const value = env[name];
   if (value === undefined || value === '') return undefined;
+  withoutSurroundingSpace(value, name);
   if (!/^\d+$/.test(value)) throw new ConfigError(`${name} must be a whole number`, { field: name });
   return Number(value);
 }
