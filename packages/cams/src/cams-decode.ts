@@ -3,13 +3,16 @@ import {
   camsGetFlowAnswerSchema,
   camsGetFlowPreviewAnswerSchema,
   camsListFlowAnswerSchema,
-} from './cams-flow-wire.js';
-import { nextCursor } from './cams-page.js';
-import { camsGetTemplateAnswerSchema, camsListTemplatesAnswerSchema } from './cams-template-wire.js';
-import type { CamsAnswer } from './cams-transport.js';
-import { parseWire } from './cams-wire-values.js';
-import { mapCamsFlow, mapCamsFlowPreview, mapCamsFlowSummary } from './map-cams-flow.js';
-import { mapCamsTemplate, mapCamsTemplateSummary } from './map-cams-template.js';
+} from './flows/cams-flow-wire.js';
+import { mapCamsFlow, mapCamsFlowPreview, mapCamsFlowSummary } from './flows/map-cams-flow.js';
+import {
+  camsGetTemplateAnswerSchema,
+  camsListTemplatesAnswerSchema,
+} from './templates/cams-template-wire.js';
+import { mapCamsTemplate, mapCamsTemplateSummary } from './templates/map-cams-template.js';
+import { nextCursor } from './transport/cams-page.js';
+import type { CamsAnswer } from './transport/cams-transport.js';
+import { parseWire } from './transport/cams-wire-values.js';
 
 /*
  * From one successful answer to the normalized value: the wire schema, then the mapper. Every

@@ -5,7 +5,7 @@ import nock from 'nock';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { getFlowExampleBody } from './__fixtures__/get-flow.js';
 import { callContext, interceptCams, type RecordedRequest, testProvider } from './__fixtures__/harness.js';
-import { camsTemplateId, parseCamsTemplateId } from './cams-template-id.js';
+import { camsTemplateId, parseCamsTemplateId } from './templates/cams-template-id.js';
 
 beforeAll(() => nock.disableNetConnect());
 afterEach(() => nock.cleanAll());

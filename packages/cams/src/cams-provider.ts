@@ -16,9 +16,9 @@ import {
   decodeTemplatePage,
 } from './cams-decode.js';
 import { type CamsOptions, parseCamsOptions } from './cams-options.js';
-import { pageParameter, requestedPage } from './cams-page.js';
-import { parseCamsTemplateId } from './cams-template-id.js';
-import { type CamsAnswer, createCamsTransport } from './cams-transport.js';
+import { parseCamsTemplateId } from './templates/cams-template-id.js';
+import { pageParameter, requestedPage } from './transport/cams-page.js';
+import { type CamsAnswer, createCamsTransport } from './transport/cams-transport.js';
 
 /** The statuses ListChatappTemplate can filter on, in the vendor's own `AuditStatus` values. */
 const AUDIT_STATUS_FILTER: Readonly<Partial<Record<TemplateStatus, string>>> = {

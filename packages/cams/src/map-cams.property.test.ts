@@ -20,10 +20,13 @@ import {
   camsGetFlowAnswerSchema,
   camsGetFlowPreviewAnswerSchema,
   camsListFlowAnswerSchema,
-} from './cams-flow-wire.js';
-import { camsGetTemplateAnswerSchema, camsListTemplatesAnswerSchema } from './cams-template-wire.js';
-import { type CamsAnswer, readCamsAnswer } from './cams-transport.js';
-import type { AnswerSchema } from './cams-wire-values.js';
+} from './flows/cams-flow-wire.js';
+import {
+  camsGetTemplateAnswerSchema,
+  camsListTemplatesAnswerSchema,
+} from './templates/cams-template-wire.js';
+import { type CamsAnswer, readCamsAnswer } from './transport/cams-transport.js';
+import type { AnswerSchema } from './transport/cams-wire-values.js';
 
 /*
  * Any payload the wire schemas admit maps to an entity core's schemas accept; anything else is a

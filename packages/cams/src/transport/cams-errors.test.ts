@@ -11,7 +11,7 @@ import {
 } from '@whatsapp-bsp/core';
 import nock from 'nock';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { getFlowExampleBody } from './__fixtures__/get-flow.js';
+import { getFlowExampleBody } from '../__fixtures__/get-flow.js';
 import {
   ACCESS_KEY_ID,
   ACCESS_KEY_SECRET,
@@ -20,7 +20,7 @@ import {
   ORIGIN,
   type RecordedRequest,
   testProvider,
-} from './__fixtures__/harness.js';
+} from '../__fixtures__/harness.js';
 
 beforeAll(() => nock.disableNetConnect());
 afterEach(() => nock.cleanAll());

@@ -15,7 +15,7 @@ import {
   type TemplateSummary,
 } from '@whatsapp-bsp/core';
 import { definedOnly, toEnumValue, toTemplateCategory } from '@whatsapp-bsp/core/adapter';
-import { dateFromEpochMs } from './cams-dates.js';
+import { dateFromEpochMs } from '../transport/cams-dates.js';
 import { camsTemplateId } from './cams-template-id.js';
 import type {
   CamsButtonWire,

@@ -7,7 +7,7 @@ import {
   type FlowSummary,
 } from '@whatsapp-bsp/core';
 import { definedOnly, toEnumValue } from '@whatsapp-bsp/core/adapter';
-import { dateFromEpochMs } from './cams-dates.js';
+import { dateFromEpochMs } from '../transport/cams-dates.js';
 import type { CamsFlowPreviewWire, CamsFlowSummaryWire, CamsFlowWire } from './cams-flow-wire.js';
 
 const PROVIDER = 'cams';

@@ -1,13 +1,13 @@
 import nock from 'nock';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { getFlowExampleBody } from './__fixtures__/get-flow.js';
+import { getFlowExampleBody } from '../__fixtures__/get-flow.js';
 import {
   ACCESS_KEY_ID,
   callContext,
   interceptCams,
   type RecordedRequest,
   testProvider,
-} from './__fixtures__/harness.js';
+} from '../__fixtures__/harness.js';
 
 beforeAll(() => nock.disableNetConnect());
 afterEach(() => nock.cleanAll());

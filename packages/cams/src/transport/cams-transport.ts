@@ -2,10 +2,10 @@ import OpenApiModule, { Config, OpenApiRequest, Params } from '@alicloud/openapi
 import type TeaUtilModule from '@alicloud/tea-util';
 import type { ProviderCallContext } from '@whatsapp-bsp/core';
 import { MAX_RESPONSE_JSON_DEPTH, nestedDeeperThan, parseRetryAfter } from '@whatsapp-bsp/core/adapter';
+import type { CamsSettings } from '../cams-options.js';
 import { createCredentialSource } from './cams-credentials.js';
 import { camsBadResponse, camsTransportError, camsVendorError, requestIdOf } from './cams-errors.js';
 import { answerHead, forgetAnswer, NONCE_HEADER, watchedNonce } from './cams-http-status.js';
-import type { CamsSettings } from './cams-options.js';
 import { commonJsDefault, requireLoaded } from './commonjs-default.js';
 
 const OpenApiClient = commonJsDefault(OpenApiModule);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { answerSchema, type WireFields } from './cams-wire-values.js';
+import { answerSchema, type WireFields } from '../transport/cams-wire-values.js';
 
 /*
  * CAMS template payloads in the vendor's own PascalCase names (reference section 4.2). Only the
