@@ -4,7 +4,6 @@ import {
   type ListTemplatesRequest,
   type ProviderResult,
   type ProviderV1,
-  TEMPLATE_CATEGORIES,
   type TemplateStatus,
 } from '@whatsapp-bsp/core';
 import { camsCapabilities } from './cams-capabilities.js';
@@ -30,7 +29,6 @@ const AUDIT_STATUS_FILTER: Readonly<Partial<Record<TemplateStatus, string>>> = {
 };
 
 const TEMPLATE_TYPE = 'WHATSAPP';
-const MAX_TEXT_LENGTH = 512;
 
 /**
  * The Alibaba Cloud CAMS (Chat App Message Service) adapter. Options are checked here, so a
@@ -57,8 +55,7 @@ export function cams(options: CamsOptions): ProviderV1 {
 
     flows: {
       async doGet(request, context) {
-        const flowId = requireText(request.id, 'id');
-        const answer = await send('GetFlow', { CustSpaceId: custSpaceId, FlowId: flowId }, context);
+        const answer = await send('GetFlow', { CustSpaceId: custSpaceId, FlowId: request.id }, context);
         return result(answer, decodeFlow(answer));
       },
 
@@ -73,9 +70,12 @@ export function cams(options: CamsOptions): ProviderV1 {
       },
 
       async doGetPreview(request, context) {
-        const flowId = requireText(request.id, 'id');
-        const answer = await send('GetFlowPreviewUrl', { CustSpaceId: custSpaceId, FlowId: flowId }, context);
-        return result(answer, decodeFlowPreview(answer, flowId));
+        const answer = await send(
+          'GetFlowPreviewUrl',
+          { CustSpaceId: custSpaceId, FlowId: request.id },
+          context,
+        );
+        return result(answer, decodeFlowPreview(answer, request.id));
       },
     },
 
@@ -108,11 +108,14 @@ export function cams(options: CamsOptions): ProviderV1 {
   };
 }
 
-/** The vendor parameters of the template filters; each value checked before anything is sent. */
+/**
+ * The vendor parameters of the template filters. The client has checked every value already;
+ * only the statuses ListChatappTemplate cannot express are refused here.
+ */
 function templateFilters(request: ListTemplatesRequest): Record<string, string> {
   const parameters: Record<string, string> = {};
-  if (request.name !== undefined) parameters.Name = requireText(request.name, 'name');
-  if (request.language !== undefined) parameters.Language = requireText(request.language, 'language');
+  if (request.name !== undefined) parameters.Name = request.name;
+  if (request.language !== undefined) parameters.Language = request.language;
   if (request.status !== undefined) {
     const auditStatus = AUDIT_STATUS_FILTER[request.status];
     if (auditStatus === undefined) {
@@ -123,15 +126,7 @@ function templateFilters(request: ListTemplatesRequest): Record<string, string> 
     }
     parameters.AuditStatus = auditStatus;
   }
-  if (request.category !== undefined) {
-    if (!(TEMPLATE_CATEGORIES as readonly string[]).includes(request.category)) {
-      throw new InvalidRequestError(`\`category\` must be one of ${TEMPLATE_CATEGORIES.join(', ')}`, {
-        provider: 'cams',
-        field: 'category',
-      });
-    }
-    parameters.Category = request.category;
-  }
+  if (request.category !== undefined) parameters.Category = request.category;
   return parameters;
 }
 
@@ -140,27 +135,8 @@ function templateTarget(
   request: GetTemplateRequest,
 ): { TemplateCode: string; Language: string } | { TemplateName: string; Language: string } {
   if ('id' in request) {
-    const { templateCode, language } = parseCamsTemplateId(requireText(request.id, 'id'));
+    const { templateCode, language } = parseCamsTemplateId(request.id);
     return { TemplateCode: templateCode, Language: language };
   }
-  return {
-    TemplateName: requireText(request.name, 'name'),
-    Language: requireText(request.language, 'language'),
-  };
-}
-
-/** A non-empty value without control characters, checked before anything is sent. */
-function requireText(value: unknown, field: string): string {
-  if (
-    typeof value !== 'string' ||
-    value.trim() === '' ||
-    value.length > MAX_TEXT_LENGTH ||
-    /\p{Cc}/u.test(value)
-  ) {
-    throw new InvalidRequestError(
-      `\`${field}\` must be a non-empty string of at most ${MAX_TEXT_LENGTH} characters without control characters`,
-      { provider: 'cams', field },
-    );
-  }
-  return value.trim();
+  return { TemplateName: request.name, Language: request.language };
 }

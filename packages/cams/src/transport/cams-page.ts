@@ -10,16 +10,20 @@ import { InvalidRequestError } from '@whatsapp-bsp/core';
 
 const MAX_PAGE_INDEX = 1_000_000_000;
 
-/** The page a raw cursor names, at the cursor's own size; page 1 at `requestedSize` without one. */
-function pageFromCursor(
-  cursor: string | undefined,
-  requestedSize: number,
+/**
+ * The page a list request asks for: its cursor's page at the cursor's own size, or page 1 at the
+ * requested size. The client has checked the page size against the capabilities; the cursor's
+ * shape is this adapter's to check.
+ */
+export function requestedPage(
+  request: { readonly pageSize: number; readonly cursor?: string },
   maxPageSize: number,
 ): { index: number; size: number } {
-  if (cursor === undefined) return { index: 1, size: requestedSize };
+  const { cursor, pageSize } = request;
+  if (cursor === undefined) return { index: 1, size: pageSize };
   const match = /^([1-9]\d{0,9})(?::([1-9]\d{0,9}))?$/.exec(cursor);
   const index = Number(match?.[1]);
-  const size = match?.[2] === undefined ? requestedSize : Number(match[2]);
+  const size = match?.[2] === undefined ? pageSize : Number(match[2]);
   if (!match || index > MAX_PAGE_INDEX || size > maxPageSize) {
     throw new InvalidRequestError('A CAMS cursor names a page and its size; this one is malformed', {
       provider: 'cams',
@@ -27,24 +31,6 @@ function pageFromCursor(
     });
   }
   return { index, size };
-}
-
-function checkPageSize(pageSize: unknown, maxPageSize: number): number {
-  if (typeof pageSize !== 'number' || !Number.isInteger(pageSize) || pageSize < 1 || pageSize > maxPageSize) {
-    throw new InvalidRequestError(`\`pageSize\` must be an integer from 1 to ${maxPageSize} on CAMS`, {
-      provider: 'cams',
-      field: 'pageSize',
-    });
-  }
-  return pageSize;
-}
-
-/** The page a list request asks for: its cursor's page, or the first at the requested size. */
-export function requestedPage(
-  request: { readonly pageSize: number; readonly cursor?: string },
-  maxPageSize: number,
-): { index: number; size: number } {
-  return pageFromCursor(request.cursor, checkPageSize(request.pageSize, maxPageSize), maxPageSize);
 }
 
 export function pageParameter(index: number, size: number): string {
