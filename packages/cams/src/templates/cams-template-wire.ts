@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { answerSchema, type WireFields } from '../transport/cams-wire-values.js';
+import { type AnswerOf, answerSchema, type WireFields } from '../transport/cams-wire-values.js';
 
 /*
  * CAMS template payloads in the vendor's own PascalCase names (reference section 4.2). Only the
@@ -103,4 +103,5 @@ export const camsListTemplatesAnswerSchema = answerSchema((w) =>
     ListTemplate: w.optional(z.array(camsTemplateSummarySchema(w))),
   }),
 );
+export type CamsListTemplatesWire = AnswerOf<typeof camsListTemplatesAnswerSchema>;
 export const camsGetTemplateAnswerSchema = answerSchema((w) => z.object({ Data: camsTemplateSchema(w) }));

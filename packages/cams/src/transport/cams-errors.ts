@@ -9,7 +9,7 @@ import {
   RateLimitError,
   ResponseFormatError,
 } from '@whatsapp-bsp/core';
-import { redactSecrets, safeCause } from '@whatsapp-bsp/core/adapter';
+import { isRecord, redactSecrets, safeCause } from '@whatsapp-bsp/core/adapter';
 
 const PROVIDER = 'cams';
 
@@ -52,10 +52,6 @@ const HINTS: Readonly<Record<string, string>> = {
   SignatureDoesNotMatch: 'check the access key secret',
   'InvalidTimeStamp.Expired': 'check the system clock: CAMS refuses requests dated more than 15 minutes off',
 };
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 /** The first of two keys that holds text (trimmed, not empty) or a number. */
 function textField(body: Record<string, unknown>, key: string, otherKey: string): string | undefined {

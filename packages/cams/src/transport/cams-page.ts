@@ -10,6 +10,12 @@ import { InvalidRequestError } from '@whatsapp-bsp/core';
 
 const MAX_PAGE_INDEX = 1_000_000_000;
 
+/** A page of a CAMS list: its number, from 1, and the size it is counted in. */
+export interface CamsPage {
+  readonly index: number;
+  readonly size: number;
+}
+
 /**
  * The page a list request asks for: its cursor's page at the cursor's own size, or page 1 at the
  * requested size. The client has checked the page size against the capabilities; the cursor's
@@ -18,7 +24,7 @@ const MAX_PAGE_INDEX = 1_000_000_000;
 export function requestedPage(
   request: { readonly pageSize: number; readonly cursor?: string },
   maxPageSize: number,
-): { index: number; size: number } {
+): CamsPage {
   const { cursor, pageSize } = request;
   if (cursor === undefined) return { index: 1, size: pageSize };
   const match = /^([1-9]\d{0,9})(?::([1-9]\d{0,9}))?$/.exec(cursor);
@@ -33,11 +39,12 @@ export function requestedPage(
   return { index, size };
 }
 
-export function pageParameter(index: number, size: number): string {
-  return JSON.stringify({ Index: index, Size: size });
+/** The `Page` parameter of ListFlow and ListChatappTemplate. */
+export function pageParameter(page: CamsPage): string {
+  return JSON.stringify({ Index: page.index, Size: page.size });
 }
 
 /** The cursor of the page after `page`, or none. */
-export function nextCursor(page: { index: number; size: number }, hasNext: boolean): { nextCursor?: string } {
+export function nextCursor(page: CamsPage, hasNext: boolean): { nextCursor?: string } {
   return hasNext ? { nextCursor: `${page.index + 1}:${page.size}` } : {};
 }

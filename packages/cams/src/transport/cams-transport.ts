@@ -1,12 +1,14 @@
 import OpenApiModule, { Config, OpenApiRequest, Params } from '@alicloud/openapi-client';
 import type TeaUtilModule from '@alicloud/tea-util';
 import type { ProviderCallContext } from '@whatsapp-bsp/core';
-import { MAX_RESPONSE_JSON_DEPTH, nestedDeeperThan, parseRetryAfter } from '@whatsapp-bsp/core/adapter';
+import { parseRetryAfter } from '@whatsapp-bsp/core/adapter';
 import type { CamsSettings } from '../cams-options.js';
+import type { CamsAnswer } from './cams-answer.js';
 import { createCredentialSource } from './cams-credentials.js';
-import { camsBadResponse, camsTransportError, camsVendorError, requestIdOf } from './cams-errors.js';
+import { camsTransportError } from './cams-errors.js';
 import { answerHead, forgetAnswer, NONCE_HEADER, watchedNonce } from './cams-http-status.js';
 import { commonJsDefault, requireLoaded } from './commonjs-default.js';
+import { readCamsAnswer } from './read-cams-answer.js';
 
 const OpenApiClient = commonJsDefault(OpenApiModule);
 const { RuntimeOptions } = requireLoaded<typeof TeaUtilModule>('@alicloud/tea-util');
@@ -23,13 +25,6 @@ const CAMS_ACTIONS = {
 } as const satisfies Record<string, 'body' | 'query'>;
 
 export type CamsAction = keyof typeof CAMS_ACTIONS;
-
-/** A successful answer: a JSON object whose `Code` is `"OK"` (or absent). */
-export interface CamsAnswer {
-  readonly body: Record<string, unknown>;
-  readonly requestId?: string;
-  readonly httpStatusCode: number;
-}
 
 /**
  * Sends one signed request; no retry. Rejects with a core error. openapi-client takes no
@@ -98,7 +93,12 @@ export function createCamsTransport(settings: CamsSettings): CamsSend {
           secrets: head.withSignature(credentials.secrets()),
         });
       }
-      return readCamsAnswer(response, () => answerHead(nonce).withSignature(credentials.secrets()), now);
+      return readCamsAnswer(
+        action,
+        response,
+        () => answerHead(nonce).withSignature(credentials.secrets()),
+        now,
+      );
     } finally {
       forgetAnswer(nonce);
     }
@@ -155,56 +155,4 @@ class SigningDate {
     }
     return this.text;
   }
-}
-
-/**
- * The body of a 2xx answer, parsed and checked: a JSON object whose `Code` is "OK" or absent.
- * The secrets to redact and the clock are read only if the answer is a failure.
- */
-export function readCamsAnswer(
-  response: { body?: unknown; headers?: Record<string, unknown>; statusCode?: unknown },
-  secrets: () => readonly string[],
-  now: () => number = Date.now,
-): CamsAnswer {
-  const httpStatusCode = typeof response.statusCode === 'number' ? response.statusCode : 200;
-  const text = typeof response.body === 'string' ? response.body : '';
-  let body: unknown;
-  try {
-    body = JSON.parse(text);
-  } catch {
-    const what = text.trim() === '' ? 'an empty body' : 'a body that is not JSON';
-    throw camsBadResponse(`CAMS answered HTTP ${httpStatusCode} with ${what}`, {
-      httpStatusCode,
-      requestId: headerRequestId(response),
-    });
-  }
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
-    throw camsBadResponse(`CAMS answered HTTP ${httpStatusCode} with JSON that is not an object`, {
-      httpStatusCode,
-      requestId: headerRequestId(response),
-    });
-  }
-  if (nestedDeeperThan(body, MAX_RESPONSE_JSON_DEPTH)) {
-    throw camsBadResponse(
-      `CAMS answered HTTP ${httpStatusCode} with JSON nested deeper than ${MAX_RESPONSE_JSON_DEPTH} levels`,
-      { httpStatusCode, requestId: headerRequestId(response) },
-    );
-  }
-  const record = body as Record<string, unknown>;
-  // The outcome is the body's Code, whatever the HTTP status.
-  if (record.Code !== undefined && record.Code !== null && record.Code !== 'OK') {
-    const retryAfter = response.headers?.['retry-after'];
-    const retryAfterMs = parseRetryAfter(typeof retryAfter === 'string' ? retryAfter : undefined, now());
-    throw camsVendorError(record, httpStatusCode, secrets(), retryAfterMs);
-  }
-  const requestId = requestIdOf(record) ?? headerRequestId(response);
-  return requestId === undefined
-    ? { body: record, httpStatusCode }
-    : { body: record, httpStatusCode, requestId };
-}
-
-/** The request id of the response header, for answers whose body has none. */
-function headerRequestId(response: { headers?: Record<string, unknown> }): string | undefined {
-  const value = response.headers?.['x-acs-request-id'];
-  return typeof value === 'string' ? value.trim() : undefined;
 }
