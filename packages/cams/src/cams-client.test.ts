@@ -44,6 +44,23 @@ describe('through the core client', () => {
     expect(clock.sleeps).toHaveLength(1);
   });
 
+  it('retries a connection that was never made, which sent nothing', async () => {
+    const clock = new FakeClock(1_700_000_000_000);
+    const requests: RecordedRequest[] = [];
+    nock(ORIGIN)
+      .post('/')
+      .replyWithError(
+        Object.assign(new Error('connect ECONNREFUSED 47.74.0.1:443'), { code: 'ECONNREFUSED' }),
+      );
+    interceptCams(requests, [200, getFlowExampleBody]);
+    const client = createClient({ provider: testProvider(), clock, rateLimit: false });
+
+    const flow = await client.flows.get('92675332812643****');
+
+    expect(flow.$metadata.attempts).toBe(2);
+    expect(requests).toHaveLength(1);
+  });
+
   it('gives up with the last RateLimitError, attempts counted, when throttling persists', async () => {
     for (let i = 0; i < 2; i++) interceptCams([], [400, throttled]);
     const client = createClient({

@@ -88,7 +88,7 @@ describe('without keys in the options', () => {
     const error = await provider.flows.doGet({ id: 'f-1' }, callContext()).catch((thrown: unknown) => thrown);
 
     expect(ConfigError.isInstance(error)).toBe(true);
-    expect(error).toMatchObject({ provider: 'cams', field: 'accessKeyId' });
+    expect(error).toMatchObject({ provider: 'cams', field: 'accessKeyId', outcome: 'not-sent' });
     expect((error as Error).message).toContain('ALIBABA_CLOUD_ACCESS_KEY_ID');
     expect((error as Error).message).toContain('accessKeyId');
     expect(requests).toHaveLength(0);
