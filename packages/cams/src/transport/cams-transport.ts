@@ -28,9 +28,9 @@ export type CamsAction = keyof typeof CAMS_ACTIONS;
 
 /**
  * Sends one signed request; no retry. Rejects with a core error. openapi-client takes no
- * AbortSignal, so there is nothing to cancel: the core client answers a timeout or an abort at
- * once and lets the request run out, and the context's signal is never read (reading it would
- * create it, which costs every call).
+ * AbortSignal and hands out no request to destroy, so there is nothing to cancel: the core client
+ * answers a timeout or an abort at once and lets the request run out, and the context's signal is
+ * never read (reading it would create it, which costs every call).
  */
 export type CamsSend = (
   action: CamsAction,
@@ -66,10 +66,15 @@ export function createCamsTransport(settings: CamsSettings): CamsSend {
     parameters: Readonly<Record<string, string>>,
     context: ProviderCallContext,
   ): Promise<CamsAnswer> {
-    // The call's budget bounds both; the options can only tighten them.
+    // Core's attempt already times this call out; these are a second bound on the same budget, on
+    // purpose. openapi-client cannot be cancelled, so after core gives up only the timers of its
+    // HTTP layer (httpx) end the request and free the socket. httpx arms them on every request,
+    // 3 s each when given none: a read timer, and the connect timeout as the socket's idle
+    // timeout. So they get the attempt's budget, which never cuts a call shorter than core would
+    // and never holds a socket longer; the options can only tighten them.
     const connectTimeout = Math.min(context.timeoutMs, settings.connectTimeoutMs ?? Number.POSITIVE_INFINITY);
     const readTimeout = Math.min(context.timeoutMs, settings.readTimeoutMs ?? Number.POSITIVE_INFINITY);
-    // httpx also uses the connect timeout as the socket's idle timeout: the shorter one wins.
+    // The idle timeout runs through the whole exchange too: the shorter one wins.
     const timeoutMs = Math.min(connectTimeout, readTimeout);
     const nonce = watchedNonce();
     const request = new OpenApiRequest({
