@@ -25,8 +25,11 @@ const PERMISSION_CODES = [
 const AUTHENTICATION_CODES = ['SignatureDoesNotMatch', 'IncompleteSignature', 'Authentication.NoAuth'];
 
 /**
- * CAMS and Alibaba Cloud gateway codes (reference section 6), first match wins. The same table
- * serves HTTP 4xx/5xx answers and HTTP 200 answers whose `Code` is not `"OK"`.
+ * CAMS codes and Alibaba Cloud gateway codes, first match wins: the four every flow operation's
+ * API page lists (Product.Unsubscript, Ram.PermissionDeny, System.LimitControl,
+ * Unknown.ResourceOwnerId), the business codes of the product's "API error codes" page, and the
+ * gateway's own (Throttling.*, InvalidAccessKeyId.*, SignatureDoesNotMatch, Forbidden.RAM). The
+ * same table serves HTTP 4xx/5xx answers and HTTP 200 answers whose `Code` is not `"OK"`.
  */
 const CODE_RULES: readonly (readonly [(code: string) => boolean, ErrorClass])[] = [
   [(code) => code === 'System.LimitControl' || code.startsWith('Throttling'), RateLimitError],

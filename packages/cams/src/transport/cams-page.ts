@@ -2,10 +2,10 @@ import { InvalidRequestError } from '@whatsapp-bsp/core';
 
 /*
  * CAMS pages by number: `Page` is a JSON string `{"Index":n,"Size":m}` (PascalCase keys, as the
- * SDK sends them; one vendor example writes lower case). The raw cursor this adapter hands out is
- * `<next index>:<size>`: a page number only means a position together with the page size it was
- * counted in, so a list resumed with another `pageSize` keeps the cursor's size instead of
- * skipping or repeating items. A bare page number pages at the requested size.
+ * SDK sends them; the ListChatappTemplate page's example writes lower case). The raw cursor this
+ * adapter hands out is `<next index>:<size>`: a page number only means a position together with
+ * the page size it was counted in, so a list resumed with another `pageSize` keeps the cursor's
+ * size instead of skipping or repeating items. A bare page number pages at the requested size.
  */
 
 const MAX_PAGE_INDEX = 1_000_000_000;

@@ -15,7 +15,10 @@ const { RuntimeOptions } = requireLoaded<typeof TeaUtilModule>('@alicloud/tea-ut
 
 const API_VERSION = '2020-06-06';
 
-/** Where the official SDK 1.4.2 puts each action's parameters (reference section 3). */
+/**
+ * Where the official SDK, @alicloud/cams20200606 1.4.2, puts each action's parameters: the form
+ * body or the query string (cams-sdk-fidelity.test.ts holds the adapter to it).
+ */
 const CAMS_ACTIONS = {
   GetFlow: 'body',
   ListFlow: 'body',
