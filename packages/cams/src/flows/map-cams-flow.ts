@@ -49,8 +49,8 @@ export function mapCamsFlowSummary(wire: CamsFlowSummaryWire, raw: unknown): Flo
 }
 
 /**
- * ListFlow's `Data`, one page of it; `raw` is that `Data` as received. ListFlow reports no total,
- * so another page exists while this one came back full.
+ * One page of ListFlow: its `Data`, and `raw`, that `Data` as received. ListFlow reports no
+ * total, so another page exists while this one came back full.
  */
 export function mapCamsFlowPage(
   items: readonly CamsFlowSummaryWire[] | undefined,

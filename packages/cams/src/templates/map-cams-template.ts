@@ -75,7 +75,7 @@ export function mapCamsTemplateSummary(wire: CamsTemplateSummaryWire, raw: unkno
 }
 
 /**
- * ListChatappTemplate's answer, one page of it; `raw` is its `ListTemplate` as received. An
+ * One page of ListChatappTemplate: the answer, and `raw`, its `ListTemplate` as received. An
  * empty page ends the list whatever `Total` says; without a `Total` (undocumented, but cheap to
  * survive), a full page means more.
  */
