@@ -9,7 +9,7 @@ import type { ProviderCapabilities } from '@whatsapp-bsp/core';
 const MAX_PAGE_SIZE = 50;
 const DEFAULT_PAGE_SIZE = 10;
 
-/** The documented per-account budget of each read operation (reference section 7). */
+/** Each read operation's per-account budget: 5 requests per second, on each action's API page. */
 const READ_OPERATIONS_PER_SECOND = 5;
 
 export const camsCapabilities: ProviderCapabilities = Object.freeze({

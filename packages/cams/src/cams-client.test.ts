@@ -1,4 +1,4 @@
-import { createClient, RateLimitError } from '@whatsapp-bsp/core';
+import { BspError, createClient, RateLimitError } from '@whatsapp-bsp/core';
 import { FakeClock } from '@whatsapp-bsp/core/testing';
 import nock from 'nock';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -42,6 +42,23 @@ describe('through the core client', () => {
     });
     expect(requests).toHaveLength(2);
     expect(clock.sleeps).toHaveLength(1);
+  });
+
+  it('retries a connection that was never made, which sent nothing', async () => {
+    const clock = new FakeClock(1_700_000_000_000);
+    const requests: RecordedRequest[] = [];
+    nock(ORIGIN)
+      .post('/')
+      .replyWithError(
+        Object.assign(new Error('connect ECONNREFUSED 47.74.0.1:443'), { code: 'ECONNREFUSED' }),
+      );
+    interceptCams(requests, [200, getFlowExampleBody]);
+    const client = createClient({ provider: testProvider(), clock, rateLimit: false });
+
+    const flow = await client.flows.get('92675332812643****');
+
+    expect(flow.$metadata.attempts).toBe(2);
+    expect(requests).toHaveLength(1);
   });
 
   it('gives up with the last RateLimitError, attempts counted, when throttling persists', async () => {
@@ -140,6 +157,90 @@ describe('through the core client', () => {
       TemplateCode: '744c4b5c79c9432497a075bdfca30001',
       Language: 'en_US',
     });
+  });
+});
+
+/** What the call threw or rejected with; a lazy list is read to its first page. */
+async function rejectionOf(call: () => unknown): Promise<unknown> {
+  try {
+    const result = call();
+    const pages = (result as { pages?: () => AsyncGenerator<unknown> } | null)?.pages;
+    if (typeof pages === 'function') await pages.call(result).next();
+    else await result;
+  } catch (error) {
+    return error;
+  }
+  throw new Error('the input was accepted');
+}
+
+/*
+ * The client checks input once, the same way for every vendor; the adapter checks only what is
+ * specific to CAMS's wire. These are the values the adapter used to check itself.
+ */
+describe('input the core client refuses before anything is sent', () => {
+  const untyped = <T>(value: unknown) => value as T;
+  const client = () => createClient({ provider: testProvider(), rateLimit: false });
+
+  it.each([
+    ['flows.get', (id: string) => client().flows.get(id)],
+    ['flows.preview', (id: string) => client().flows.preview(id)],
+  ] as const)('%s with an empty, blank, control-character or overlong id', async (_, call) => {
+    for (const id of ['', '   ', 'f-1\n', 'x'.repeat(513)]) {
+      const requests: RecordedRequest[] = [];
+      interceptCams(requests, [200, getFlowExampleBody]);
+
+      const error = await rejectionOf(() => call(id));
+
+      expect(BspError.isInstance(error) && error.name, String(id)).toBe('InvalidRequestError');
+      expect(error).toMatchObject({ field: 'id', outcome: 'not-sent' });
+      expect(requests).toHaveLength(0);
+      nock.cleanAll();
+    }
+  });
+
+  it.each([
+    ['flows.list({ pageSize: NaN })', () => client().flows.list({ pageSize: Number.NaN }), 'pageSize'],
+    [
+      "templates.list({ category: 'TRANSACTIONAL' })",
+      () => client().templates.list({ category: untyped('TRANSACTIONAL') }),
+      'category',
+    ],
+    [
+      "templates.get({ name, language: '' })",
+      () => client().templates.get({ name: 'order_update', language: '' }),
+      'language',
+    ],
+    // Refused, not trimmed: a name means the same on every vendor.
+    [
+      "templates.list({ name: ' order_update' })",
+      () => client().templates.list({ name: ' order_update' }),
+      'name',
+    ],
+    [
+      "templates.list({ language: 'en_US ' })",
+      () => client().templates.list({ language: 'en_US ' }),
+      'language',
+    ],
+    [
+      "templates.get({ name: 'order_update ', language })",
+      () => client().templates.get({ name: 'order_update ', language: 'en_US' }),
+      'name',
+    ],
+    [
+      "templates.get({ name, language: ' en_US' })",
+      () => client().templates.get({ name: 'order_update', language: ' en_US' }),
+      'language',
+    ],
+    ["flows.get(' 926…')", () => client().flows.get(' 92675332812643'), 'id'],
+  ] as const)('%s', async (_, call, field) => {
+    const requests: RecordedRequest[] = [];
+    interceptCams(requests, [200, getFlowExampleBody]);
+
+    const error = await rejectionOf(call);
+
+    expect(BspError.isInstance(error) && error.name).toBe('InvalidRequestError');
+    expect(error).toMatchObject({ field, outcome: 'not-sent' });
+    expect(requests).toHaveLength(0);
   });
 });
 

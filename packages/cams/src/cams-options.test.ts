@@ -124,7 +124,7 @@ describe('cams()', () => {
 
     const call = cams({ custSpaceId: CUST_SPACE_ID, credential }).flows.doGet({ id: 'f-1' }, callContext());
 
-    await expect(call).rejects.toMatchObject({ code: 'CONFIG', field: 'credential' });
+    await expect(call).rejects.toMatchObject({ code: 'CONFIG', field: 'credential', outcome: 'not-sent' });
     expect(requests).toHaveLength(0);
   });
 });

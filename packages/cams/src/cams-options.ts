@@ -1,4 +1,5 @@
 import { ConfigError } from '@whatsapp-bsp/core';
+import { isRecord } from '@whatsapp-bsp/core/adapter';
 import { z } from 'zod';
 
 export const DEFAULT_CAMS_ENDPOINT = 'cams.ap-southeast-1.aliyuncs.com';
@@ -14,11 +15,7 @@ export interface CamsCredential {
 }
 
 function isCredential(value: unknown): value is CamsCredential {
-  return (
-    typeof value === 'object' &&
-    value !== null &&
-    typeof (value as { getCredential?: unknown }).getCredential === 'function'
-  );
+  return isRecord(value) && typeof value.getCredential === 'function';
 }
 
 // A host name or IPv4 address with an optional port, never a URL: the scheme is `protocol`.

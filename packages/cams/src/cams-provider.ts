@@ -1,166 +1,24 @@
-import {
-  type GetTemplateRequest,
-  InvalidRequestError,
-  type ListTemplatesRequest,
-  type ProviderResult,
-  type ProviderV1,
-  TEMPLATE_CATEGORIES,
-  type TemplateStatus,
-} from '@whatsapp-bsp/core';
+import type { ProviderV1 } from '@whatsapp-bsp/core';
 import { camsCapabilities } from './cams-capabilities.js';
-import {
-  decodeFlow,
-  decodeFlowPage,
-  decodeFlowPreview,
-  decodeTemplate,
-  decodeTemplatePage,
-} from './cams-decode.js';
 import { type CamsOptions, parseCamsOptions } from './cams-options.js';
-import { pageParameter, requestedPage } from './cams-page.js';
-import { parseCamsTemplateId } from './cams-template-id.js';
-import { type CamsAnswer, createCamsTransport } from './cams-transport.js';
-
-/** The statuses ListChatappTemplate can filter on, in the vendor's own `AuditStatus` values. */
-const AUDIT_STATUS_FILTER: Readonly<Partial<Record<TemplateStatus, string>>> = {
-  APPROVED: 'pass',
-  REJECTED: 'fail',
-  PENDING: 'auditing',
-  PAUSED: 'paused',
-  DISABLED: 'disabled',
-};
-
-const TEMPLATE_TYPE = 'WHATSAPP';
-const MAX_TEXT_LENGTH = 512;
+import { camsFlows } from './flows/cams-flows.js';
+import { camsTemplates } from './templates/cams-templates.js';
+import { createCamsTransport } from './transport/cams-transport.js';
 
 /**
- * The Alibaba Cloud CAMS (Chat App Message Service) adapter. Options are checked here, so a
- * mistake surfaces as a ConfigError naming the field when the provider is created; missing
- * credentials of the default chain surface on the first call (see the README).
+ * The Alibaba Cloud CAMS (Chat App Message Service) adapter: one transport shared by the flows
+ * and templates of one CAMS space. Options are checked here, so a mistake surfaces as a
+ * ConfigError naming the field when the provider is created; missing credentials of the default
+ * chain surface on the first call (see the README).
  */
 export function cams(options: CamsOptions): ProviderV1 {
   const settings = parseCamsOptions(options);
   const send = createCamsTransport(settings);
-  const custSpaceId = settings.custSpaceId;
-
-  function result<T>(answer: CamsAnswer, value: T): ProviderResult<T> {
-    return {
-      value,
-      httpStatusCode: answer.httpStatusCode,
-      ...(answer.requestId !== undefined && { requestId: answer.requestId }),
-    };
-  }
-
   return {
     specificationVersion: 'v1',
     id: 'cams',
     capabilities: camsCapabilities,
-
-    flows: {
-      async doGet(request, context) {
-        const flowId = requireText(request.id, 'id');
-        const answer = await send('GetFlow', { CustSpaceId: custSpaceId, FlowId: flowId }, context);
-        return result(answer, decodeFlow(answer));
-      },
-
-      async doList(request, context) {
-        const { index, size } = requestedPage(request, camsCapabilities.flows.list.maxPageSize);
-        const answer = await send(
-          'ListFlow',
-          { CustSpaceId: custSpaceId, Page: pageParameter(index, size) },
-          context,
-        );
-        return result(answer, decodeFlowPage(answer, { index, size }));
-      },
-
-      async doGetPreview(request, context) {
-        const flowId = requireText(request.id, 'id');
-        const answer = await send('GetFlowPreviewUrl', { CustSpaceId: custSpaceId, FlowId: flowId }, context);
-        return result(answer, decodeFlowPreview(answer, flowId));
-      },
-    },
-
-    templates: {
-      async doList(request, context) {
-        const { index, size } = requestedPage(request, camsCapabilities.templates.list.maxPageSize);
-        const answer = await send(
-          'ListChatappTemplate',
-          {
-            CustSpaceId: custSpaceId,
-            ...templateFilters(request),
-            TemplateType: TEMPLATE_TYPE,
-            Page: pageParameter(index, size),
-          },
-          context,
-        );
-        return result(answer, decodeTemplatePage(answer, { index, size }));
-      },
-
-      async doGet(request, context) {
-        const target = templateTarget(request);
-        const answer = await send(
-          'GetChatappTemplateDetail',
-          { CustSpaceId: custSpaceId, ...target, TemplateType: TEMPLATE_TYPE },
-          context,
-        );
-        return result(answer, decodeTemplate(answer, target.Language));
-      },
-    },
+    flows: camsFlows(send, settings.custSpaceId),
+    templates: camsTemplates(send, settings.custSpaceId),
   };
-}
-
-/** The vendor parameters of the template filters; each value checked before anything is sent. */
-function templateFilters(request: ListTemplatesRequest): Record<string, string> {
-  const parameters: Record<string, string> = {};
-  if (request.name !== undefined) parameters.Name = requireText(request.name, 'name');
-  if (request.language !== undefined) parameters.Language = requireText(request.language, 'language');
-  if (request.status !== undefined) {
-    const auditStatus = AUDIT_STATUS_FILTER[request.status];
-    if (auditStatus === undefined) {
-      throw new InvalidRequestError(
-        `CAMS cannot filter templates by status ${String(request.status)}; filterable statuses: ${Object.keys(AUDIT_STATUS_FILTER).join(', ')}`,
-        { provider: 'cams', field: 'status' },
-      );
-    }
-    parameters.AuditStatus = auditStatus;
-  }
-  if (request.category !== undefined) {
-    if (!(TEMPLATE_CATEGORIES as readonly string[]).includes(request.category)) {
-      throw new InvalidRequestError(`\`category\` must be one of ${TEMPLATE_CATEGORIES.join(', ')}`, {
-        provider: 'cams',
-        field: 'category',
-      });
-    }
-    parameters.Category = request.category;
-  }
-  return parameters;
-}
-
-/** GetChatappTemplateDetail needs a language with either the code or the name. */
-function templateTarget(
-  request: GetTemplateRequest,
-): { TemplateCode: string; Language: string } | { TemplateName: string; Language: string } {
-  if ('id' in request) {
-    const { templateCode, language } = parseCamsTemplateId(requireText(request.id, 'id'));
-    return { TemplateCode: templateCode, Language: language };
-  }
-  return {
-    TemplateName: requireText(request.name, 'name'),
-    Language: requireText(request.language, 'language'),
-  };
-}
-
-/** A non-empty value without control characters, checked before anything is sent. */
-function requireText(value: unknown, field: string): string {
-  if (
-    typeof value !== 'string' ||
-    value.trim() === '' ||
-    value.length > MAX_TEXT_LENGTH ||
-    /\p{Cc}/u.test(value)
-  ) {
-    throw new InvalidRequestError(
-      `\`${field}\` must be a non-empty string of at most ${MAX_TEXT_LENGTH} characters without control characters`,
-      { provider: 'cams', field },
-    );
-  }
-  return value.trim();
 }

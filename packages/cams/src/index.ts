@@ -7,4 +7,4 @@ export {
   DEFAULT_CAMS_ENDPOINT,
 } from './cams-options.js';
 export { cams } from './cams-provider.js';
-export { camsTemplateId, parseCamsTemplateId } from './cams-template-id.js';
+export { camsTemplateId, parseCamsTemplateId } from './templates/cams-template-id.js';

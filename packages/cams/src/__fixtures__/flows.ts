@@ -1,5 +1,5 @@
-// Built to the documented wire shape (cams-api.md, section 4.1): ListFlow and GetFlowPreviewUrl
-// answers. Ids and names are invented.
+// ListFlow and GetFlowPreviewUrl answers, built to the wire shape of the vendor's API pages of
+// those names (CAMS API 2020-06-06). Ids and names are invented.
 
 export function listFlowBody(flows: readonly { id: string; name: string; categories?: string[] }[]) {
   return {

@@ -1,4 +1,4 @@
-// Verbatim from the reference document (cams-api.md, section 4.1, "Vendor success example"),
+// Verbatim from the success example of the vendor's GetFlow API page (CAMS API 2020-06-06),
 // including the newline at the end of RequestId.
 export const getFlowExampleBody = `{
 "RequestId": "DAC72B08-3327-33EF-BEDC-8EC3E83A6575\\n",

@@ -1,10 +1,14 @@
 // Test harness, not a vendor payload: a provider with test keys, a call context, a nock
-// interceptor that records each request the way CAMS would receive it, and an independent check
-// of the ACS3-HMAC-SHA256 signature (reference section 2).
+// interceptor that records each request the way CAMS would receive it, a check that a call was
+// refused before anything was sent, and an independent check of the ACS3-HMAC-SHA256 signature
+// (Alibaba Cloud's "V3 request structure and signature" page).
 import { createHash, createHmac } from 'node:crypto';
+import { InvalidRequestError, type ProviderV1 } from '@whatsapp-bsp/core';
 import nock from 'nock';
+import { expect } from 'vitest';
 import type { CamsOptions } from '../cams-options.js';
 import { cams } from '../cams-provider.js';
+import { getFlowExampleBody } from './get-flow.js';
 
 export const ENDPOINT = 'cams.ap-southeast-1.aliyuncs.com';
 export const ORIGIN = `https://${ENDPOINT}`;
@@ -61,6 +65,22 @@ export function interceptCams(
       requests.push(request);
       return typeof reply === 'function' ? reply(request) : reply;
     });
+}
+
+/**
+ * Runs `call` on a test provider whose endpoint would answer, and checks that it was refused with
+ * an InvalidRequestError naming `field`, with nothing sent.
+ */
+export async function refusedBeforeSending(call: (provider: ProviderV1) => Promise<unknown>, field: string) {
+  const requests: RecordedRequest[] = [];
+  interceptCams(requests, [200, getFlowExampleBody]);
+
+  const error = await call(testProvider()).catch((thrown: unknown) => thrown);
+
+  expect(InvalidRequestError.isInstance(error)).toBe(true);
+  expect(error).toMatchObject({ provider: 'cams', field, outcome: 'not-sent' });
+  expect(requests).toHaveLength(0);
+  return error as InvalidRequestError;
 }
 
 /** RFC 3986 percent-encoding, as the signature's canonical query string wants it. */

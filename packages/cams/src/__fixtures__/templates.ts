@@ -1,7 +1,7 @@
-// Built to the documented wire shape (cams-api.md, section 4.2): ListChatappTemplate and
-// GetChatappTemplateDetail answers. Codes, names and texts are invented; field names, the
-// lower-case `hasExpiration`, the lower-case AuditStatus values and the template-level `Example`
-// map are as documented.
+// ListChatappTemplate and GetChatappTemplateDetail answers, built to the wire shape of the
+// vendor's API pages of those names (CAMS API 2020-06-06). Codes, names and texts are invented;
+// field names, the lower-case `hasExpiration`, the lower-case AuditStatus values and the
+// template-level `Example` map are as documented.
 
 export function listTemplatesBody(
   total: number,

@@ -1,5 +1,5 @@
+import { once } from '@whatsapp-bsp/core/adapter';
 import { z } from 'zod';
-import { camsBadResponse } from './cams-errors.js';
 
 /*
  * Lenient schemas for the scalar fields of CAMS responses. The official SDK coerces numbers to
@@ -12,13 +12,6 @@ import { camsBadResponse } from './cams-errors.js';
  * Each building block is built on its first use, inside the answer schemas' `z.lazy`, and then
  * shared: building zod schemas at import time is most of what importing the package costs.
  */
-function once<T>(build: () => T): () => T {
-  let built: T | undefined;
-  return () => {
-    built ??= build();
-    return built;
-  };
-}
 
 /** A text field; a number sent in its place is kept as its decimal spelling. */
 const wireText = once(() => z.union([z.string(), z.number().finite().transform(String)]));
@@ -96,14 +89,18 @@ const documentedFields: WireFields = {
 
 /**
  * One answer's schema built twice: from the documented fields, tried first, and from the lenient
- * ones, the authority, used when the first fails. Parsing the lenient unions on every answer
- * cost a tenth of the throughput on loopback (see docs/performance.md); the answers that need
- * them are rare. Both are built on the first answer, not at import.
+ * ones, the authority, used when the first fails; the pair core's `parseWire` takes. Parsing the
+ * lenient unions on every answer cost a tenth of the throughput on loopback (see
+ * docs/performance.md); the answers that need them are rare. Both are built on the first answer,
+ * not at import.
  */
 export interface AnswerSchema<Output> {
   readonly documented: z.ZodType<Output>;
   readonly lenient: z.ZodType<Output>;
 }
+
+/** What an answer schema parses to. */
+export type AnswerOf<Schema> = Schema extends AnswerSchema<infer Output> ? Output : never;
 
 export function answerSchema<T extends z.ZodType>(
   build: (fields: WireFields) => T,
@@ -112,29 +109,4 @@ export function answerSchema<T extends z.ZodType>(
     documented: z.lazy(() => build(documentedFields)),
     lenient: z.lazy(() => build(lenientFields)),
   };
-}
-
-/**
- * Validates one answer's body against its wire schema. A mismatch is the vendor answering
- * something its API does not document: a ResponseFormatError naming the first field at fault.
- */
-export function parseWire<Output>(
-  schema: AnswerSchema<Output>,
-  answer: { body: unknown; httpStatusCode: number; requestId?: string | undefined },
-  action: string,
-): Output {
-  const documented = schema.documented.safeParse(answer.body);
-  if (documented.success) return documented.data;
-  const result = schema.lenient.safeParse(answer.body);
-  if (result.success) return result.data;
-  const issue = result.error.issues[0];
-  const where = issue?.path.length ? issue.path.join('.') : 'body';
-  throw camsBadResponse(
-    `CAMS ${action} answer does not match the documented shape at \`${where}\`: ${issue?.message ?? 'invalid'}`,
-    {
-      httpStatusCode: answer.httpStatusCode,
-      requestId: answer.requestId,
-      raw: answer.body,
-    },
-  );
 }

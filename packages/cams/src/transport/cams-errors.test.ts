@@ -1,3 +1,5 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { inspect } from 'node:util';
 import {
   AuthenticationError,
@@ -11,7 +13,7 @@ import {
 } from '@whatsapp-bsp/core';
 import nock from 'nock';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { getFlowExampleBody } from './__fixtures__/get-flow.js';
+import { getFlowExampleBody } from '../__fixtures__/get-flow.js';
 import {
   ACCESS_KEY_ID,
   ACCESS_KEY_SECRET,
@@ -20,7 +22,7 @@ import {
   ORIGIN,
   type RecordedRequest,
   testProvider,
-} from './__fixtures__/harness.js';
+} from '../__fixtures__/harness.js';
 
 beforeAll(() => nock.disableNetConnect());
 afterEach(() => nock.cleanAll());
@@ -62,6 +64,8 @@ describe.each([400, 200])('a vendor error answered with HTTP %i', (status) => {
       httpStatusCode: status,
       requestId: 'REQ-1',
       retryable,
+      // CAMS refused: nothing was applied.
+      outcome: 'failed',
       raw: { Code: code, Message: 'vendor text', RequestId: 'REQ-1' },
     });
     expect(error.message).toContain(`${code}: vendor text`);
@@ -77,6 +81,8 @@ describe.each([400, 200])('a vendor error answered with HTTP %i', (status) => {
       vendorCode: 'TemplateListError.QueryError',
       requestId: 'REQ-2',
       retryable: false,
+      // A refusal by CAMS, not input refused before sending (the class's own default).
+      outcome: 'failed',
     });
   });
 });
@@ -105,7 +111,35 @@ describe('answers that are not what the API documents', () => {
     const error = await getFlowError();
 
     expect(error).toBeInstanceOf(ProviderUnavailableError);
-    expect(error).toMatchObject({ httpStatusCode: 503, retryable: true, requestId: 'REQ-3' });
+    expect(error).toMatchObject({
+      httpStatusCode: 503,
+      retryable: true,
+      requestId: 'REQ-3',
+      outcome: 'failed',
+    });
+  });
+
+  it('a 5xx JSON body without a code may have come after the work was done: outcome unknown', async () => {
+    interceptCams([], [503, { RequestId: 'REQ-7', Message: 'busy' }]);
+
+    const error = await getFlowError();
+
+    expect(error).toBeInstanceOf(ProviderUnavailableError);
+    expect(error).toMatchObject({
+      httpStatusCode: 503,
+      retryable: true,
+      requestId: 'REQ-7',
+      outcome: 'unknown',
+    });
+  });
+
+  it('a 4xx JSON body without a code is a refusal: outcome failed', async () => {
+    interceptCams([], [403, { RequestId: 'REQ-8' }]);
+
+    const error = await getFlowError();
+
+    expect(error).toBeInstanceOf(InvalidRequestError);
+    expect(error).toMatchObject({ httpStatusCode: 403, requestId: 'REQ-8', outcome: 'failed' });
   });
 
   it('an HTML 502 from a proxy is ProviderUnavailableError with the status, not a SyntaxError', async () => {
@@ -114,7 +148,16 @@ describe('answers that are not what the API documents', () => {
     const error = await getFlowError();
 
     expect(error).toBeInstanceOf(ProviderUnavailableError);
-    expect(error).toMatchObject({ httpStatusCode: 502, retryable: true });
+    expect(error).toMatchObject({ httpStatusCode: 502, retryable: true, outcome: 'unknown' });
+  });
+
+  it('an HTML 429 is RateLimitError by its status: refused, outcome failed', async () => {
+    interceptCams([], [429, '<html>Too Many Requests</html>', { 'content-type': 'text/html' }]);
+
+    const error = await getFlowError();
+
+    expect(error).toBeInstanceOf(RateLimitError);
+    expect(error).toMatchObject({ httpStatusCode: 429, retryable: true, outcome: 'failed' });
   });
 
   it('an HTML 400 is ResponseFormatError with the status', async () => {
@@ -124,12 +167,17 @@ describe('answers that are not what the API documents', () => {
 
     expect(error).toBeInstanceOf(ResponseFormatError);
     expect(error.httpStatusCode).toBe(400);
+    expect(error.outcome).toBe('unknown');
   });
 
   it('a JSON array error body is ResponseFormatError with the status', async () => {
     interceptCams([], [403, '[]']);
 
-    expect(await getFlowError()).toMatchObject({ code: 'BAD_RESPONSE', httpStatusCode: 403 });
+    expect(await getFlowError()).toMatchObject({
+      code: 'BAD_RESPONSE',
+      httpStatusCode: 403,
+      outcome: 'unknown',
+    });
   });
 
   it.each([
@@ -143,7 +191,7 @@ describe('answers that are not what the API documents', () => {
     const error = await getFlowError();
 
     expect(error).toBeInstanceOf(ResponseFormatError);
-    expect(error).toMatchObject({ httpStatusCode: status, retryable: false });
+    expect(error).toMatchObject({ httpStatusCode: status, retryable: false, outcome: 'unknown' });
   });
 
   it('JSON nested deeper than any answer is ResponseFormatError, so `raw` stays printable', async () => {
@@ -154,6 +202,7 @@ describe('answers that are not what the API documents', () => {
 
     expect(error).toBeInstanceOf(ResponseFormatError);
     expect(error.message).toContain('JSON nested deeper than 64 levels');
+    expect(error.outcome).toBe('unknown');
     expect(() => JSON.stringify(error)).not.toThrow();
   });
 
@@ -170,7 +219,7 @@ describe('answers that are not what the API documents', () => {
 
     expect(error).toBeInstanceOf(ResponseFormatError);
     expect(error.message).toContain('Data.Categories');
-    expect(error).toMatchObject({ requestId: 'REQ-5', httpStatusCode: 200 });
+    expect(error).toMatchObject({ requestId: 'REQ-5', httpStatusCode: 200, outcome: 'unknown' });
   });
 });
 
@@ -185,6 +234,45 @@ describe('transport failures', () => {
     expect(error).toBeInstanceOf(ProviderUnavailableError);
     expect(error.retryable).toBe(true);
     expect(error.cause).toMatchObject({ code: 'ECONNRESET' });
+    // The request may have reached CAMS before the connection broke.
+    expect(error.outcome).toBe('unknown');
+  });
+
+  it.each([
+    ['ECONNREFUSED', 'connect ECONNREFUSED 47.74.0.1:443'],
+    ['ENOTFOUND', 'getaddrinfo ENOTFOUND cams.ap-southeast-1.aliyuncs.com'],
+    ['EAI_AGAIN', 'getaddrinfo EAI_AGAIN cams.ap-southeast-1.aliyuncs.com'],
+  ])(
+    'a connection never made (%s) is retryable ProviderUnavailableError, outcome not-sent',
+    async (code, message) => {
+      nock(ORIGIN)
+        .post('/')
+        .replyWithError(Object.assign(new Error(message), { code }));
+
+      const error = await getFlowError();
+
+      expect(error).toBeInstanceOf(ProviderUnavailableError);
+      expect(error).toMatchObject({ retryable: true, outcome: 'not-sent' });
+      expect(error.message).toContain(code);
+      expect(error.cause).toMatchObject({ code });
+    },
+  );
+
+  it('a refused connection on a real socket is outcome not-sent', async () => {
+    // Node's own error, through httpx and openapi-client, rather than one nock makes up.
+    nock.enableNetConnect(/127\.0\.0\.1/);
+    const server = createServer();
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as AddressInfo;
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    try {
+      const error = await getFlowError(testProvider({ endpoint: `127.0.0.1:${port}`, protocol: 'http' }));
+
+      expect(error).toMatchObject({ code: 'UNAVAILABLE', retryable: true, outcome: 'not-sent' });
+      expect(error.cause).toMatchObject({ code: 'ECONNREFUSED' });
+    } finally {
+      nock.disableNetConnect();
+    }
   });
 
   it('no answer within the call’s timeout is retryable ProviderUnavailableError', async () => {
@@ -194,6 +282,7 @@ describe('transport failures', () => {
 
     expect(error).toBeInstanceOf(ProviderUnavailableError);
     expect(error.message).toContain('50 ms');
+    expect(error.outcome).toBe('unknown');
   });
 
   it('sends exactly one request for a retryable failure: the client does the retrying', async () => {

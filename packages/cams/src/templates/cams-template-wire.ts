@@ -1,10 +1,11 @@
 import { z } from 'zod';
-import { answerSchema, type WireFields } from './cams-wire-values.js';
+import { type AnswerOf, answerSchema, type WireFields } from '../transport/cams-wire-values.js';
 
 /*
- * CAMS template payloads in the vendor's own PascalCase names (reference section 4.2). Only the
- * fields we map are listed; other keys are not copied (the mapper never reads them), and the
- * entity's `raw` is the object as received. Enum-valued fields are `unknown` here: any value maps, an unknown one to 'UNKNOWN'.
+ * CAMS template payloads in the vendor's own PascalCase names, as the ListChatappTemplate and
+ * GetChatappTemplateDetail API pages document them. Only the fields we map are listed; other
+ * keys are not copied (the mapper never reads them), and the entity's `raw` is the object as
+ * received. Enum-valued fields are `unknown` here: any value maps, an unknown one to 'UNKNOWN'.
  */
 
 /** One item of ListChatappTemplate's `ListTemplate`: no components. */
@@ -103,4 +104,5 @@ export const camsListTemplatesAnswerSchema = answerSchema((w) =>
     ListTemplate: w.optional(z.array(camsTemplateSummarySchema(w))),
   }),
 );
+export type CamsListTemplatesWire = AnswerOf<typeof camsListTemplatesAnswerSchema>;
 export const camsGetTemplateAnswerSchema = answerSchema((w) => z.object({ Data: camsTemplateSchema(w) }));

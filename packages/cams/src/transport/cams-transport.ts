@@ -1,19 +1,24 @@
 import OpenApiModule, { Config, OpenApiRequest, Params } from '@alicloud/openapi-client';
 import type TeaUtilModule from '@alicloud/tea-util';
 import type { ProviderCallContext } from '@whatsapp-bsp/core';
-import { MAX_RESPONSE_JSON_DEPTH, nestedDeeperThan, parseRetryAfter } from '@whatsapp-bsp/core/adapter';
+import { parseRetryAfter } from '@whatsapp-bsp/core/adapter';
+import type { CamsSettings } from '../cams-options.js';
+import type { CamsAnswer } from './cams-answer.js';
 import { createCredentialSource } from './cams-credentials.js';
-import { camsBadResponse, camsTransportError, camsVendorError, requestIdOf } from './cams-errors.js';
+import { camsTransportError } from './cams-errors.js';
 import { answerHead, forgetAnswer, NONCE_HEADER, watchedNonce } from './cams-http-status.js';
-import type { CamsSettings } from './cams-options.js';
 import { commonJsDefault, requireLoaded } from './commonjs-default.js';
+import { readCamsAnswer } from './read-cams-answer.js';
 
 const OpenApiClient = commonJsDefault(OpenApiModule);
 const { RuntimeOptions } = requireLoaded<typeof TeaUtilModule>('@alicloud/tea-util');
 
 const API_VERSION = '2020-06-06';
 
-/** Where the official SDK 1.4.2 puts each action's parameters (reference section 3). */
+/**
+ * Where the official SDK, @alicloud/cams20200606 1.4.2, puts each action's parameters: the form
+ * body or the query string (cams-sdk-fidelity.test.ts holds the adapter to it).
+ */
 const CAMS_ACTIONS = {
   GetFlow: 'body',
   ListFlow: 'body',
@@ -24,18 +29,11 @@ const CAMS_ACTIONS = {
 
 export type CamsAction = keyof typeof CAMS_ACTIONS;
 
-/** A successful answer: a JSON object whose `Code` is `"OK"` (or absent). */
-export interface CamsAnswer {
-  readonly body: Record<string, unknown>;
-  readonly requestId?: string;
-  readonly httpStatusCode: number;
-}
-
 /**
  * Sends one signed request; no retry. Rejects with a core error. openapi-client takes no
- * AbortSignal, so there is nothing to cancel: the core client answers a timeout or an abort at
- * once and lets the request run out, and the context's signal is never read (reading it would
- * create it, which costs every call).
+ * AbortSignal and hands out no request to destroy, so there is nothing to cancel: the core client
+ * answers a timeout or an abort at once and lets the request run out, and the context's signal is
+ * never read (reading it would create it, which costs every call).
  */
 export type CamsSend = (
   action: CamsAction,
@@ -71,10 +69,15 @@ export function createCamsTransport(settings: CamsSettings): CamsSend {
     parameters: Readonly<Record<string, string>>,
     context: ProviderCallContext,
   ): Promise<CamsAnswer> {
-    // The call's budget bounds both; the options can only tighten them.
+    // Core's attempt already times this call out; these are a second bound on the same budget, on
+    // purpose. openapi-client cannot be cancelled, so after core gives up only the timers of its
+    // HTTP layer (httpx) end the request and free the socket. httpx arms them on every request,
+    // 3 s each when given none: a read timer, and the connect timeout as the socket's idle
+    // timeout. So they get the attempt's budget, which never cuts a call shorter than core would
+    // and never holds a socket longer; the options can only tighten them.
     const connectTimeout = Math.min(context.timeoutMs, settings.connectTimeoutMs ?? Number.POSITIVE_INFINITY);
     const readTimeout = Math.min(context.timeoutMs, settings.readTimeoutMs ?? Number.POSITIVE_INFINITY);
-    // httpx also uses the connect timeout as the socket's idle timeout: the shorter one wins.
+    // The idle timeout runs through the whole exchange too: the shorter one wins.
     const timeoutMs = Math.min(connectTimeout, readTimeout);
     const nonce = watchedNonce();
     const request = new OpenApiRequest({
@@ -98,7 +101,12 @@ export function createCamsTransport(settings: CamsSettings): CamsSend {
           secrets: head.withSignature(credentials.secrets()),
         });
       }
-      return readCamsAnswer(response, () => answerHead(nonce).withSignature(credentials.secrets()), now);
+      return readCamsAnswer(
+        action,
+        response,
+        () => answerHead(nonce).withSignature(credentials.secrets()),
+        now,
+      );
     } finally {
       forgetAnswer(nonce);
     }
@@ -155,56 +163,4 @@ class SigningDate {
     }
     return this.text;
   }
-}
-
-/**
- * The body of a 2xx answer, parsed and checked: a JSON object whose `Code` is "OK" or absent.
- * The secrets to redact and the clock are read only if the answer is a failure.
- */
-export function readCamsAnswer(
-  response: { body?: unknown; headers?: Record<string, unknown>; statusCode?: unknown },
-  secrets: () => readonly string[],
-  now: () => number = Date.now,
-): CamsAnswer {
-  const httpStatusCode = typeof response.statusCode === 'number' ? response.statusCode : 200;
-  const text = typeof response.body === 'string' ? response.body : '';
-  let body: unknown;
-  try {
-    body = JSON.parse(text);
-  } catch {
-    const what = text.trim() === '' ? 'an empty body' : 'a body that is not JSON';
-    throw camsBadResponse(`CAMS answered HTTP ${httpStatusCode} with ${what}`, {
-      httpStatusCode,
-      requestId: headerRequestId(response),
-    });
-  }
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
-    throw camsBadResponse(`CAMS answered HTTP ${httpStatusCode} with JSON that is not an object`, {
-      httpStatusCode,
-      requestId: headerRequestId(response),
-    });
-  }
-  if (nestedDeeperThan(body, MAX_RESPONSE_JSON_DEPTH)) {
-    throw camsBadResponse(
-      `CAMS answered HTTP ${httpStatusCode} with JSON nested deeper than ${MAX_RESPONSE_JSON_DEPTH} levels`,
-      { httpStatusCode, requestId: headerRequestId(response) },
-    );
-  }
-  const record = body as Record<string, unknown>;
-  // The outcome is the body's Code, whatever the HTTP status.
-  if (record.Code !== undefined && record.Code !== null && record.Code !== 'OK') {
-    const retryAfter = response.headers?.['retry-after'];
-    const retryAfterMs = parseRetryAfter(typeof retryAfter === 'string' ? retryAfter : undefined, now());
-    throw camsVendorError(record, httpStatusCode, secrets(), retryAfterMs);
-  }
-  const requestId = requestIdOf(record) ?? headerRequestId(response);
-  return requestId === undefined
-    ? { body: record, httpStatusCode }
-    : { body: record, httpStatusCode, requestId };
-}
-
-/** The request id of the response header, for answers whose body has none. */
-function headerRequestId(response: { headers?: Record<string, unknown> }): string | undefined {
-  const value = response.headers?.['x-acs-request-id'];
-  return typeof value === 'string' ? value.trim() : undefined;
 }

@@ -4,15 +4,15 @@ import { join } from 'node:path';
 import { ConfigError } from '@whatsapp-bsp/core';
 import nock from 'nock';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { getFlowExampleBody } from './__fixtures__/get-flow.js';
+import { getFlowExampleBody } from '../__fixtures__/get-flow.js';
 import {
   CUST_SPACE_ID,
   callContext,
   hasValidSignature,
   interceptCams,
   type RecordedRequest,
-} from './__fixtures__/harness.js';
-import { cams } from './cams-provider.js';
+} from '../__fixtures__/harness.js';
+import { cams } from '../cams-provider.js';
 
 /** Every variable `@alicloud/credentials`' default chain reads, plus HOME for its profile files. */
 const CHAIN_VARIABLES = [
@@ -88,7 +88,7 @@ describe('without keys in the options', () => {
     const error = await provider.flows.doGet({ id: 'f-1' }, callContext()).catch((thrown: unknown) => thrown);
 
     expect(ConfigError.isInstance(error)).toBe(true);
-    expect(error).toMatchObject({ provider: 'cams', field: 'accessKeyId' });
+    expect(error).toMatchObject({ provider: 'cams', field: 'accessKeyId', outcome: 'not-sent' });
     expect((error as Error).message).toContain('ALIBABA_CLOUD_ACCESS_KEY_ID');
     expect((error as Error).message).toContain('accessKeyId');
     expect(requests).toHaveLength(0);

@@ -2,6 +2,7 @@ import {
   FLOW_ACTIONS,
   HEADER_FORMATS,
   type HeaderFormat,
+  type Page,
   QUALITY_SCORES,
   type QualityScore,
   REJECTED_REASONS,
@@ -15,12 +16,14 @@ import {
   type TemplateSummary,
 } from '@whatsapp-bsp/core';
 import { definedOnly, toEnumValue, toTemplateCategory } from '@whatsapp-bsp/core/adapter';
-import { dateFromEpochMs } from './cams-dates.js';
+import { dateFromEpochMs } from '../transport/cams-dates.js';
+import { type CamsPage, nextCursor } from '../transport/cams-page.js';
 import { camsTemplateId } from './cams-template-id.js';
 import type {
   CamsButtonWire,
   CamsCardComponentWire,
   CamsComponentWire,
+  CamsListTemplatesWire,
   CamsTemplateSummaryWire,
   CamsTemplateWire,
 } from './cams-template-wire.js';
@@ -69,6 +72,28 @@ export function mapCamsTemplateSummary(wire: CamsTemplateSummaryWire, raw: unkno
     rejectedReason: mapReason(wire.Reason),
     updatedAt: dateFromEpochMs(wire.LastUpdateTime),
   });
+}
+
+/**
+ * One page of ListChatappTemplate: the answer, and `raw`, its `ListTemplate` as received. An
+ * empty page ends the list whatever `Total` says; without a `Total` (undocumented, but cheap to
+ * survive), a full page means more.
+ */
+export function mapCamsTemplatePage(
+  wire: CamsListTemplatesWire,
+  raw: unknown,
+  page: CamsPage,
+): Page<TemplateSummary> {
+  const rawItems: readonly unknown[] = Array.isArray(raw) ? raw : [];
+  const items = wire.ListTemplate ?? [];
+  const total = wire.Total;
+  const hasNext =
+    items.length > 0 && (total === undefined ? items.length >= page.size : page.index * page.size < total);
+  return {
+    items: items.map((item, i) => mapCamsTemplateSummary(item, rawItems[i])),
+    ...nextCursor(page, hasNext),
+    ...(total !== undefined && { total }),
+  };
 }
 
 /**

@@ -1,13 +1,13 @@
 import { TemplateSchema, TemplateSummarySchema } from '@whatsapp-bsp/core';
 import nock from 'nock';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { callContext, interceptCams, type RecordedRequest, testProvider } from './__fixtures__/harness.js';
+import { callContext, interceptCams, type RecordedRequest, testProvider } from '../__fixtures__/harness.js';
 import {
   authenticationDetailBody,
   listTemplatesBody,
   marketingDetailBody,
   orderUpdateDetailBody,
-} from './__fixtures__/templates.js';
+} from '../__fixtures__/templates.js';
 import { mapCamsAuditStatus } from './map-cams-template.js';
 
 beforeAll(() => nock.disableNetConnect());

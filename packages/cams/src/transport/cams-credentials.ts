@@ -1,7 +1,7 @@
 import type CredentialsModule from '@alicloud/credentials';
 import { ConfigError } from '@whatsapp-bsp/core';
 import { safeCause } from '@whatsapp-bsp/core/adapter';
-import type { CamsCredential, CamsSettings } from './cams-options.js';
+import type { CamsCredential, CamsSettings } from '../cams-options.js';
 import { commonJsDefault, requireLoaded } from './commonjs-default.js';
 
 const credentialsModule = requireLoaded<typeof CredentialsModule>('@alicloud/credentials');

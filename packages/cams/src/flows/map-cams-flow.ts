@@ -5,9 +5,11 @@ import {
   type FlowCategory,
   type FlowPreview,
   type FlowSummary,
+  type Page,
 } from '@whatsapp-bsp/core';
 import { definedOnly, toEnumValue } from '@whatsapp-bsp/core/adapter';
-import { dateFromEpochMs } from './cams-dates.js';
+import { dateFromEpochMs } from '../transport/cams-dates.js';
+import { type CamsPage, nextCursor } from '../transport/cams-page.js';
 import type { CamsFlowPreviewWire, CamsFlowSummaryWire, CamsFlowWire } from './cams-flow-wire.js';
 
 const PROVIDER = 'cams';
@@ -43,6 +45,23 @@ export function mapCamsFlowSummary(wire: CamsFlowSummaryWire, raw: unknown): Flo
     id: wire.FlowId,
     name: wire.FlowName,
     categories: mapCategories(wire.Categories),
+  };
+}
+
+/**
+ * One page of ListFlow: its `Data`, and `raw`, that `Data` as received. ListFlow reports no
+ * total, so another page exists while this one came back full.
+ */
+export function mapCamsFlowPage(
+  items: readonly CamsFlowSummaryWire[] | undefined,
+  raw: unknown,
+  page: CamsPage,
+): Page<FlowSummary> {
+  const rawItems: readonly unknown[] = Array.isArray(raw) ? raw : [];
+  const flows = items ?? [];
+  return {
+    items: flows.map((item, i) => mapCamsFlowSummary(item, rawItems[i])),
+    ...nextCursor(page, flows.length >= page.size),
   };
 }
 

@@ -7,9 +7,10 @@ import {
   PermissionError,
   ProviderUnavailableError,
   RateLimitError,
+  type RequestOutcome,
   ResponseFormatError,
 } from '@whatsapp-bsp/core';
-import { redactSecrets, safeCause } from '@whatsapp-bsp/core/adapter';
+import { isRecord, redactSecrets, safeCause } from '@whatsapp-bsp/core/adapter';
 
 const PROVIDER = 'cams';
 
@@ -24,8 +25,11 @@ const PERMISSION_CODES = [
 const AUTHENTICATION_CODES = ['SignatureDoesNotMatch', 'IncompleteSignature', 'Authentication.NoAuth'];
 
 /**
- * CAMS and Alibaba Cloud gateway codes (reference section 6), first match wins. The same table
- * serves HTTP 4xx/5xx answers and HTTP 200 answers whose `Code` is not `"OK"`.
+ * CAMS codes and Alibaba Cloud gateway codes, first match wins: the four every flow operation's
+ * API page lists (Product.Unsubscript, Ram.PermissionDeny, System.LimitControl,
+ * Unknown.ResourceOwnerId), the business codes of the product's "API error codes" page, and the
+ * gateway's own (Throttling.*, InvalidAccessKeyId.*, SignatureDoesNotMatch, Forbidden.RAM). The
+ * same table serves HTTP 4xx/5xx answers and HTTP 200 answers whose `Code` is not `"OK"`.
  */
 const CODE_RULES: readonly (readonly [(code: string) => boolean, ErrorClass])[] = [
   [(code) => code === 'System.LimitControl' || code.startsWith('Throttling'), RateLimitError],
@@ -53,10 +57,6 @@ const HINTS: Readonly<Record<string, string>> = {
   'InvalidTimeStamp.Expired': 'check the system clock: CAMS refuses requests dated more than 15 minutes off',
 };
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 /** The first of two keys that holds text (trimmed, not empty) or a number. */
 function textField(body: Record<string, unknown>, key: string, otherKey: string): string | undefined {
   return textOf(body[key]) ?? textOf(body[otherKey]);
@@ -74,7 +74,11 @@ export function requestIdOf(body: unknown): string | undefined {
   return isRecord(body) ? textField(body, 'RequestId', 'requestId') : undefined;
 }
 
-/** An error answer from CAMS (any HTTP status, `Code` other than `"OK"`) as a core error. */
+/**
+ * An error answer from CAMS (any HTTP status, `Code` other than `"OK"`) as a core error. A code
+ * is CAMS saying it refused the request, so nothing was applied: `failed`, whatever the class. So
+ * is an error status without one, but for a 5xx, which may come after the work was done.
+ */
 export function camsVendorError(
   body: Record<string, unknown>,
   httpStatusCode: number | undefined,
@@ -86,6 +90,8 @@ export function camsVendorError(
   const requestId = requestIdOf(body);
   const rule = vendorCode === undefined ? undefined : CODE_RULES.find(([matches]) => matches(vendorCode));
   const ErrorType = rule?.[1] ?? classForStatus(httpStatusCode);
+  const outcome: RequestOutcome =
+    vendorCode === undefined && httpStatusCode !== undefined && httpStatusCode >= 500 ? 'unknown' : 'failed';
   const hint = vendorCode === undefined ? undefined : HINTS[vendorCode];
   const summary = [vendorCode ?? `HTTP ${httpStatusCode ?? '200'}`, vendorMessage].filter(Boolean).join(': ');
   const message = redactSecrets(`CAMS answered ${summary}${hint ? ` (${hint})` : ''}`, secrets);
@@ -103,6 +109,7 @@ export function camsVendorError(
     ...(httpStatusCode !== undefined && { httpStatusCode }),
     ...(requestId !== undefined && { requestId }),
     ...(retryAfterMs !== undefined && { retryAfterMs }),
+    outcome,
     raw,
   });
 }
@@ -123,7 +130,16 @@ export interface TransportFailure {
   readonly secrets: readonly string[];
 }
 
-/** Whatever openapi-client threw, as a core error. */
+/**
+ * Node's codes for a connection that was never made: nothing reached CAMS, so the request can be
+ * sent again whatever it was. Any other network error may come after the request was written.
+ */
+const NOT_CONNECTED_CODES: readonly unknown[] = ['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN'];
+
+/**
+ * Whatever openapi-client threw, as a core error. Lost answers (timeouts, resets, a 5xx or a body
+ * that cannot be read) leave the outcome `unknown`; only a connection never made is `not-sent`.
+ */
 export function camsTransportError(error: unknown, failure: TransportFailure): BspError {
   if (BspError.isInstance(error)) return error;
   const { httpStatusCode, retryAfterMs, timeoutMs, secrets } = failure;
@@ -142,30 +158,45 @@ export function camsTransportError(error: unknown, failure: TransportFailure): B
   if (httpStatusCode !== undefined && httpStatusCode >= 400) {
     // openapi-client parses every error body as JSON; this one was an HTML page, empty, or not an object.
     const message = `CAMS answered HTTP ${httpStatusCode} with a body that is not a JSON object`;
-    if (httpStatusCode >= 500) return new ProviderUnavailableError(message, options);
-    if (httpStatusCode === 429) return new RateLimitError(message, options);
-    return new ResponseFormatError(message, options);
+    // Throttled by its status alone: refused, as with a code. Any other such answer may have
+    // come after the work was done.
+    if (httpStatusCode === 429) return new RateLimitError(message, { ...options, outcome: 'failed' });
+    const unknown = { ...options, outcome: 'unknown' } as const;
+    return httpStatusCode >= 500
+      ? new ProviderUnavailableError(message, unknown)
+      : new ResponseFormatError(message, unknown);
   }
   if (cause.name === 'SyntaxError' || cause.message === 'The value is not a object') {
-    return new ResponseFormatError('CAMS answered an error with a body that is not a JSON object', options);
+    return new ResponseFormatError('CAMS answered an error with a body that is not a JSON object', {
+      ...options,
+      outcome: 'unknown',
+    });
   }
   if (cause.name === 'RequestTimeoutError') {
-    return new ProviderUnavailableError(`CAMS did not answer within ${timeoutMs} ms`, options);
+    // httpx names a slow answer a connect timeout too, so it cannot tell whether the request left.
+    return new ProviderUnavailableError(`CAMS did not answer within ${timeoutMs} ms`, {
+      ...options,
+      outcome: 'unknown',
+    });
   }
   const code = (cause as { code?: unknown }).code;
-  return new ProviderUnavailableError(
-    `Could not reach CAMS${code === undefined ? '' : ` (${code})`}`,
-    options,
-  );
+  return new ProviderUnavailableError(`Could not reach CAMS${code === undefined ? '' : ` (${code})`}`, {
+    ...options,
+    outcome: NOT_CONNECTED_CODES.includes(code) ? 'not-sent' : 'unknown',
+  });
 }
 
-/** A body that is not what the API documents, with the status it came with. */
+/**
+ * A body that is not what the API documents, with the status it came with. That status was not
+ * an error one: whatever was asked may have been done, so the outcome is `unknown`.
+ */
 export function camsBadResponse(
   message: string,
   details: { httpStatusCode: number; requestId?: string | undefined; raw?: unknown },
 ): ResponseFormatError {
   return new ResponseFormatError(message, {
     provider: PROVIDER,
+    outcome: 'unknown',
     httpStatusCode: details.httpStatusCode,
     ...(details.requestId !== undefined && { requestId: details.requestId }),
     ...(details.raw !== undefined && { raw: details.raw }),

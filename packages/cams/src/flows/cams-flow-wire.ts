@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import { answerSchema, type WireFields } from './cams-wire-values.js';
+import { answerSchema, type WireFields } from '../transport/cams-wire-values.js';
 
 /*
- * CAMS flow payloads in the vendor's own PascalCase names (reference section 4.1). Only the fields
- * we map are listed; other keys are not copied (the mapper never reads them), and the entity's
- * `raw` is the object as received.
+ * CAMS flow payloads in the vendor's own PascalCase names, as the GetFlow, ListFlow and
+ * GetFlowPreviewUrl API pages document them. Only the fields we map are listed; other keys are
+ * not copied (the mapper never reads them), and the entity's `raw` is the object as received.
  * Enum-valued fields are `unknown` here: any value maps, an unknown one to 'UNKNOWN'.
  */
 

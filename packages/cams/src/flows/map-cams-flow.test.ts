@@ -1,8 +1,8 @@
 import nock from 'nock';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { getFlowPreviewBody, listFlowBody } from './__fixtures__/flows.js';
-import { getFlowExampleBody } from './__fixtures__/get-flow.js';
-import { callContext, interceptCams, type RecordedRequest, testProvider } from './__fixtures__/harness.js';
+import { getFlowPreviewBody, listFlowBody } from '../__fixtures__/flows.js';
+import { getFlowExampleBody } from '../__fixtures__/get-flow.js';
+import { callContext, interceptCams, type RecordedRequest, testProvider } from '../__fixtures__/harness.js';
 
 beforeAll(() => nock.disableNetConnect());
 afterEach(() => nock.cleanAll());
