@@ -1,4 +1,4 @@
-import type { RecordView } from './record-list.js';
+import type { RecordView } from '../store/record-list.js';
 
 export const NXCLOUD_DEFAULT_LIMIT = 20;
 /** The largest `limit` honoured; Meta caps its page sizes too. Larger values are cut to it. */

@@ -1,5 +1,5 @@
-import { compact } from './compact.js';
-import type { EmulatorFlow, EmulatorTemplate, TemplateButton, TemplateComponent } from './model.js';
+import { compact } from '../compact.js';
+import type { EmulatorFlow, EmulatorTemplate, TemplateButton, TemplateComponent } from '../model.js';
 
 /*
  * Store records in NXCloud's wire format: Meta's snake_case field names passed through, in the

@@ -1,4 +1,4 @@
-import type { EmulatorFlow, EmulatorTemplate } from './model.js';
+import type { EmulatorFlow, EmulatorTemplate } from '../model.js';
 import { deepFreeze } from './validate-input.js';
 
 /*

@@ -1,13 +1,13 @@
 import { STATUS_CODES } from 'node:http';
-import type { NxcloudAccount } from './credentials.js';
-import type { EmulatorStore } from './emulator-store.js';
-import { previewOf } from './flow-preview.js';
+import type { NxcloudAccount } from '../credentials.js';
+import { jsonResponse, type VendorProtocol, type VendorResponse } from '../server/vendor-protocol.js';
+import type { EmulatorStore } from '../store/emulator-store.js';
+import { previewOf } from '../store/flow-preview.js';
+import type { RecordView } from '../store/record-list.js';
 import { authenticateNxcloudRequest } from './nxcloud-authenticate.js';
 import { flowNotFound, nxcloudError } from './nxcloud-errors.js';
 import { NXCLOUD_DEFAULT_LIMIT, type NxcloudPageRequest, nxcloudPage } from './nxcloud-paging.js';
 import { nxcloudFlow, nxcloudFlowListItem, nxcloudPreview, nxcloudTemplate } from './nxcloud-render.js';
-import type { RecordView } from './record-list.js';
-import { jsonResponse, type VendorProtocol, type VendorResponse } from './vendor-protocol.js';
 
 /** The Meta Graph URLs of `paging.next`/`previous`, which NXCloud passes through. */
 const GRAPH_WABA_ID = '102290129340398';

@@ -1,5 +1,5 @@
-import { compact } from './compact.js';
-import type { EmulatorFlow, EmulatorTemplate, TemplateButton, TemplateComponent } from './model.js';
+import { compact } from '../compact.js';
+import type { EmulatorFlow, EmulatorTemplate, TemplateButton, TemplateComponent } from '../model.js';
 
 /*
  * Store records in CAMS's PascalCase wire format (cams-api.md section 4), in the field order of

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type CamsCall, send, sendCams } from './__fixtures__/signed-requests.js';
-import { type Emulator, startEmulator } from './start-emulator.js';
+import { type CamsCall, send, sendCams } from '../__fixtures__/signed-requests.js';
+import { type Emulator, startEmulator } from '../start-emulator.js';
 
 // The gateway behaviour the official SDK never exercises, checked with hand-signed requests.
 

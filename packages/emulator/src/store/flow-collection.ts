@@ -1,4 +1,4 @@
-import type { EmulatorFlow, FlowInput } from './model.js';
+import type { EmulatorFlow, FlowInput } from '../model.js';
 import type { RecordList, RecordView } from './record-list.js';
 import {
   deepFreeze,

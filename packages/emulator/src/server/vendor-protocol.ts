@@ -1,5 +1,5 @@
 import type { IncomingHttpHeaders } from 'node:http';
-import type { Vendor } from './model.js';
+import type { Vendor } from '../model.js';
 
 /** One request as a vendor server sees it, body read in full. */
 export interface VendorRequest {

@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { type CamsCall, type NxcloudCall, sendCams, sendNxcloud } from './__fixtures__/signed-requests.js';
-import { type Emulator, startEmulator } from './start-emulator.js';
+import { type CamsCall, type NxcloudCall, sendCams, sendNxcloud } from '../__fixtures__/signed-requests.js';
+import { type Emulator, startEmulator } from '../start-emulator.js';
 
 let emulator: Emulator;
 let clock = Date.parse('2025-03-01T08:00:00Z');

@@ -1,4 +1,4 @@
-import type { EmulatorTemplate, TemplateInput } from './model.js';
+import type { EmulatorTemplate, TemplateInput } from '../model.js';
 import type { RecordList, RecordView } from './record-list.js';
 import { deepFreeze, requireArray, requireObject, requireString } from './validate-input.js';
 

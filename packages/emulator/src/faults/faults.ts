@@ -1,4 +1,4 @@
-import type { Vendor } from './model.js';
+import type { Vendor } from '../model.js';
 import { TokenBucket } from './token-bucket.js';
 
 /** What a fault does to a request. */

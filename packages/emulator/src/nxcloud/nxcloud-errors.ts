@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { jsonResponse, type VendorResponse } from './vendor-protocol.js';
+import { jsonResponse, type VendorResponse } from '../server/vendor-protocol.js';
 
 /** A vendor error code in NXCloud's envelope; NXCloud sends these with HTTP 200. */
 export function nxcloudError(code: number, message: string): VendorResponse {

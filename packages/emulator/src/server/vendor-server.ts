@@ -7,7 +7,7 @@ import {
 } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { FaultController, FaultDecision } from './faults.js';
+import type { FaultController, FaultDecision } from '../faults/faults.js';
 import type { RequestCounters } from './request-counters.js';
 import type { VendorProtocol, VendorRequest, VendorResponse } from './vendor-protocol.js';
 

@@ -1,4 +1,4 @@
-import type { Vendor } from './model.js';
+import type { Vendor } from '../model.js';
 
 export interface RequestCountsSnapshot {
   total: number;

@@ -1,4 +1,4 @@
-import type { EmulatorFlow, FlowValidationError } from './model.js';
+import type { EmulatorFlow, FlowValidationError } from '../model.js';
 import { numericIdFactory, Random, uuidFromHex } from './random.js';
 
 const FLOW_TOPICS: ReadonlyArray<{ base: string; categories: readonly string[]; screen: string }> = [

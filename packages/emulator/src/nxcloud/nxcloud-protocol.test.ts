@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type NxcloudCall, nxcloudSign, send, sendNxcloud } from './__fixtures__/signed-requests.js';
+import { type NxcloudCall, nxcloudSign, send, sendNxcloud } from '../__fixtures__/signed-requests.js';
 import {
   NXCLOUD_GET_TEMPLATE_EXAMPLE,
   NXCLOUD_QUERY_FLOW_BY_ID_EXAMPLE,
-} from './__fixtures__/vendor-example-payloads.js';
-import { type Emulator, startEmulator } from './start-emulator.js';
+} from '../__fixtures__/vendor-example-payloads.js';
+import { type Emulator, startEmulator } from '../start-emulator.js';
 
 // The account and clock of NXCloud's published signing vector (nxcloud-api.md 3.2).
 const VECTOR = { accessKey: 'fme2na3kdi3ki', accessSecret: 'abciiiko2k3', ts: 1655710885431 };

@@ -9,8 +9,8 @@ import Cams, {
 } from '@alicloud/cams20200606';
 import OpenApi, { Config, OpenApiRequest, Params } from '@alicloud/openapi-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CAMS_GET_FLOW_EXAMPLE } from './__fixtures__/vendor-example-payloads.js';
-import { type Emulator, startEmulator } from './start-emulator.js';
+import { CAMS_GET_FLOW_EXAMPLE } from '../__fixtures__/vendor-example-payloads.js';
+import { type Emulator, startEmulator } from '../start-emulator.js';
 
 // Proof of fidelity: the official Alibaba Cloud SDK, unchanged, talks to the emulator.
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import type { EmulatorTemplate, TemplateButton } from '../model.js';
 import { createStore } from './emulator-store.js';
-import type { EmulatorTemplate, TemplateButton } from './model.js';
 
 const snapshot = (seed: number) => {
   const store = createStore({ seed });

@@ -1,5 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { headerValue, jsonResponse, type VendorRequest, type VendorResponse } from './vendor-protocol.js';
+import {
+  headerValue,
+  jsonResponse,
+  type VendorRequest,
+  type VendorResponse,
+} from '../server/vendor-protocol.js';
 
 /** A CAMS error answer, thrown from deep inside a check and turned into the vendor's error body. */
 export class CamsApiError extends Error {

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { EmulatorFlow } from './model.js';
+import type { EmulatorFlow } from '../model.js';
 import { uuidFromHex } from './random.js';
 
 /** How long a preview link made on request stays valid. */

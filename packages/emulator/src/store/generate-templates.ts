@@ -1,4 +1,4 @@
-import type { EmulatorTemplate, TemplateComponent } from './model.js';
+import type { EmulatorTemplate, TemplateComponent } from '../model.js';
 import { numericIdFactory, Random } from './random.js';
 import { NXCLOUD_EXAMPLE_FLOW } from './vendor-examples.js';
 

@@ -1,7 +1,7 @@
-import type { NxcloudAccount } from './credentials.js';
+import type { NxcloudAccount } from '../credentials.js';
+import { headerValue, type VendorRequest, type VendorResponse } from '../server/vendor-protocol.js';
 import { nxcloudError } from './nxcloud-errors.js';
 import { type NxcloudSignAlgorithm, nxcloudSignature, nxcloudSignatureMatches } from './nxcloud-signature.js';
-import { headerValue, type VendorRequest, type VendorResponse } from './vendor-protocol.js';
 
 /** NXCloud accepts `ts` within this many milliseconds of its own clock (error 1004 outside). */
 export const NXCLOUD_TS_WINDOW_MS = 60_000;

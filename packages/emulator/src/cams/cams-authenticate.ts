@@ -1,3 +1,5 @@
+import type { CamsAccount } from '../credentials.js';
+import { headerValue, type VendorRequest } from '../server/vendor-protocol.js';
 import { CamsApiError, incompleteSignature, missingParameter } from './cams-errors.js';
 import {
   acs3Signature,
@@ -8,8 +10,6 @@ import {
   parseAcs3Authorization,
   sha256Hex,
 } from './cams-signature.js';
-import type { CamsAccount } from './credentials.js';
-import { headerValue, type VendorRequest } from './vendor-protocol.js';
 
 /** `x-acs-date` may differ from the emulator's clock by up to this much. */
 export const CAMS_DATE_WINDOW_MS = 15 * 60 * 1000;

@@ -1,3 +1,14 @@
+import type { CamsAccount } from '../credentials.js';
+import type { EmulatorTemplate } from '../model.js';
+import {
+  headerValue,
+  jsonResponse,
+  type VendorProtocol,
+  type VendorRequest,
+} from '../server/vendor-protocol.js';
+import type { EmulatorStore } from '../store/emulator-store.js';
+import { previewOf } from '../store/flow-preview.js';
+import type { RecordView } from '../store/record-list.js';
 import { authenticateCamsRequest, CAMS_DATE_WINDOW_MS, NonceCache } from './cams-authenticate.js';
 import { CamsApiError, camsError, missingParameter, newRequestId, serverErrorText } from './cams-errors.js';
 import {
@@ -8,12 +19,6 @@ import {
   camsTemplateListItem,
 } from './cams-render.js';
 import { decodeParameters } from './cams-signature.js';
-import type { CamsAccount } from './credentials.js';
-import type { EmulatorStore } from './emulator-store.js';
-import { previewOf } from './flow-preview.js';
-import type { EmulatorTemplate } from './model.js';
-import type { RecordView } from './record-list.js';
-import { headerValue, jsonResponse, type VendorProtocol, type VendorRequest } from './vendor-protocol.js';
 
 export const CAMS_API_VERSION = '2020-06-06';
 /** The largest `Page.Size` accepted; CAMS does not document one. */
