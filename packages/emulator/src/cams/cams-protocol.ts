@@ -1,5 +1,4 @@
 import type { CamsAccount } from '../credentials.js';
-import type { EmulatorTemplate } from '../model.js';
 import {
   headerValue,
   jsonResponse,
@@ -7,105 +6,22 @@ import {
   type VendorRequest,
 } from '../server/vendor-protocol.js';
 import type { EmulatorStore } from '../store/emulator-store.js';
-import { previewOf } from '../store/flow-preview.js';
-import type { RecordView } from '../store/record-list.js';
 import { authenticateCamsRequest, CAMS_DATE_WINDOW_MS, NonceCache } from './cams-authenticate.js';
 import { CamsApiError, camsError, missingParameter, newRequestId, serverErrorText } from './cams-errors.js';
-import {
-  camsAuditStatus,
-  camsFlow,
-  camsFlowListItem,
-  camsTemplateDetail,
-  camsTemplateListItem,
-} from './cams-render.js';
+import { CAMS_FLOW_OPERATIONS } from './cams-flows.js';
+import type { CamsContext, CamsOperation, CamsParams } from './cams-operation.js';
 import { decodeParameters } from './cams-signature.js';
+import { CAMS_TEMPLATE_OPERATIONS } from './cams-templates.js';
 
 export const CAMS_API_VERSION = '2020-06-06';
-/** The largest `Page.Size` accepted; CAMS does not document one. */
-export const CAMS_MAX_PAGE_SIZE = 100;
 
 /** `Message` of a successful answer, as in the vendor's GetFlow example. */
 const OK_MESSAGE = 'None';
-const AUDIT_STATUSES = ['pass', 'fail', 'auditing', 'unaudit', 'disabled', 'paused'];
-const META_STATUSES = [
-  'APPROVED',
-  'PENDING',
-  'REJECTED',
-  'IN_APPEAL',
-  'PAUSED',
-  'DISABLED',
-  'PENDING_DELETION',
-  'DELETED',
-  'LIMIT_EXCEEDED',
-];
 
-type Params = Map<string, string>;
-type Json = Record<string, unknown>;
-
-interface Operation {
-  /** Template operations require the account's `CustSpaceId`; flow operations take it optionally. */
-  requiresCustSpaceId: boolean;
-  /** The answer's fields besides `RequestId`, `Code` and `Message`. */
-  handle(params: Params, context: Context): Json;
-}
-
-interface Context {
-  store: EmulatorStore;
-  now: () => number;
-}
-
-const OPERATIONS: Readonly<Record<string, Operation>> = {
-  GetFlow: {
-    requiresCustSpaceId: false,
-    handle: (params, { store, now }) => {
-      const flow = findFlow(params, store);
-      return { Data: camsFlow(flow, previewOf(flow, now())) };
-    },
-  },
-  GetFlowPreviewUrl: {
-    requiresCustSpaceId: false,
-    handle: (params, { store, now }) => {
-      const flow = findFlow(params, store);
-      const preview = previewOf(flow, now());
-      return { Data: { FlowId: flow.id, PreviewUrl: preview.url, PreviewUrlExpires: preview.expiresAt } };
-    },
-  },
-  ListFlow: {
-    requiresCustSpaceId: false,
-    handle: (params, { store }) => {
-      const name = params.get('FlowName');
-      const view = name ? store.flows.named(name) : store.flows.view();
-      return { Data: pageOf(view, params).map(camsFlowListItem) };
-    },
-  },
-  ListChatappTemplate: {
-    requiresCustSpaceId: true,
-    handle: (params, { store }) => {
-      const view = templatesMatching(params, store);
-      return {
-        Total: view.count,
-        Success: true,
-        ListTemplate: pageOf(view, params).map(camsTemplateListItem),
-      };
-    },
-  },
-  GetChatappTemplateDetail: {
-    requiresCustSpaceId: true,
-    handle: (params, { store }) => {
-      const language = params.get('Language');
-      if (!language) throw missingParameter('Language');
-      const code = params.get('TemplateCode');
-      const name = params.get('TemplateName');
-      if (!code && !name) throw missingParameter('TemplateCode');
-      const template = code
-        ? store.templates.getByCode(code, language)
-        : store.templates.get(name as string, language);
-      if (!template)
-        throw new CamsApiError(400, 'DetailError.TemplateNotExist', 'The template does not exist.');
-      return { Data: camsTemplateDetail(template) };
-    },
-  },
-};
+/** Every action by name: each resource brings its own. */
+const OPERATIONS: ReadonlyMap<string, CamsOperation> = new Map(
+  [...CAMS_FLOW_OPERATIONS, ...CAMS_TEMPLATE_OPERATIONS].map((operation) => [operation.action, operation]),
+);
 
 export interface CamsProtocolOptions {
   store: EmulatorStore;
@@ -121,7 +37,7 @@ export interface CamsProtocolOptions {
  */
 export function createCamsProtocol(options: CamsProtocolOptions): VendorProtocol {
   const seenNonces = new NonceCache(CAMS_DATE_WINDOW_MS * 2);
-  const context: Context = { store: options.store, now: options.now };
+  const context: CamsContext = { store: options.store, now: options.now };
   return {
     vendor: 'cams',
     proxyName: 'Tengine',
@@ -175,7 +91,7 @@ export function createCamsProtocol(options: CamsProtocolOptions): VendorProtocol
   };
 }
 
-function route(request: VendorRequest): Operation {
+function route(request: VendorRequest): CamsOperation {
   if (request.url.pathname !== '/') {
     throw new CamsApiError(
       404,
@@ -197,7 +113,7 @@ function route(request: VendorRequest): Operation {
       `Specified parameter Version is not valid: CAMS is ${CAMS_API_VERSION}.`,
     );
   }
-  const operation = OPERATIONS[action];
+  const operation = OPERATIONS.get(action);
   if (!operation) {
     throw new CamsApiError(
       404,
@@ -209,8 +125,8 @@ function route(request: VendorRequest): Operation {
 }
 
 /** Parameters from the decoded query string and the form body alike (the body wins a tie). */
-function parameters(request: VendorRequest, query: ReadonlyArray<[string, string]>): Params {
-  const params: Params = new Map(query);
+function parameters(request: VendorRequest, query: ReadonlyArray<[string, string]>): CamsParams {
+  const params: CamsParams = new Map(query);
   const contentType = headerValue(request, 'content-type') ?? '';
   if (contentType.startsWith('application/x-www-form-urlencoded')) {
     const form = decodeParameters(request.body.toString('utf8'));
@@ -220,7 +136,7 @@ function parameters(request: VendorRequest, query: ReadonlyArray<[string, string
   return params;
 }
 
-function checkCustSpaceId(params: Params, expected: string, required: boolean): void {
+function checkCustSpaceId(params: CamsParams, expected: string, required: boolean): void {
   const given = params.get('CustSpaceId');
   if (!given) {
     if (required) throw missingParameter('CustSpaceId');
@@ -233,103 +149,4 @@ function checkCustSpaceId(params: Params, expected: string, required: boolean): 
       'The specified CustSpaceId does not belong to the caller.',
     );
   }
-}
-
-function findFlow(params: Params, store: EmulatorStore) {
-  const id = params.get('FlowId');
-  if (!id) throw missingParameter('FlowId');
-  const flow = store.flows.get(id);
-  // CAMS documents no code for an unknown flow; this one follows DetailError.TemplateNotExist.
-  if (!flow) throw new CamsApiError(400, 'DetailError.FlowNotExist', 'The flow does not exist.');
-  return flow;
-}
-
-/**
- * The `Page` parameter, a JSON string: `{"Index":1,"Size":10}` as the SDK sends it, or the
- * lower-case `{"index":1,"size":10}` some vendor examples show. Index defaults to 1, size to 10.
- */
-function pageOf<T>(view: RecordView<T>, params: Params): T[] {
-  const raw = params.get('Page');
-  let index: unknown = 1;
-  let size: unknown = 10;
-  if (raw !== undefined) {
-    let page: unknown;
-    try {
-      page = JSON.parse(raw);
-    } catch {
-      throw pageInvalid();
-    }
-    if (typeof page !== 'object' || page === null || Array.isArray(page)) throw pageInvalid();
-    const fields = page as Record<string, unknown>;
-    index = fields.Index ?? fields.index ?? 1;
-    size = fields.Size ?? fields.size ?? 10;
-  }
-  const pageIndex = integer(index);
-  const pageSize = integer(size);
-  if (
-    pageIndex === undefined ||
-    pageIndex < 1 ||
-    pageSize === undefined ||
-    pageSize < 1 ||
-    pageSize > CAMS_MAX_PAGE_SIZE
-  ) {
-    throw pageInvalid();
-  }
-  return view.slice((pageIndex - 1) * pageSize, pageIndex * pageSize);
-}
-
-function pageInvalid(): CamsApiError {
-  return new CamsApiError(
-    400,
-    'InvalidParameter.PageInvalid',
-    `Page must be a JSON object {"Index": n >= 1, "Size": 1..${CAMS_MAX_PAGE_SIZE}}.`,
-  );
-}
-
-function integer(value: unknown): number | undefined {
-  const number = typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value;
-  return typeof number === 'number' && Number.isSafeInteger(number) ? number : undefined;
-}
-
-/** ListChatappTemplate's filters: Name, Language, AuditStatus, Category, TemplateType, Code. */
-function templatesMatching(params: Params, store: EmulatorStore): RecordView<EmulatorTemplate> {
-  const name = params.get('Name') || undefined;
-  const language = params.get('Language') || undefined;
-  const code = params.get('Code') || undefined;
-  const category = params.get('Category')?.toUpperCase() || undefined;
-  const auditStatus = params.get('AuditStatus') || undefined;
-  const templateType = params.get('TemplateType')?.toUpperCase() || undefined;
-  if (
-    auditStatus !== undefined &&
-    !AUDIT_STATUSES.includes(auditStatus) &&
-    !META_STATUSES.includes(auditStatus)
-  ) {
-    throw new CamsApiError(
-      400,
-      'InvalidParameter.AuditStatusNotSupport',
-      `AuditStatus ${auditStatus} is not supported.`,
-    );
-  }
-  if (templateType !== undefined && templateType !== 'WHATSAPP' && templateType !== 'VIBER') {
-    throw new CamsApiError(
-      400,
-      'InvalidParameter.TemplateTypeNotSupport',
-      `TemplateType ${templateType} is not supported.`,
-    );
-  }
-  const filters = { name, language, code, category, auditStatus, templateType };
-  if (Object.values(filters).every((value) => value === undefined)) return store.templates.view();
-  return store.templates.filter(
-    JSON.stringify(filters),
-    (template) =>
-      (name === undefined || template.name === name) &&
-      (language === undefined || template.language === language) &&
-      (code === undefined || template.code === code) &&
-      (category === undefined || template.category.toUpperCase() === category) &&
-      (auditStatus === undefined ||
-        camsAuditStatus(template.status) === auditStatus ||
-        template.status === auditStatus) &&
-      // Every emulated template is a WhatsApp one.
-      templateType !== 'VIBER',
-  );
 }

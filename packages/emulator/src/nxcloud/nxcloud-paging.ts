@@ -1,6 +1,11 @@
+import { jsonResponse, type VendorResponse } from '../server/vendor-protocol.js';
 import type { RecordView } from '../store/record-list.js';
+import { nxcloudError } from './nxcloud-errors.js';
+import type { NxcloudBody } from './nxcloud-route.js';
 
 export const NXCLOUD_DEFAULT_LIMIT = 20;
+/** The account id in the Meta Graph URLs of `paging.next`/`previous`, which NXCloud passes through. */
+export const GRAPH_WABA_ID = '102290129340398';
 /** The largest `limit` honoured; Meta caps its page sizes too. Larger values are cut to it. */
 export const NXCLOUD_MAX_LIMIT = 1000;
 
@@ -70,4 +75,36 @@ export function nxcloudPage<T>(
   if (start + items.length < view.count) paging.next = `${linkBase}&limit=${limit}&after=${last}`;
   if (start > 0) paging.previous = `${linkBase}&limit=${limit}&before=${first}`;
   return { items, paging };
+}
+
+/** The paging fields of a body, or the reason they are wrong. */
+function pageRequest(body: NxcloudBody): NxcloudPageRequest | string {
+  const { after, before } = body;
+  let limit: unknown = body.limit ?? NXCLOUD_DEFAULT_LIMIT;
+  if (typeof limit === 'string' && /^\d+$/.test(limit)) limit = Number(limit);
+  if (typeof limit !== 'number' || !Number.isInteger(limit) || limit < 1)
+    return 'limit must be a positive integer';
+  if (after !== undefined && typeof after !== 'string') return 'after must be a string';
+  if (before !== undefined && typeof before !== 'string') return 'before must be a string';
+  return { limit, after: after || undefined, before: before || undefined };
+}
+
+/** One page of a list endpoint: `data.data[]`, and `data.paging` unless the page is empty. */
+export function nxcloudListAnswer<T>(
+  body: NxcloudBody,
+  view: RecordView<T>,
+  linkBase: string,
+  render: (item: T) => NxcloudBody,
+  message: string,
+): VendorResponse {
+  const paging = pageRequest(body);
+  if (typeof paging === 'string') return nxcloudError(1002, `Parameter error: ${paging}`);
+  const page = nxcloudPage(view, paging, linkBase);
+  if (!page) return nxcloudError(1002, 'Parameter error: unknown paging cursor');
+  const data = page.items.map(render);
+  return jsonResponse(200, {
+    code: 0,
+    message,
+    data: page.paging ? { data, paging: page.paging } : { data },
+  });
 }

@@ -1,86 +1,17 @@
 import { STATUS_CODES } from 'node:http';
 import type { NxcloudAccount } from '../credentials.js';
-import { jsonResponse, type VendorProtocol, type VendorResponse } from '../server/vendor-protocol.js';
+import { jsonResponse, type VendorProtocol } from '../server/vendor-protocol.js';
 import type { EmulatorStore } from '../store/emulator-store.js';
-import { previewOf } from '../store/flow-preview.js';
-import type { RecordView } from '../store/record-list.js';
 import { authenticateNxcloudRequest } from './nxcloud-authenticate.js';
-import { flowNotFound, nxcloudError } from './nxcloud-errors.js';
-import { NXCLOUD_DEFAULT_LIMIT, type NxcloudPageRequest, nxcloudPage } from './nxcloud-paging.js';
-import { nxcloudFlow, nxcloudFlowListItem, nxcloudPreview, nxcloudTemplate } from './nxcloud-render.js';
+import { nxcloudError } from './nxcloud-errors.js';
+import { NXCLOUD_FLOW_ROUTES } from './nxcloud-flows.js';
+import type { NxcloudBody, NxcloudContext, NxcloudRoute } from './nxcloud-route.js';
+import { NXCLOUD_TEMPLATE_ROUTES } from './nxcloud-templates.js';
 
-/** The Meta Graph URLs of `paging.next`/`previous`, which NXCloud passes through. */
-const GRAPH_WABA_ID = '102290129340398';
-const FLOWS_LINK = `https://graph.facebook.com/v18.0/${GRAPH_WABA_ID}/flows?fields=id%2Cname%2Cstatus%2Ccategories%2Cvalidation_errors`;
-const TEMPLATES_LINK = `https://graph.facebook.com/v15.0/${GRAPH_WABA_ID}/message_templates?fields=id%2Ccategory%2Clanguage%2Cname%2Cstatus%2Ccomponents%2Crejected_reason%2Cquality_score`;
-
-type Body = Record<string, unknown>;
-
-interface Route {
-  operation: string;
-  /** `action` header values accepted on this path. */
-  actions: readonly string[];
-  /** Body fields whose absence is error 9000. */
-  required: readonly string[];
-  /** The body field that names the merchant's number, checked against the account. */
-  phoneField?: 'business_phone' | 'phone';
-  handle(body: Body, context: Context): VendorResponse;
-}
-
-interface Context {
-  store: EmulatorStore;
-  now: () => number;
-}
-
-const ROUTES: Readonly<Record<string, Route>> = {
-  '/api/wa/queryFlowById': {
-    operation: 'queryFlowById',
-    // The vendor page prints `getTemplate` (a copy-paste slip, nxcloud-api.md 9.1): accept both.
-    actions: ['queryFlowById', 'getTemplate'],
-    required: ['appkey', 'business_phone', 'messaging_product', 'flow_id'],
-    phoneField: 'business_phone',
-    handle: (body, { store }) => {
-      const flow = store.flows.get(String(body.flow_id));
-      if (!flow) return flowNotFound('queryFlowById', String(body.flow_id));
-      return jsonResponse(200, { code: 0, message: 'Success', data: nxcloudFlow(flow) });
-    },
-  },
-  '/v1/wa/m/flows/getPreviewByFlowId': {
-    operation: 'getPreviewByFlowId',
-    actions: ['getPreviewByFlowId'],
-    required: ['appkey', 'flow_id', 'messaging_product'],
-    handle: (body, { store, now }) => {
-      const flow = store.flows.get(String(body.flow_id));
-      if (!flow) return flowNotFound('getPreviewByFlowId', String(body.flow_id));
-      return jsonResponse(200, {
-        code: 0,
-        message: 'Success',
-        data: { id: flow.id, preview: nxcloudPreview(previewOf(flow, now())) },
-      });
-    },
-  },
-  '/v1/wa/m/flows/queryFlowsByPhone': {
-    operation: 'queryFlowsByPhone',
-    actions: ['queryFlowsByPhone'],
-    required: ['appkey', 'phone', 'messaging_product'],
-    phoneField: 'phone',
-    handle: (body, { store }) =>
-      listAnswer(body, store.flows.view(), FLOWS_LINK, nxcloudFlowListItem, 'Success'),
-  },
-  '/api/wa/getTemplate': {
-    operation: 'getTemplate',
-    actions: ['getTemplate'],
-    required: ['appkey', 'business_phone', 'messaging_product'],
-    phoneField: 'business_phone',
-    handle: (body, { store }) => {
-      if (body.name !== undefined && typeof body.name !== 'string') {
-        return nxcloudError(1002, 'Parameter error: name must be a string');
-      }
-      const view = body.name ? store.templates.named(body.name) : store.templates.view();
-      return listAnswer(body, view, TEMPLATES_LINK, nxcloudTemplate, '请求成功');
-    },
-  },
-};
+/** Every endpoint by path: each resource brings its own. */
+const ROUTES: ReadonlyMap<string, NxcloudRoute> = new Map(
+  [...NXCLOUD_FLOW_ROUTES, ...NXCLOUD_TEMPLATE_ROUTES].map((route) => [route.path, route]),
+);
 
 export interface NxcloudProtocolOptions {
   store: EmulatorStore;
@@ -95,13 +26,13 @@ export interface NxcloudProtocolOptions {
  * methods (405).
  */
 export function createNxcloudProtocol(options: NxcloudProtocolOptions): VendorProtocol {
-  const context: Context = { store: options.store, now: options.now };
+  const context: NxcloudContext = { store: options.store, now: options.now };
   return {
     vendor: 'nxcloud',
     proxyName: 'nginx',
-    operationOf: (request) => ROUTES[request.url.pathname]?.operation ?? request.url.pathname,
+    operationOf: (request) => ROUTES.get(request.url.pathname)?.operation ?? request.url.pathname,
     handle(request) {
-      const route = ROUTES[request.url.pathname];
+      const route = ROUTES.get(request.url.pathname);
       if (!route) return jsonResponse(404, { code: 404, message: 'Not Found', data: null });
       if (request.method !== 'POST') {
         return jsonResponse(405, { code: 405, message: 'Method Not Allowed', data: null }, { allow: 'POST' });
@@ -144,42 +75,12 @@ export function createNxcloudProtocol(options: NxcloudProtocolOptions): VendorPr
   };
 }
 
-/** The paging fields of a body, or the reason they are wrong. */
-function pageRequest(body: Body): NxcloudPageRequest | string {
-  const { after, before } = body;
-  let limit: unknown = body.limit ?? NXCLOUD_DEFAULT_LIMIT;
-  if (typeof limit === 'string' && /^\d+$/.test(limit)) limit = Number(limit);
-  if (typeof limit !== 'number' || !Number.isInteger(limit) || limit < 1)
-    return 'limit must be a positive integer';
-  if (after !== undefined && typeof after !== 'string') return 'after must be a string';
-  if (before !== undefined && typeof before !== 'string') return 'before must be a string';
-  return { limit, after: after || undefined, before: before || undefined };
-}
-
-/** One page of a list endpoint: `data.data[]`, and `data.paging` unless the page is empty. */
-function listAnswer<T>(
-  body: Body,
-  view: RecordView<T>,
-  linkBase: string,
-  render: (item: T) => Body,
-  message: string,
-): VendorResponse {
-  const paging = pageRequest(body);
-  if (typeof paging === 'string') return nxcloudError(1002, `Parameter error: ${paging}`);
-  const page = nxcloudPage(view, paging, linkBase);
-  if (!page) return nxcloudError(1002, 'Parameter error: unknown paging cursor');
-  const data = page.items.map(render);
-  return jsonResponse(200, {
-    code: 0,
-    message,
-    data: page.paging ? { data, paging: page.paging } : { data },
-  });
-}
-
-function parseBody(bytes: Buffer): Body | undefined {
+function parseBody(bytes: Buffer): NxcloudBody | undefined {
   try {
     const value: unknown = JSON.parse(bytes.toString('utf8'));
-    return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Body) : undefined;
+    return typeof value === 'object' && value !== null && !Array.isArray(value)
+      ? (value as NxcloudBody)
+      : undefined;
   } catch {
     return undefined;
   }

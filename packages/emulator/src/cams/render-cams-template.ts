@@ -1,8 +1,8 @@
 import { compact } from '../compact.js';
-import type { EmulatorFlow, EmulatorTemplate, TemplateButton, TemplateComponent } from '../model.js';
+import type { EmulatorTemplate, TemplateButton, TemplateComponent } from '../model.js';
 
 /*
- * Store records in CAMS's PascalCase wire format (cams-api.md section 4), in the field order of
+ * Store templates in CAMS's PascalCase wire format (cams-api.md section 4), in the field order of
  * the vendor's GetFlow example. Absent fields are left out.
  */
 
@@ -19,26 +19,6 @@ const AUDIT_STATUS: Readonly<Record<string, string>> = {
 
 export function camsAuditStatus(status: string): string {
   return AUDIT_STATUS[status] ?? status;
-}
-
-/** GetFlow's `Data`. `EndpointUri` is in the current docs (SDK 5.x) only. */
-export function camsFlow(flow: EmulatorFlow, preview: { url: string; expiresAt: number } | undefined): Json {
-  return compact({
-    Status: flow.status,
-    FlowId: flow.id,
-    FlowName: flow.name,
-    Categories: flow.categories,
-    JSONVersion: flow.jsonVersion,
-    DataApiVersion: flow.dataApiVersion,
-    PreviewUrl: preview?.url,
-    PreviewUrlExpires: preview?.expiresAt,
-    EndpointUri: flow.endpointUri,
-  });
-}
-
-/** A ListFlow item: no status (cams-api.md 4.1). */
-export function camsFlowListItem(flow: EmulatorFlow): Json {
-  return { FlowId: flow.id, FlowName: flow.name, Categories: flow.categories };
 }
 
 /** CAMS's free-text `Reason`; its examples write Meta's `NONE` as `None`. */
