@@ -30,10 +30,11 @@ export interface CamsProtocolOptions {
 }
 
 /**
- * CAMS's OpenAPI 2020-06-06 (cams-api.md): RPC style (`POST /`, action in `x-acs-action`),
+ * CAMS's OpenAPI 2020-06-06: RPC style (`POST /`, action in `x-acs-action`),
  * ACS3-HMAC-SHA256 signatures, parameters in the query string or a form body, PascalCase JSON
  * answers with a `RequestId`, and errors as HTTP 400 (404 for an unknown action) with the
- * gateway's `{ RequestId, HostId, Code, Message, Recommend }` body.
+ * gateway's `{ RequestId, HostId, Code, Message, Recommend }` body. The vendor's pages:
+ * https://www.alibabacloud.com/help/en/chatapp/developer-reference/api-cams-2020-06-06-endpoint
  */
 export function createCamsProtocol(options: CamsProtocolOptions): VendorProtocol {
   const seenNonces = new NonceCache(CAMS_DATE_WINDOW_MS * 2);

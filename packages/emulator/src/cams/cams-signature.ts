@@ -2,8 +2,9 @@ import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
 
 /*
- * Alibaba Cloud signature V3, ACS3-HMAC-SHA256 (cams-api.md section 2), computed from the request
- * as received: the canonical request is rebuilt from the raw query string and header values.
+ * Alibaba Cloud signature V3, ACS3-HMAC-SHA256, computed from the request as received: the
+ * canonical request is rebuilt from the raw query string and header values.
+ * https://www.alibabacloud.com/help/en/sdk/product-overview/v3-request-structure-and-signature
  */
 
 export const ACS3_ALGORITHM = 'ACS3-HMAC-SHA256';

@@ -2,8 +2,9 @@ import { compact } from '../compact.js';
 import type { EmulatorFlow } from '../model.js';
 
 /*
- * Store flows in CAMS's PascalCase wire format (cams-api.md section 4), in the field order of
- * the vendor's GetFlow example. Absent fields are left out.
+ * Store flows in CAMS's PascalCase wire format, in the field order of the vendor's GetFlow
+ * example. Absent fields are left out.
+ * https://www.alibabacloud.com/help/en/chatapp/developer-reference/api-cams-2020-06-06-getflow
  */
 
 type Json = Record<string, unknown>;
@@ -23,7 +24,7 @@ export function camsFlow(flow: EmulatorFlow, preview: { url: string; expiresAt: 
   });
 }
 
-/** A ListFlow item: no status (cams-api.md 4.1). */
+/** A ListFlow item: CAMS lists flows without their status. */
 export function camsFlowListItem(flow: EmulatorFlow): Json {
   return { FlowId: flow.id, FlowName: flow.name, Categories: flow.categories };
 }

@@ -2,8 +2,10 @@ import { compact } from '../compact.js';
 import type { EmulatorTemplate, TemplateButton, TemplateComponent } from '../model.js';
 
 /*
- * Store templates in CAMS's PascalCase wire format (cams-api.md section 4), in the field order of
- * the vendor's GetFlow example. Absent fields are left out.
+ * Store templates in CAMS's PascalCase wire format, in the field order of the vendor's pages.
+ * Absent fields are left out.
+ * https://www.alibabacloud.com/help/en/chatapp/developer-reference/api-cams-2020-06-06-listchatapptemplate
+ * https://www.alibabacloud.com/help/en/chatapp/developer-reference/api-cams-2020-06-06-getchatapptemplatedetail
  */
 
 type Json = Record<string, unknown>;
@@ -94,7 +96,7 @@ function component(part: TemplateComponent): Json {
     case 'BUTTONS':
       return { Type: part.type, Buttons: part.buttons.map(button) };
     case 'LIMITED_TIME_OFFER':
-      // Lower-case "h": GetChatappTemplateDetail spells it so on the wire (cams-api.md 4.2).
+      // Lower-case "h": GetChatappTemplateDetail spells it so on the wire, unlike its other fields.
       return { Type: part.type, Text: part.text, hasExpiration: part.hasExpiration };
   }
 }

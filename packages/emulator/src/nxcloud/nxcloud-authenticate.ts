@@ -12,7 +12,8 @@ const WHATSAPP_BIZ_TYPE = '2';
 const COMMON_HEADERS = ['accessKey', 'ts', 'bizType', 'action', 'sign'] as const;
 
 /**
- * NXCloud's common-header checks (nxcloud-api.md 2-4), in an order that lets each documented
+ * NXCloud's common-header checks (`accessKey`, `ts`, `bizType`, `action`, `sign`, `algorithm`;
+ * result codes 1001-1005 of its API convention page), in an order that lets each documented
  * code be reached: the signature is verified before `bizType` and `action` are judged, so a
  * correctly signed request for another business line gets 1002, not 1003. Returns the error
  * answer, or undefined when the request passes.

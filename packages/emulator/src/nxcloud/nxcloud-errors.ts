@@ -8,8 +8,8 @@ export function nxcloudError(code: number, message: string): VendorResponse {
 
 /**
  * Unknown flow id. The flow endpoints fail with `code` 400 and Meta's Graph error in
- * `data.error` (nxcloud-api.md 4.2), integers written as floats as the vendor sends them; this is
- * the error Meta gives for an id that does not exist.
+ * `data.error`, integers written as floats as the vendor sends them (its updateFlowJson page
+ * shows `"code":139001.0`); this is the error Meta gives for an id that does not exist.
  */
 export function flowNotFound(operation: string, flowId: string): VendorResponse {
   const metaError = JSON.stringify({

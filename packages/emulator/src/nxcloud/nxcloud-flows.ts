@@ -13,7 +13,9 @@ export const NXCLOUD_FLOW_ROUTES: readonly NxcloudRoute[] = [
   {
     path: '/api/wa/queryFlowById',
     operation: 'queryFlowById',
-    // The vendor page prints `getTemplate` (a copy-paste slip, nxcloud-api.md 9.1): accept both.
+    // The vendor's page is a copy of getTemplate's and prints the action `getTemplate`, a
+    // copy-paste slip: accept both.
+    // https://github.com/nxtele/http-api-document/wiki/WhatsApp-API-queryFlowsById
     actions: ['queryFlowById', 'getTemplate'],
     required: ['appkey', 'business_phone', 'messaging_product', 'flow_id'],
     phoneField: 'business_phone',

@@ -6,7 +6,8 @@ import {
 } from '../__fixtures__/vendor-example-payloads.js';
 import { type Emulator, startEmulator } from '../start-emulator.js';
 
-// The account and clock of NXCloud's published signing vector (nxcloud-api.md 3.2).
+// The account and clock of the signing example NXCloud publishes on its API convention page
+// (the "调用示例" walkthrough, which gives sign 87c3560d3331ae23f1021e2025722354 for V1_BODY).
 const VECTOR = { accessKey: 'fme2na3kdi3ki', accessSecret: 'abciiiko2k3', ts: 1655710885431 };
 const V1_BODY = '{"name":"牛小信","id":10001}';
 

@@ -20,10 +20,10 @@ export interface NxcloudProtocolOptions {
 }
 
 /**
- * NXCloud's WhatsApp API (nxcloud-api.md): POST with JSON bodies, the common headers signed
- * with MD5 or SHA-256, and the vendor's `{ code, message, data }` envelope. As the vendor does,
- * every vendor error code comes with HTTP 200; HTTP errors are for unknown paths (404) and
- * methods (405).
+ * NXCloud's WhatsApp API: POST with JSON bodies, the common headers signed with MD5 or SHA-256,
+ * and the vendor's `{ code, message, data }` envelope. As the vendor does, every vendor error code
+ * comes with HTTP 200; HTTP errors are for unknown paths (404) and methods (405). The vendor's
+ * pages: https://github.com/nxtele/http-api-document/wiki/
  */
 export function createNxcloudProtocol(options: NxcloudProtocolOptions): VendorProtocol {
   const context: NxcloudContext = { store: options.store, now: options.now };

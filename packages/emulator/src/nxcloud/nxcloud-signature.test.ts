@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { nxcloudSignature, nxcloudSignatureMatches } from './nxcloud-signature.js';
 
-// Test vectors of nxcloud-api.md 3.2 (published by NXCloud) and 3.3 (derived).
+// The MD5 signs NXCloud publishes for one request in its samples (the Java/C# body, the PHP/Go
+// body and the Python body differ only in how the JSON was written), and signs derived from the
+// same inputs for SHA-256 and for an empty body, which no vendor page gives.
 const headers = { accessKey: 'fme2na3kdi3ki', action: 'send', bizType: '1', ts: '1655710885431' };
 const secret = 'abciiiko2k3';
 const body = (text: string) => Buffer.from(text, 'utf8');

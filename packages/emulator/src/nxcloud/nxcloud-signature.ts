@@ -10,7 +10,8 @@ export interface NxcloudSignedHeaders {
 }
 
 /**
- * NXCloud's request signature (nxcloud-api.md 3.1): the hex digest of
+ * NXCloud's request signature, as its API convention page ("API接口调用约定") describes it: the
+ * hex digest of
  * `accessKey=…&action=…&bizType=…&ts=…[&body=<raw body>]&accessSecret=…`. The body part is left
  * out when the body is empty. The raw body bytes are hashed as received, never re-encoded.
  */

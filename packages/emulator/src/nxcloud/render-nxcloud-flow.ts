@@ -3,7 +3,8 @@ import type { EmulatorFlow } from '../model.js';
 
 /*
  * Store flows in NXCloud's wire format: Meta's snake_case field names passed through, in the
- * field order of the vendor's examples (nxcloud-api.md 5.3). Absent fields are left out.
+ * field order of the vendor's queryFlowById example. Absent fields are left out.
+ * https://github.com/nxtele/http-api-document/wiki/WhatsApp-API-queryFlowsById
  */
 
 type Json = Record<string, unknown>;

@@ -3,7 +3,8 @@ import type { EmulatorTemplate, TemplateButton, TemplateComponent } from '../mod
 
 /*
  * Store templates in NXCloud's wire format: Meta's snake_case field names passed through, in the
- * field order of the vendor's examples (nxcloud-api.md 6.1). Absent fields are left out.
+ * field order of the vendor's getTemplate example. Absent fields are left out.
+ * https://github.com/nxtele/http-api-document/wiki/WhatsApp-API-getTemplate
  */
 
 type Json = Record<string, unknown>;

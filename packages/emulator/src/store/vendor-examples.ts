@@ -3,10 +3,13 @@ import { deepFreeze } from './validate-input.js';
 
 /*
  * The vendors' own documented example payloads, as store records, so that the emulator serves
- * them back exactly as documented (shared/reference/nxcloud-api.md 5.3 and 6.1, cams-api.md 4.1).
+ * them back exactly as documented.
  */
 
-/** NXCloud queryFlowById success example (nxcloud-api.md 5.3), field for field. */
+/**
+ * NXCloud queryFlowById success example, field for field.
+ * https://github.com/nxtele/http-api-document/wiki/WhatsApp-API-queryFlowsById
+ */
 export const NXCLOUD_EXAMPLE_FLOW: EmulatorFlow = deepFreeze({
   id: '3603023670018851',
   name: 'flows_hqq_008',
@@ -28,8 +31,9 @@ export const NXCLOUD_EXAMPLE_FLOW: EmulatorFlow = deepFreeze({
 });
 
 /**
- * CAMS GetFlow success example (cams-api.md 4.1). The documented `FlowId` is masked
- * (`92675332812643****`); the mask is filled with zeros so the id can be asked for.
+ * CAMS GetFlow success example. The documented `FlowId` is masked (`92675332812643****`); the
+ * mask is filled with zeros so the id can be asked for.
+ * https://www.alibabacloud.com/help/en/chatapp/developer-reference/api-cams-2020-06-06-getflow
  */
 export const CAMS_EXAMPLE_FLOW: EmulatorFlow = deepFreeze({
   id: '926753328126430000',
@@ -43,9 +47,9 @@ export const CAMS_EXAMPLE_FLOW: EmulatorFlow = deepFreeze({
 });
 
 /**
- * NXCloud getTemplate success example (nxcloud-api.md 6.1). The documented id `15xxxx67` is
- * masked by the vendor and kept as printed: NXCloud never takes a template id as input. The CAMS
- * code is the emulator's own.
+ * NXCloud getTemplate success example. The documented id `15xxxx67` is masked by the vendor and
+ * kept as printed: NXCloud never takes a template id as input. The CAMS code is the emulator's own.
+ * https://github.com/nxtele/http-api-document/wiki/WhatsApp-API-getTemplate
  */
 export const NXCLOUD_EXAMPLE_TEMPLATE: EmulatorTemplate = deepFreeze({
   id: '15xxxx67',
