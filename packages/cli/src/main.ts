@@ -1,10 +1,9 @@
 import { createRequire } from 'node:module';
 import type { CliIo } from './cli-io.js';
 import { openClient } from './open-client.js';
+import { Output } from './output.js';
 import { HELP, parseArguments } from './parse-arguments.js';
 import { describeFailure, EXIT } from './render-error.js';
-import { runCommand } from './run-command.js';
-import { runEmulator } from './run-emulator.js';
 import { styleFor } from './style.js';
 
 /** Runs `wabsp` with the given arguments; resolves to the exit code. */
@@ -14,22 +13,23 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     const args = parseArguments(argv);
     json = args.output !== 'human';
     const { command } = args;
-    if (command.kind === 'help') {
+    if (command === 'help') {
       io.stdout.write(`${HELP}\n`);
       return EXIT.ok;
     }
-    if (command.kind === 'version') {
+    if (command === 'version') {
       const { version } = createRequire(import.meta.url)('../package.json') as { version: string };
       io.stdout.write(`${version}\n`);
       return EXIT.ok;
     }
-    if (command.kind === 'emulator') {
-      await runEmulator(command.port, io);
+    const output = new Output(io, args.output);
+    if (!command.needsClient) {
+      await command.run(io, output);
       return EXIT.ok;
     }
     const { client, close } = await openClient(args, io);
     try {
-      await runCommand(client, args, io);
+      await command.run(client, output);
     } finally {
       await close();
     }
