@@ -1,7 +1,7 @@
 /*
  * Not a payload: request builders for the tests. They sign with node:crypto directly, written
- * from the vendors' own signing pages, so that the emulator's own signature code is checked against a
- * separate implementation.
+ * from the vendors' own signing pages, so that the emulator's own signature code is checked
+ * against a separate implementation.
  */
 import { createHash, createHmac, randomUUID } from 'node:crypto';
 import { request as httpRequest } from 'node:http';
