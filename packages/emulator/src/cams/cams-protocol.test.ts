@@ -163,6 +163,22 @@ describe('CAMS parameters', () => {
     });
   });
 
+  it('renders a stored status named like an Object.prototype property as that word', async () => {
+    emulator.store.templates.add({
+      name: 'status_named_like_a_property',
+      language: 'en_US',
+      category: 'UTILITY',
+      status: 'constructor',
+      components: [{ type: 'BODY', text: 'Hello' }],
+    });
+    try {
+      const listed = await bodyOf(listTemplates({ Name: 'status_named_like_a_property' }));
+      expect(listed.ListTemplate).toEqual([expect.objectContaining({ AuditStatus: 'constructor' })]);
+    } finally {
+      emulator.store.templates.remove('status_named_like_a_property');
+    }
+  });
+
   it('needs Language and a template code or name for a detail', async () => {
     const detail = (query: Record<string, string>) =>
       bodyOf(call('GetChatappTemplateDetail', { query: { CustSpaceId: custSpaceId(), ...query } }));

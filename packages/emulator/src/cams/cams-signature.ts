@@ -94,7 +94,9 @@ export function canonicalRequest(parts: CanonicalRequestParts): string | undefin
   const names = [...parts.signedHeaders].sort(compare);
   let canonicalHeaders = '';
   for (const name of names) {
-    const value = parts.headers[name];
+    // The names come from the request's SignedHeaders: only the request's own headers count, never
+    // what an object inherits (`constructor`, `toString`).
+    const value = Object.hasOwn(parts.headers, name) ? parts.headers[name] : undefined;
     if (value === undefined) return undefined;
     canonicalHeaders += `${name}:${String(value).trim()}\n`;
   }

@@ -11,16 +11,17 @@ import type { EmulatorTemplate, TemplateButton, TemplateComponent } from '../mod
 type Json = Record<string, unknown>;
 
 /** CAMS `AuditStatus` words for Meta's statuses; statuses CAMS has no word for pass through. */
-const AUDIT_STATUS: Readonly<Record<string, string>> = {
-  APPROVED: 'pass',
-  REJECTED: 'fail',
-  PENDING: 'auditing',
-  PAUSED: 'paused',
-  DISABLED: 'disabled',
-};
+const AUDIT_STATUS: ReadonlyMap<string, string> = new Map([
+  ['APPROVED', 'pass'],
+  ['REJECTED', 'fail'],
+  ['PENDING', 'auditing'],
+  ['PAUSED', 'paused'],
+  ['DISABLED', 'disabled'],
+]);
 
+/** A Map, so that a stored status such as `constructor` passes through as a word too. */
 export function camsAuditStatus(status: string): string {
-  return AUDIT_STATUS[status] ?? status;
+  return AUDIT_STATUS.get(status) ?? status;
 }
 
 /** CAMS's free-text `Reason`; its examples write Meta's `NONE` as `None`. */

@@ -173,6 +173,21 @@ describe('NXCloud body checks', () => {
     expect(await codeOf(call('/api/wa/getTemplate', 'getTemplate', '{"appkey":'))).toBe(1002);
   });
 
+  it('answers 1002 for a required field that is an object or an array, even one that cannot become text', async () => {
+    for (const flowId of [{ toString: 1 }, { valueOf: 1, toString: 1 }, ['3603023670018851'], {}]) {
+      const response = await call(
+        '/api/wa/queryFlowById',
+        'queryFlowById',
+        templateBody({ flow_id: flowId }),
+      );
+      expect({ status: response.status, body: response.json() }).toEqual({
+        status: 200,
+        body: { code: 1002, message: 'Parameter error: flow_id must be a string', data: null },
+      });
+    }
+    expect(await codeOf(getTemplate({ business_phone: { toString: 1 } }))).toBe(1002);
+  });
+
   it('answers 1002 for a bad limit or a cursor it did not issue', async () => {
     expect(await codeOf(getTemplate({ limit: 0 }))).toBe(1002);
     expect(await codeOf(getTemplate({ limit: 'many' }))).toBe(1002);

@@ -46,6 +46,9 @@ export function createNxcloudProtocol(options: NxcloudProtocolOptions): VendorPr
         (field) => body[field] === undefined || body[field] === null || body[field] === '',
       );
       if (missing) return nxcloudError(9000, `Parameter exception: ${missing} is required`);
+      // Ids and numbers are read as text; an object or array would not even convert to one.
+      const notText = route.required.find((field) => typeof body[field] === 'object');
+      if (notText) return nxcloudError(1002, `Parameter error: ${notText} must be a string`);
       if (body.messaging_product !== 'whatsapp') {
         return nxcloudError(1002, 'Parameter error: messaging_product must be "whatsapp"');
       }

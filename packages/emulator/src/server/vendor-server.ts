@@ -13,6 +13,10 @@ import type { VendorProtocol, VendorRequest, VendorResponse } from './vendor-pro
 
 /** Bodies above this size get HTTP 413: the vendor APIs emulated here take small JSON or forms. */
 const MAX_BODY_BYTES = 1024 * 1024;
+/** The base for request targets in origin form (`/path`); the host is never read from it. */
+const BASE_URL = 'http://emulator.invalid';
+/** The counters' operation name for requests whose target is not a URL (answered with 400). */
+export const MALFORMED_OPERATION = '(malformed)';
 
 export interface VendorServerOptions {
   protocol: VendorProtocol;
@@ -31,15 +35,10 @@ export interface RunningServer {
 
 /** Starts one vendor's HTTP server: counts each request, applies faults, then the vendor logic. */
 export async function startVendorServer(options: VendorServerOptions): Promise<RunningServer> {
-  const server = createServer((request, response) => {
-    serve(options, request, response).catch(() => {
-      if (options.closing.aborted || response.headersSent || request.socket.destroyed) {
-        // The server is closing or the client is gone: nothing left to answer.
-        response.destroy();
-      } else {
-        send(response, options.protocol.httpError(requestOf(request, Buffer.alloc(0)), 500));
-      }
-    });
+  // Requests Node's HTTP parser refuses (a bad request line, header or length) never get here: its
+  // default 'clientError' handling answers them with 400 and closes the connection.
+  const server = createServer((incoming, outgoing) => {
+    serve(options, incoming, outgoing).catch(() => answerFailure(options, incoming, outgoing));
   });
   await listen(server, options.host, options.port);
   return {
@@ -56,10 +55,16 @@ async function serve(
   const { protocol, faults, counters } = options;
   const body = await readBody(incoming);
   if (body === undefined) {
-    send(outgoing, protocol.httpError(requestOf(incoming, Buffer.alloc(0)), 413));
+    send(outgoing, protocol.httpError(requestWithoutTarget(incoming), 413));
     return;
   }
-  const request = requestOf(incoming, body);
+  const url = targetUrl(incoming);
+  if (url === undefined) {
+    counters.received(protocol.vendor, MALFORMED_OPERATION);
+    send(outgoing, protocol.httpError(requestWithoutTarget(incoming), 400));
+    return;
+  }
+  const request: VendorRequest = { method: incoming.method ?? 'GET', url, headers: incoming.headers, body };
   const operation = protocol.operationOf(request);
   counters.received(protocol.vendor, operation);
 
@@ -112,13 +117,47 @@ function htmlErrorPage(status: number, proxyName: string): VendorResponse {
   };
 }
 
-function requestOf(incoming: IncomingMessage, body: Buffer): VendorRequest {
+/**
+ * The request target as a URL, or undefined when it is not one. Node's parser lets through
+ * targets that the URL parser refuses, such as `http://[/` or `//[`.
+ */
+function targetUrl(incoming: IncomingMessage): URL | undefined {
+  try {
+    return new URL(incoming.url ?? '/', BASE_URL);
+  } catch {
+    return undefined;
+  }
+}
+
+/** The request as far as an error answer needs it, when its target or body cannot be used. */
+function requestWithoutTarget(incoming: IncomingMessage): VendorRequest {
   return {
     method: incoming.method ?? 'GET',
-    url: new URL(incoming.url ?? '/', 'http://emulator.invalid'),
+    url: new URL('/', BASE_URL),
     headers: incoming.headers,
-    body,
+    body: Buffer.alloc(0),
   };
+}
+
+/**
+ * The answer when serving a request failed: HTTP 500 if anyone is still there to read it. It
+ * must not throw, or one bad request would take the whole emulator down.
+ */
+function answerFailure(
+  options: VendorServerOptions,
+  incoming: IncomingMessage,
+  outgoing: ServerResponse,
+): void {
+  try {
+    if (options.closing.aborted || outgoing.headersSent || incoming.socket.destroyed) {
+      // The server is closing or the client is gone: nothing left to answer.
+      outgoing.destroy();
+    } else {
+      send(outgoing, options.protocol.httpError(requestWithoutTarget(incoming), 500));
+    }
+  } catch {
+    outgoing.destroy();
+  }
 }
 
 /** The whole body, or undefined when it is too big (read to the end all the same, so the answer can be sent). */
