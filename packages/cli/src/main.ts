@@ -3,15 +3,15 @@ import type { CliIo } from './cli-io.js';
 import { openClient } from './open-client.js';
 import { Output } from './output.js';
 import { HELP, parseArguments } from './parse-arguments.js';
-import { describeFailure, EXIT } from './render-error.js';
-import { styleFor } from './style.js';
+import { EXIT } from './render-error.js';
 
 /** Runs `wabsp` with the given arguments; resolves to the exit code. */
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
-  let json = argv.includes('--json') || argv.includes('--ndjson');
+  // Until the arguments are read, a failure is told in the format they seem to ask for.
+  let output = new Output(io, argv.includes('--json') || argv.includes('--ndjson') ? 'json' : 'human');
   try {
     const args = parseArguments(argv);
-    json = args.output !== 'human';
+    output = new Output(io, args.output);
     const { command } = args;
     if (command === 'help') {
       io.stdout.write(`${HELP}\n`);
@@ -22,7 +22,6 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       io.stdout.write(`${version}\n`);
       return EXIT.ok;
     }
-    const output = new Output(io, args.output);
     if (!command.needsClient) {
       await command.run(io, output);
       return EXIT.ok;
@@ -35,8 +34,6 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     }
     return EXIT.ok;
   } catch (error) {
-    const failure = describeFailure(error, styleFor(io.stderr, io.env));
-    io.stderr.write(`${json ? JSON.stringify(failure.json) : failure.text}\n`);
-    return failure.exitCode;
+    return output.failure(error);
   }
 }

@@ -1,6 +1,8 @@
-import type { CliIo } from './cli-io.js';
+import type { CliIo, OutputStream } from './cli-io.js';
 import { Progress } from './progress.js';
+import { describeFailure, renderFailure } from './render-error.js';
 import { type Style, styleFor } from './style.js';
+import { jsonText, terminalSafeDeep } from './terminal-text.js';
 
 export type OutputMode = 'human' | 'json' | 'ndjson';
 
@@ -9,26 +11,26 @@ export interface PagedList<T> extends AsyncIterable<T> {
   pages(): AsyncIterable<{ items: readonly T[] }>;
 }
 
-/** Where a command's results go, in the output format chosen on the command line. */
+/**
+ * Where a command's results and failures go, in the output format chosen on the command line.
+ * Everything it writes for a person is drawn from a terminal-safe copy of the value (see
+ * terminal-text.ts): vendor text cannot act on the terminal, whichever renderer draws it.
+ */
 export class Output {
-  readonly style: Style;
-
   constructor(
     private readonly io: CliIo,
     readonly mode: OutputMode,
-  ) {
-    this.style = styleFor(io.stdout, io.env);
-  }
+  ) {}
 
   /** One result: as JSON, or drawn for a person by `render`. */
   show<T>(value: T, render: (value: T, style: Style) => string): void {
-    if (this.mode === 'human') this.print(render(value, this.style));
-    else this.print(JSON.stringify(value, null, this.mode === 'json' ? 2 : 0));
+    if (this.mode === 'human') this.forPerson(this.io.stdout, value, render);
+    else this.write(this.io.stdout, jsonText(value, this.mode === 'json' ? 2 : undefined));
   }
 
   /** Text for a person, whatever the output format (the emulator's banner). */
   text(text: string): void {
-    this.print(text);
+    this.forPerson(this.io.stdout, text, (safe) => safe);
   }
 
   /**
@@ -40,7 +42,7 @@ export class Output {
     options: { noun: string; maxItems?: number; render: (items: T[], style: Style) => string },
   ): Promise<void> {
     if (this.mode === 'ndjson') {
-      for await (const item of list) this.print(JSON.stringify(item));
+      for await (const item of list) this.write(this.io.stdout, jsonText(item));
       return;
     }
     const progress = new Progress(this.io.stderr, options.noun);
@@ -57,7 +59,19 @@ export class Output {
     this.show(items, options.render);
   }
 
-  private print(text: string): void {
-    this.io.stdout.write(`${text}\n`);
+  /** Tells of a failure on stderr; resolves to the exit code. */
+  failure(error: unknown): number {
+    const failure = describeFailure(error);
+    if (this.mode === 'human') this.forPerson(this.io.stderr, failure.view, renderFailure);
+    else this.write(this.io.stderr, jsonText(failure.json));
+    return failure.exitCode;
+  }
+
+  private forPerson<T>(stream: OutputStream, value: T, render: (value: T, style: Style) => string): void {
+    this.write(stream, render(terminalSafeDeep(value), styleFor(stream, this.io.env)));
+  }
+
+  private write(stream: OutputStream, text: string): void {
+    stream.write(`${text}\n`);
   }
 }
