@@ -205,3 +205,38 @@ describe('wabsp emulator', () => {
     expect(stderr).toContain('emulator stopped');
   });
 });
+
+describe('wabsp in a pipeline', () => {
+  /**
+   * Runs the command with its stdout closed by the reader: after the first chunk, as
+   * `| head -c 1` does, or before anything is written.
+   */
+  function closedEarly(args: string[], env: Record<string, string>, when: 'first chunk' | 'at once') {
+    return new Promise<{ code: number | null; stderr: string }>((resolve, reject) => {
+      const child = spawn(process.execPath, [bin, ...args], {
+        env: { PATH: process.env.PATH ?? '', NO_COLOR: '1', ...env },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      let stderr = '';
+      child.stderr.on('data', (chunk) => (stderr += chunk));
+      if (when === 'at once') child.stdout.destroy();
+      else child.stdout.once('data', () => child.stdout.destroy());
+      child.on('error', reject);
+      child.on('close', (code) => resolve({ code, stderr }));
+    });
+  }
+
+  it('stops quietly, exit 0 and nothing on stderr, when the reader closes the pipe early', async () => {
+    const cases: Array<[string[], Record<string, string>, 'first chunk' | 'at once']> = [
+      [['templates', 'list', '--ndjson', '--page-size', '1', '--max-items', '40'], nxcloudEnv, 'first chunk'],
+      [['flows', 'list', '--ndjson', '--page-size', '1'], camsEnv, 'first chunk'],
+      [['templates', 'list'], nxcloudEnv, 'at once'],
+      [['templates', 'list', '--json'], camsEnv, 'at once'],
+      [['flows', 'get', '3603023670018851'], nxcloudEnv, 'at once'],
+    ];
+    for (const [args, env, when] of cases) {
+      const run = await closedEarly(args, env, when);
+      expect({ args, ...run }).toEqual({ args, code: 0, stderr: '' });
+    }
+  }, 60_000);
+});
