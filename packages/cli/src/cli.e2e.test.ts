@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { chmod, mkdtemp, writeFile } from 'node:fs/promises';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Emulator, startEmulator } from '@whatsapp-bsp/emulator';
@@ -203,6 +204,50 @@ describe('wabsp emulator', () => {
     });
     expect(exitCode).toBe(0);
     expect(stderr).toContain('emulator stopped');
+  });
+});
+
+describe('numeric flags and flags a command does not take', () => {
+  it('refuses a number out of range or not whole, for every numeric flag, as a usage error (exit 2)', async () => {
+    const cases: string[][] = [
+      ['emulator', '--port', '70000'],
+      ['emulator', '--port', '65535'],
+      ['emulator', '--port', '-1'],
+      ['emulator', '--port', '1e3'],
+      ['emulator', '--port', '0x50'],
+      ['flows', 'list', '--page-size', '0'],
+      ['flows', 'list', '--page-size', '2.5'],
+      ['templates', 'list', '--max-items', '99999999999999999999'],
+      ['flows', 'list', '--timeout', '600001'],
+      ['flows', 'list', '--timeout', ' 5'],
+      ['flows', 'get', '1', '--page-size', '10'],
+      ['emulator', '--name', 'x'],
+    ];
+    for (const args of cases) {
+      const run = await wabsp(args, nxcloudEnv);
+      expect({ args, code: run.code }).toEqual({ args, code: 2 });
+      expect(run.stderr).toMatch(/^Usage error: /);
+      expect(run.stderr).not.toMatch(/\n\s+at /);
+    }
+    const port = await wabsp(['emulator', '--port', '70000']);
+    expect(port.stderr).toContain(
+      "--port must be a whole number from 0 to 65534 (NXCloud listens on it and CAMS on the next one; 0 picks free ports), not '70000'",
+    );
+    const foreign = await wabsp(['flows', 'get', '1', '--page-size', '10']);
+    expect(foreign.stderr).toContain('wabsp flows get does not take --page-size');
+  }, 60_000);
+
+  it('says so when the port asked for is taken, as a usage error (exit 2)', async () => {
+    const taken = createServer();
+    await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve));
+    const { port } = taken.address() as { port: number };
+    try {
+      const run = await wabsp(['emulator', '--port', String(port)]);
+      expect(run.code).toBe(2);
+      expect(run.stderr).toContain(`Usage error: port ${port} or ${port + 1} is in use`);
+    } finally {
+      await new Promise((resolve) => taken.close(resolve));
+    }
   });
 });
 

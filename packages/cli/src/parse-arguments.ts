@@ -1,10 +1,5 @@
 import { parseArgs } from 'node:util';
-import {
-  type FlagDefinition,
-  type FlagValues,
-  positiveIntegerFlag,
-  type ReadyCommand,
-} from './commands/command.js';
+import { type FlagDefinition, type FlagValues, integerFlag, type ReadyCommand } from './commands/command.js';
 import { COMMANDS, findCommand } from './commands/command-table.js';
 import type { OutputMode } from './output.js';
 import { UsageError } from './render-error.js';
@@ -80,7 +75,8 @@ export function parseArguments(argv: readonly string[]): ParsedArguments {
   };
   if (typeof values.provider === 'string') result.provider = values.provider;
   if (typeof values.config === 'string') result.config = values.config;
-  const timeoutMs = positiveIntegerFlag(values, 'timeout');
+  // The client takes at most ten minutes per request.
+  const timeoutMs = integerFlag(values, 'timeout', { min: 1, max: 600_000, note: 'milliseconds' });
   if (timeoutMs !== undefined) result.timeoutMs = timeoutMs;
   return result;
 }
@@ -91,5 +87,11 @@ function commandFrom(positionals: readonly string[], values: FlagValues): Parsed
   if (positionals.length === 0) return 'help';
   const found = findCommand(positionals);
   if (!found) throw new UsageError(`Unknown command '${positionals.slice(0, 2).join(' ')}'`);
-  return found.command.parse(found.rest, values);
+  const { command, rest } = found;
+  // A flag the command does not read would be ignored in silence, its value never checked.
+  const taken = new Set([...Object.keys(GLOBAL_FLAGS), ...Object.keys(command.flags ?? {})]);
+  const foreign = Object.keys(values).find((flag) => !taken.has(flag));
+  if (foreign !== undefined)
+    throw new UsageError(`wabsp ${command.words.join(' ')} does not take --${foreign}`);
+  return command.parse(rest, values);
 }

@@ -39,11 +39,30 @@ export function stringFlag(flags: FlagValues, name: string): string | undefined 
   return typeof value === 'string' ? value : undefined;
 }
 
-/** A whole-number flag's value, if given. */
-export function positiveIntegerFlag(flags: FlagValues, name: string): number | undefined {
+/** The values a whole-number flag may take. */
+export interface IntegerRange {
+  min: number;
+  /** Default: the largest safe integer. */
+  max?: number;
+  /** Said after the range, e.g. what the number means. */
+  note?: string;
+}
+
+/**
+ * A whole-number flag's value, if given. Every numeric flag is read here: digits only (no sign,
+ * fraction, exponent or hex), a safe integer, within its range; anything else is a usage error.
+ */
+export function integerFlag(flags: FlagValues, name: string, range: IntegerRange): number | undefined {
   const value = stringFlag(flags, name);
   if (value === undefined) return undefined;
-  if (!/^\d+$/.test(value) || Number(value) < 1)
-    throw new UsageError(`--${name} must be a positive whole number`);
-  return Number(value);
+  const number = /^\d+$/.test(value) ? Number(value) : Number.NaN;
+  const max = range.max ?? Number.MAX_SAFE_INTEGER;
+  if (Number.isSafeInteger(number) && number >= range.min && number <= max) return number;
+  const expected =
+    range.max === undefined
+      ? `a whole number of at least ${range.min}`
+      : `a whole number from ${range.min} to ${range.max}`;
+  throw new UsageError(
+    `--${name} must be ${expected}${range.note ? ` (${range.note})` : ''}, not '${value}'`,
+  );
 }

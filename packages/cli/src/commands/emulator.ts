@@ -1,5 +1,6 @@
 import { formatEmulatorBanner, startEmulator } from '@whatsapp-bsp/emulator';
-import { type CommandDefinition, expectNoMore, positiveIntegerFlag } from './command.js';
+import { UsageError } from '../render-error.js';
+import { type CommandDefinition, expectNoMore, integerFlag } from './command.js';
 
 /** `wabsp emulator`: serve both vendors on loopback until stopped (Ctrl-C). */
 export const EMULATOR_COMMANDS: readonly CommandDefinition[] = [
@@ -9,13 +10,19 @@ export const EMULATOR_COMMANDS: readonly CommandDefinition[] = [
     flags: { port: { type: 'string' } },
     parse: (positionals, flags) => {
       expectNoMore(positionals, 0);
-      const port = positiveIntegerFlag(flags, 'port');
+      const port = integerFlag(flags, 'port', {
+        min: 0,
+        max: 65534,
+        note: 'NXCloud listens on it and CAMS on the next one; 0 picks free ports',
+      });
       return {
         needsClient: false,
         run: async (io, output) => {
           // Listen for Ctrl-C before saying it works, so an early one is not lost.
           const stopped = io.untilStopped();
-          const emulator = await startEmulator(port !== undefined ? { port } : {});
+          const emulator = await startEmulator(port !== undefined ? { port } : {}).catch((error: unknown) => {
+            throw portTaken(error, port) ?? error;
+          });
           try {
             output.text(formatEmulatorBanner(emulator));
             await stopped;
@@ -28,3 +35,13 @@ export const EMULATOR_COMMANDS: readonly CommandDefinition[] = [
     },
   },
 ];
+
+/** A port the emulator cannot listen on is the caller's choice to change: a usage error. */
+function portTaken(error: unknown, port: number | undefined): UsageError | undefined {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (port === undefined || (code !== 'EADDRINUSE' && code !== 'EACCES')) return undefined;
+  const why = code === 'EADDRINUSE' ? 'is in use' : 'needs privileges';
+  return new UsageError(
+    `port ${port} or ${port + 1} ${why}: choose another --port, or leave it out for free ports`,
+  );
+}

@@ -1,4 +1,4 @@
-import { type FlagDefinition, type FlagValues, positiveIntegerFlag } from './command.js';
+import { type FlagDefinition, type FlagValues, integerFlag } from './command.js';
 
 /** The flags of every list command. */
 export const PAGINATION_FLAGS: Readonly<Record<string, FlagDefinition>> = {
@@ -8,8 +8,9 @@ export const PAGINATION_FLAGS: Readonly<Record<string, FlagDefinition>> = {
 
 /** `pageSize` and `maxItems` for a list query, from `--page-size` and `--max-items`. */
 export function pagination(flags: FlagValues): { pageSize?: number; maxItems?: number } {
-  const pageSize = positiveIntegerFlag(flags, 'page-size');
-  const maxItems = positiveIntegerFlag(flags, 'max-items');
+  // Each vendor's largest page size is checked by the client, which names the vendor's limit.
+  const pageSize = integerFlag(flags, 'page-size', { min: 1 });
+  const maxItems = integerFlag(flags, 'max-items', { min: 1 });
   return {
     ...(pageSize !== undefined ? { pageSize } : {}),
     ...(maxItems !== undefined ? { maxItems } : {}),
