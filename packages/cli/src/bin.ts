@@ -1,6 +1,16 @@
 #!/usr/bin/env node
 import { runCli } from './main.js';
 
+// A reader that stops early (`wabsp … --ndjson | head -c 1`) closes the pipe, and the next write
+// fails with EPIPE. No one is left to read anything more, so the command stops quietly instead of
+// crashing with a stack trace.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    process.exit(process.exitCode ?? 0);
+  });
+}
+
 const exitCode = await runCli(process.argv.slice(2), {
   stdout: process.stdout,
   stderr: process.stderr,

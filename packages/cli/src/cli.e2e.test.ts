@@ -1,39 +1,14 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { chmod, mkdtemp, writeFile } from 'node:fs/promises';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { type Emulator, startEmulator } from '@whatsapp-bsp/emulator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { WABSP_BIN as bin, wabsp } from './__fixtures__/run-wabsp.js';
 
 // These tests run the built command as a user would, against an emulator on loopback.
-const bin = fileURLToPath(new URL('../dist/bin.js', import.meta.url));
-
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function wabsp(args: string[], env: Record<string, string> = {}): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [bin, ...args], {
-      env: { PATH: process.env.PATH ?? '', NO_COLOR: '1', ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk) => (stdout += chunk));
-    child.stderr.on('data', (chunk) => (stderr += chunk));
-    const timer = setTimeout(() => child.kill('SIGKILL'), 30_000);
-    child.on('error', reject);
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      resolve({ code, stdout, stderr });
-    });
-  });
-}
 
 let emulator: Emulator;
 let nxcloudEnv: Record<string, string>;
@@ -230,4 +205,83 @@ describe('wabsp emulator', () => {
     expect(exitCode).toBe(0);
     expect(stderr).toContain('emulator stopped');
   });
+});
+
+describe('numeric flags and flags a command does not take', () => {
+  it('refuses a number out of range or not whole, for every numeric flag, as a usage error (exit 2)', async () => {
+    const cases: string[][] = [
+      ['emulator', '--port', '70000'],
+      ['emulator', '--port', '65535'],
+      ['emulator', '--port', '-1'],
+      ['emulator', '--port', '1e3'],
+      ['emulator', '--port', '0x50'],
+      ['flows', 'list', '--page-size', '0'],
+      ['flows', 'list', '--page-size', '2.5'],
+      ['templates', 'list', '--max-items', '99999999999999999999'],
+      ['flows', 'list', '--timeout', '600001'],
+      ['flows', 'list', '--timeout', ' 5'],
+      ['flows', 'get', '1', '--page-size', '10'],
+      ['emulator', '--name', 'x'],
+    ];
+    for (const args of cases) {
+      const run = await wabsp(args, nxcloudEnv);
+      expect({ args, code: run.code }).toEqual({ args, code: 2 });
+      expect(run.stderr).toMatch(/^Usage error: /);
+      expect(run.stderr).not.toMatch(/\n\s+at /);
+    }
+    const port = await wabsp(['emulator', '--port', '70000']);
+    expect(port.stderr).toContain(
+      "--port must be a whole number from 0 to 65534 (NXCloud listens on it and CAMS on the next one; 0 picks free ports), not '70000'",
+    );
+    const foreign = await wabsp(['flows', 'get', '1', '--page-size', '10']);
+    expect(foreign.stderr).toContain('wabsp flows get does not take --page-size');
+  }, 60_000);
+
+  it('says so when the port asked for is taken, as a usage error (exit 2)', async () => {
+    const taken = createServer();
+    await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve));
+    const { port } = taken.address() as { port: number };
+    try {
+      const run = await wabsp(['emulator', '--port', String(port)]);
+      expect(run.code).toBe(2);
+      expect(run.stderr).toContain(`Usage error: port ${port} or ${port + 1} is in use`);
+    } finally {
+      await new Promise((resolve) => taken.close(resolve));
+    }
+  });
+});
+
+describe('wabsp in a pipeline', () => {
+  /**
+   * Runs the command with its stdout closed by the reader: after the first chunk, as
+   * `| head -c 1` does, or before anything is written.
+   */
+  function closedEarly(args: string[], env: Record<string, string>, when: 'first chunk' | 'at once') {
+    return new Promise<{ code: number | null; stderr: string }>((resolve, reject) => {
+      const child = spawn(process.execPath, [bin, ...args], {
+        env: { PATH: process.env.PATH ?? '', NO_COLOR: '1', ...env },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      let stderr = '';
+      child.stderr.on('data', (chunk) => (stderr += chunk));
+      if (when === 'at once') child.stdout.destroy();
+      else child.stdout.once('data', () => child.stdout.destroy());
+      child.on('error', reject);
+      child.on('close', (code) => resolve({ code, stderr }));
+    });
+  }
+
+  it('stops quietly, exit 0 and nothing on stderr, when the reader closes the pipe early', async () => {
+    const cases: Array<[string[], Record<string, string>, 'first chunk' | 'at once']> = [
+      [['templates', 'list', '--ndjson', '--page-size', '1', '--max-items', '40'], nxcloudEnv, 'first chunk'],
+      [['flows', 'list', '--ndjson', '--page-size', '1'], camsEnv, 'first chunk'],
+      [['templates', 'list'], nxcloudEnv, 'at once'],
+      [['templates', 'list', '--json'], camsEnv, 'at once'],
+      [['flows', 'get', '3603023670018851'], nxcloudEnv, 'at once'],
+    ];
+    for (const [args, env, when] of cases) {
+      const run = await closedEarly(args, env, when);
+      expect({ args, ...run }).toEqual({ args, code: 0, stderr: '' });
+    }
+  }, 60_000);
 });

@@ -1,42 +1,39 @@
 import { createRequire } from 'node:module';
 import type { CliIo } from './cli-io.js';
 import { openClient } from './open-client.js';
+import { Output } from './output.js';
 import { HELP, parseArguments } from './parse-arguments.js';
-import { describeFailure, EXIT } from './render-error.js';
-import { runCommand } from './run-command.js';
-import { runEmulator } from './run-emulator.js';
-import { styleFor } from './style.js';
+import { EXIT } from './render-error.js';
 
 /** Runs `wabsp` with the given arguments; resolves to the exit code. */
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
-  let json = argv.includes('--json') || argv.includes('--ndjson');
+  // Until the arguments are read, a failure is told in the format they seem to ask for.
+  let output = new Output(io, argv.includes('--json') || argv.includes('--ndjson') ? 'json' : 'human');
   try {
     const args = parseArguments(argv);
-    json = args.output !== 'human';
+    output = new Output(io, args.output);
     const { command } = args;
-    if (command.kind === 'help') {
+    if (command === 'help') {
       io.stdout.write(`${HELP}\n`);
       return EXIT.ok;
     }
-    if (command.kind === 'version') {
+    if (command === 'version') {
       const { version } = createRequire(import.meta.url)('../package.json') as { version: string };
       io.stdout.write(`${version}\n`);
       return EXIT.ok;
     }
-    if (command.kind === 'emulator') {
-      await runEmulator(command.port, io);
+    if (!command.needsClient) {
+      await command.run(io, output);
       return EXIT.ok;
     }
     const { client, close } = await openClient(args, io);
     try {
-      await runCommand(client, args, io);
+      await command.run(client, output);
     } finally {
       await close();
     }
     return EXIT.ok;
   } catch (error) {
-    const failure = describeFailure(error, styleFor(io.stderr, io.env));
-    io.stderr.write(`${json ? JSON.stringify(failure.json) : failure.text}\n`);
-    return failure.exitCode;
+    return output.failure(error);
   }
 }

@@ -1,16 +1,20 @@
 import { parseArgs } from 'node:util';
+import { type FlagDefinition, type FlagValues, integerFlag, type ReadyCommand } from './commands/command.js';
+import { COMMANDS, findCommand } from './commands/command-table.js';
+import type { OutputMode } from './output.js';
 import { UsageError } from './render-error.js';
+
+const USAGE = COMMANDS.map(({ usage }) =>
+  usage
+    .split('\n')
+    .map((line, index) => `${index === 0 ? '  wabsp ' : '        '}${line}`)
+    .join('\n'),
+).join('\n');
 
 export const HELP = `wabsp — read WhatsApp Flows and message Templates from any supported vendor
 
 Usage:
-  wabsp flows get <id>
-  wabsp flows list [--page-size N] [--max-items N]
-  wabsp flows preview <id>
-  wabsp templates list [--name NAME] [--language LANG] [--status STATUS] [--category CATEGORY]
-                       [--with-components] [--page-size N] [--max-items N]
-  wabsp templates get (--id ID | --name NAME --language LANG)
-  wabsp emulator [--port N]
+${USAGE}
 
 Where the vendor and credentials come from (the first that sets a value wins):
   --provider nxcloud|cams   the vendor
@@ -26,127 +30,68 @@ Output:
 
 Exit codes: 0 ok, 1 vendor or network error, 2 usage or configuration error.`;
 
-const OPTIONS = {
+/** The flags every command takes. */
+const GLOBAL_FLAGS = {
   provider: { type: 'string' },
   config: { type: 'string' },
   emulator: { type: 'boolean' },
   json: { type: 'boolean' },
   ndjson: { type: 'boolean' },
   timeout: { type: 'string' },
-  'page-size': { type: 'string' },
-  'max-items': { type: 'string' },
-  name: { type: 'string' },
-  language: { type: 'string' },
-  status: { type: 'string' },
-  category: { type: 'string' },
-  id: { type: 'string' },
-  'with-components': { type: 'boolean' },
-  port: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
-} as const;
+} as const satisfies Record<string, FlagDefinition>;
 
-export type Command =
-  | { kind: 'help' }
-  | { kind: 'version' }
-  | { kind: 'emulator'; port?: number }
-  | { kind: 'flows get' | 'flows preview'; id: string }
-  | { kind: 'flows list' }
-  | { kind: 'templates list' }
-  | { kind: 'templates get'; reference: { id: string } | { name: string; language: string } };
+/** The global flags and every command's own, for one pass of `parseArgs`. */
+const ALL_FLAGS: Record<string, FlagDefinition> = Object.assign(
+  {},
+  ...COMMANDS.map((command) => command.flags ?? {}),
+  GLOBAL_FLAGS,
+);
 
 export interface ParsedArguments {
-  command: Command;
+  command: ReadyCommand | 'help' | 'version';
   provider?: string;
   config?: string;
   emulator: boolean;
-  output: 'human' | 'json' | 'ndjson';
+  output: OutputMode;
   timeoutMs?: number;
-  pageSize?: number;
-  maxItems?: number;
-  filters: { name?: string; language?: string; status?: string; category?: string };
-  withComponents: boolean;
 }
 
 export function parseArguments(argv: readonly string[]): ParsedArguments {
-  let parsed: ReturnType<
-    typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true; strict: true; args: string[] }>
-  >;
+  let parsed: ReturnType<typeof parseArgs>;
   try {
-    parsed = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true });
+    parsed = parseArgs({ args: [...argv], options: ALL_FLAGS, allowPositionals: true, strict: true });
   } catch (error) {
     throw new UsageError((error as Error).message);
   }
-  const { values, positionals } = parsed;
+  const { positionals } = parsed;
+  const values = parsed.values as FlagValues;
   if (values.json && values.ndjson) throw new UsageError('Choose one of --json and --ndjson');
   const result: ParsedArguments = {
     command: commandFrom(positionals, values),
-    emulator: values.emulator ?? false,
+    emulator: values.emulator === true,
     output: values.ndjson ? 'ndjson' : values.json ? 'json' : 'human',
-    filters: {},
-    withComponents: values['with-components'] ?? false,
   };
-  if (values.provider !== undefined) result.provider = values.provider;
-  if (values.config !== undefined) result.config = values.config;
-  const timeoutMs = positiveInteger(values.timeout, '--timeout');
+  if (typeof values.provider === 'string') result.provider = values.provider;
+  if (typeof values.config === 'string') result.config = values.config;
+  // The client takes at most ten minutes per request.
+  const timeoutMs = integerFlag(values, 'timeout', { min: 1, max: 600_000, note: 'milliseconds' });
   if (timeoutMs !== undefined) result.timeoutMs = timeoutMs;
-  const pageSize = positiveInteger(values['page-size'], '--page-size');
-  if (pageSize !== undefined) result.pageSize = pageSize;
-  const maxItems = positiveInteger(values['max-items'], '--max-items');
-  if (maxItems !== undefined) result.maxItems = maxItems;
-  if (result.command.kind === 'templates list') {
-    for (const key of ['name', 'language', 'status', 'category'] as const) {
-      const value = values[key];
-      if (value !== undefined)
-        result.filters[key] = key === 'status' || key === 'category' ? value.toUpperCase() : value;
-    }
-  }
   return result;
 }
 
-function commandFrom(positionals: string[], values: Record<string, unknown>): Command {
-  if (values.help) return { kind: 'help' };
-  if (values.version) return { kind: 'version' };
-  const [group, action, ...rest] = positionals;
-  const expectNoMore = (count: number) => {
-    if (positionals.length > count) throw new UsageError(`Unexpected argument '${positionals[count]}'`);
-  };
-  if (group === undefined) return { kind: 'help' };
-  if (group === 'emulator') {
-    expectNoMore(1);
-    const port = positiveInteger(values.port as string | undefined, '--port');
-    return port === undefined ? { kind: 'emulator' } : { kind: 'emulator', port };
-  }
-  if (group === 'flows' && (action === 'get' || action === 'preview')) {
-    const id = rest[0];
-    if (id === undefined) throw new UsageError(`wabsp flows ${action} needs a flow id`);
-    expectNoMore(3);
-    return { kind: `flows ${action}`, id };
-  }
-  if (group === 'flows' && action === 'list') {
-    expectNoMore(2);
-    return { kind: 'flows list' };
-  }
-  if (group === 'templates' && action === 'list') {
-    expectNoMore(2);
-    return { kind: 'templates list' };
-  }
-  if (group === 'templates' && action === 'get') {
-    expectNoMore(2);
-    const { id, name, language } = values as { id?: string; name?: string; language?: string };
-    if (id !== undefined && name === undefined && language === undefined)
-      return { kind: 'templates get', reference: { id } };
-    if (id === undefined && name !== undefined && language !== undefined) {
-      return { kind: 'templates get', reference: { name, language } };
-    }
-    throw new UsageError('wabsp templates get needs either --id, or both --name and --language');
-  }
-  throw new UsageError(`Unknown command '${[group, action].filter(Boolean).join(' ')}'`);
-}
-
-function positiveInteger(value: string | undefined, flag: string): number | undefined {
-  if (value === undefined) return undefined;
-  if (!/^\d+$/.test(value) || Number(value) < 1)
-    throw new UsageError(`${flag} must be a positive whole number`);
-  return Number(value);
+function commandFrom(positionals: readonly string[], values: FlagValues): ParsedArguments['command'] {
+  if (values.help) return 'help';
+  if (values.version) return 'version';
+  if (positionals.length === 0) return 'help';
+  const found = findCommand(positionals);
+  if (!found) throw new UsageError(`Unknown command '${positionals.slice(0, 2).join(' ')}'`);
+  const { command, rest } = found;
+  // A flag the command does not read would be ignored in silence, its value never checked.
+  const taken = new Set([...Object.keys(GLOBAL_FLAGS), ...Object.keys(command.flags ?? {})]);
+  const foreign = Object.keys(values).find((flag) => !taken.has(flag));
+  if (foreign !== undefined)
+    throw new UsageError(`wabsp ${command.words.join(' ')} does not take --${foreign}`);
+  return command.parse(rest, values);
 }

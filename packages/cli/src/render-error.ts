@@ -9,18 +9,36 @@ export class UsageError extends Error {
   override readonly name = 'UsageError';
 }
 
+/** What a person is told of a failure, before it is drawn. */
+export interface FailureView {
+  heading: string;
+  message: string;
+  /** Shown dimmed on one indented line: what support needs. */
+  details: string[];
+  /** A line of advice after the message. */
+  hint?: string;
+}
+
+export interface Failure {
+  view: FailureView;
+  json: unknown;
+  exitCode: number;
+}
+
 /**
  * What a person sees when a command fails: the error class, vendor code and request id to
  * quote to support, and the message. Expected failures print no stack; secrets never reach
  * here because core's errors carry none.
  */
-export function describeFailure(
-  error: unknown,
-  style: Style,
-): { text: string; json: unknown; exitCode: number } {
+export function describeFailure(error: unknown): Failure {
   if (error instanceof UsageError) {
     return {
-      text: `${style.red('Usage error:')} ${error.message}\nRun \`wabsp --help\` for the commands and options.`,
+      view: {
+        heading: 'Usage error:',
+        message: error.message,
+        details: [],
+        hint: 'Run `wabsp --help` for the commands and options.',
+      },
       json: { error: { name: 'UsageError', message: error.message } },
       exitCode: EXIT.usageOrConfig,
     };
@@ -31,13 +49,13 @@ export function describeFailure(
       error.httpStatusCode !== undefined ? `HTTP ${error.httpStatusCode}` : undefined,
       error.requestId !== undefined ? `request id ${error.requestId}` : undefined,
       error.attempts > 1 ? `after ${error.attempts} attempts` : undefined,
-    ].filter(Boolean);
+    ].filter((detail) => detail !== undefined);
     const exitCode =
       error.code === 'CONFIG' || error.code === 'INVALID_REQUEST' || error.code === 'UNSUPPORTED'
         ? EXIT.usageOrConfig
         : EXIT.vendorOrNetwork;
     return {
-      text: `${style.red(`${error.name}:`)} ${error.message}${details.length ? `\n  ${style.dim(details.join(' · '))}` : ''}`,
+      view: { heading: `${error.name}:`, message: error.message, details },
       json: { error: error.toJSON() },
       exitCode,
     };
@@ -45,8 +63,15 @@ export function describeFailure(
   // Anything else is a bug: show the stack so it can be reported.
   const stack = error instanceof Error ? (error.stack ?? error.message) : String(error);
   return {
-    text: `${style.red('Unexpected error:')} ${stack}`,
+    view: { heading: 'Unexpected error:', message: stack, details: [] },
     json: { error: { name: error instanceof Error ? error.name : 'Error', message: String(error) } },
     exitCode: EXIT.vendorOrNetwork,
   };
+}
+
+export function renderFailure(view: FailureView, style: Style): string {
+  const lines = [`${style.red(view.heading)} ${view.message}`];
+  if (view.details.length > 0) lines.push(`  ${style.dim(view.details.join(' · '))}`);
+  if (view.hint !== undefined) lines.push(view.hint);
+  return lines.join('\n');
 }

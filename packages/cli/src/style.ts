@@ -33,9 +33,3 @@ export function styleFor(
   const disabled = (env.NO_COLOR !== undefined && env.NO_COLOR !== '') || env.TERM === 'dumb';
   return stream.isTTY && !disabled ? colored : plain;
 }
-
-/** The width of text as a terminal shows it, ignoring colour codes. */
-export function visibleLength(text: string): number {
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: matching terminal escape sequences is the point
-  return [...text.replace(/\u001b\[[0-9;]*m/g, '')].length;
-}

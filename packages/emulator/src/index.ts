@@ -1,10 +1,7 @@
 export type { CamsAccount, NxcloudAccount } from './credentials.js';
 export { DEFAULT_CAMS_ACCOUNT, DEFAULT_NXCLOUD_ACCOUNT } from './credentials.js';
 export { emulatorEnvironment, formatEmulatorBanner } from './emulator-banner.js';
-export type { EmulatorStore, StoreOptions } from './emulator-store.js';
-export { createStore, DEFAULT_FLOW_COUNT, DEFAULT_SEED, DEFAULT_TEMPLATE_COUNT } from './emulator-store.js';
-export type { FaultKind, FaultRule } from './faults.js';
-export type { FlowCollection } from './flow-collection.js';
+export type { FaultKind, FaultRule } from './faults/faults.js';
 export type {
   BodyComponent,
   ButtonsComponent,
@@ -21,8 +18,7 @@ export type {
   TemplateInput,
   Vendor,
 } from './model.js';
-export type { RecordView } from './record-list.js';
-export type { RequestCountsSnapshot } from './request-counters.js';
+export type { RequestCountsSnapshot } from './server/request-counters.js';
 export type {
   CamsClientConfig,
   Emulator,
@@ -33,5 +29,18 @@ export type {
   StartEmulatorOptions,
 } from './start-emulator.js';
 export { startEmulator } from './start-emulator.js';
-export type { TemplateCollection } from './template-collection.js';
-export { CAMS_EXAMPLE_FLOW, NXCLOUD_EXAMPLE_FLOW, NXCLOUD_EXAMPLE_TEMPLATE } from './vendor-examples.js';
+export type { EmulatorStore, StoreOptions } from './store/emulator-store.js';
+export {
+  createStore,
+  DEFAULT_FLOW_COUNT,
+  DEFAULT_SEED,
+  DEFAULT_TEMPLATE_COUNT,
+} from './store/emulator-store.js';
+export type { FlowCollection } from './store/flow-collection.js';
+export type { RecordView } from './store/record-list.js';
+export type { TemplateCollection } from './store/template-collection.js';
+export {
+  CAMS_EXAMPLE_FLOW,
+  NXCLOUD_EXAMPLE_FLOW,
+  NXCLOUD_EXAMPLE_TEMPLATE,
+} from './store/vendor-examples.js';

@@ -1,17 +1,17 @@
 import { setMaxListeners } from 'node:events';
-import { createCamsProtocol } from './cams-protocol.js';
+import { createCamsProtocol } from './cams/cams-protocol.js';
 import {
   type CamsAccount,
   DEFAULT_CAMS_ACCOUNT,
   DEFAULT_NXCLOUD_ACCOUNT,
   type NxcloudAccount,
 } from './credentials.js';
-import { createStore, type EmulatorStore, type StoreOptions } from './emulator-store.js';
-import { FaultController, type FaultRule } from './faults.js';
+import { FaultController, type FaultRule } from './faults/faults.js';
 import { VENDORS, type Vendor } from './model.js';
-import { createNxcloudProtocol } from './nxcloud-protocol.js';
-import { RequestCounters, type RequestCountsSnapshot } from './request-counters.js';
-import { type RunningServer, startVendorServer } from './vendor-server.js';
+import { createNxcloudProtocol } from './nxcloud/nxcloud-protocol.js';
+import { RequestCounters, type RequestCountsSnapshot } from './server/request-counters.js';
+import { type RunningServer, startVendorServer } from './server/vendor-server.js';
+import { createStore, type EmulatorStore, type StoreOptions } from './store/emulator-store.js';
 
 export interface StartEmulatorOptions<V extends Vendor = Vendor> extends StoreOptions {
   /** Which vendor servers to start; default both. */

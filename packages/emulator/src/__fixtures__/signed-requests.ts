@@ -1,7 +1,7 @@
 /*
  * Not a payload: request builders for the tests. They sign with node:crypto directly, written
- * from the reference documents, so that the emulator's own signature code is checked against a
- * separate implementation.
+ * from the vendors' own signing pages, so that the emulator's own signature code is checked
+ * against a separate implementation.
  */
 import { createHash, createHmac, randomUUID } from 'node:crypto';
 import { request as httpRequest } from 'node:http';
@@ -57,7 +57,7 @@ export interface NxcloudCall {
   omit?: string[];
 }
 
-/** The NXCloud sign of nxcloud-api.md 3.1, from the string the document prints. */
+/** The NXCloud sign, built as the string its API convention page prints and hashed. */
 export function nxcloudSign(
   call: Pick<NxcloudCall, 'accessKey' | 'accessSecret' | 'action' | 'body' | 'ts' | 'bizType' | 'algorithm'>,
 ): string {
@@ -105,7 +105,10 @@ export interface CamsCall {
 const rfc3986 = (value: string) =>
   encodeURIComponent(value).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 
-/** A CAMS RPC call signed with ACS3-HMAC-SHA256 as cams-api.md section 2 describes it. */
+/**
+ * A CAMS RPC call signed with ACS3-HMAC-SHA256 as Alibaba Cloud describes it:
+ * https://www.alibabacloud.com/help/en/sdk/product-overview/v3-request-structure-and-signature
+ */
 export function sendCams(call: CamsCall): Promise<RawResponse> {
   const query = Object.entries(call.query ?? {})
     .map(([name, value]) => `${rfc3986(name)}=${rfc3986(value)}`)

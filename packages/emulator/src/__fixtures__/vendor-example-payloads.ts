@@ -1,8 +1,11 @@
 /*
- * Verbatim from the vendor reference documents: the NXCloud queryFlowById and getTemplate
- * success examples (shared/reference/nxcloud-api.md 5.3 and 6.1) and the CAMS GetFlow success
- * example (shared/reference/cams-api.md 4.1), re-indented only. The CAMS example's masked FlowId
+ * Verbatim from the vendors' pages, re-indented only: the NXCloud queryFlowById and getTemplate
+ * success examples and the CAMS GetFlow success example. The CAMS example's masked FlowId
  * (`92675332812643****`) and the `\n` at the end of its RequestId are as documented.
+ *
+ * https://github.com/nxtele/http-api-document/wiki/WhatsApp-API-queryFlowsById
+ * https://github.com/nxtele/http-api-document/wiki/WhatsApp-API-getTemplate
+ * https://www.alibabacloud.com/help/en/chatapp/developer-reference/api-cams-2020-06-06-getflow
  */
 
 export const NXCLOUD_QUERY_FLOW_BY_ID_EXAMPLE = {

@@ -1,0 +1,23 @@
+import type { EmulatorStore } from '../store/emulator-store.js';
+
+/** A request's parameters, from the query string and the form body alike. */
+export type CamsParams = Map<string, string>;
+export type CamsJson = Record<string, unknown>;
+
+export interface CamsContext {
+  store: EmulatorStore;
+  now: () => number;
+}
+
+/** One CAMS action: what the common checks need to know about it, and its own logic. */
+export interface CamsOperation {
+  /** The `x-acs-action` value. */
+  action: string;
+  /** Template operations require the account's `CustSpaceId`; flow operations take it optionally. */
+  requiresCustSpaceId: boolean;
+  /**
+   * The answer's fields besides `RequestId`, `Code` and `Message`. Vendor errors are thrown as
+   * `CamsApiError`.
+   */
+  handle(params: CamsParams, context: CamsContext): CamsJson;
+}

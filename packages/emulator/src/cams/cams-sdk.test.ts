@@ -1,0 +1,272 @@
+import Cams, {
+  GetChatappTemplateDetailRequest,
+  GetFlowPreviewUrlRequest,
+  GetFlowRequest,
+  ListChatappTemplateRequest,
+  ListChatappTemplateRequestPage,
+  ListFlowRequest,
+  ListFlowRequestPage,
+} from '@alicloud/cams20200606';
+import OpenApi, { Config, OpenApiRequest, Params } from '@alicloud/openapi-client';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CAMS_GET_FLOW_EXAMPLE } from '../__fixtures__/vendor-example-payloads.js';
+import { type Emulator, startEmulator } from '../start-emulator.js';
+
+// Proof of fidelity: the official Alibaba Cloud SDK, unchanged, talks to the emulator.
+
+/**
+ * Both packages are CommonJS with `exports.default = Client`. Node's ESM loader hands over the
+ * exports object (the class is its `default`); Vitest's loader hands over the class itself.
+ */
+function commonJsClass<T>(imported: { default: T }): T {
+  return ((imported as { default?: T }).default ?? imported) as T;
+}
+const CamsClient = commonJsClass(Cams);
+const OpenApiClient = commonJsClass(OpenApi);
+
+let emulator: Emulator<'cams'>;
+let client: InstanceType<typeof CamsClient>;
+
+beforeAll(async () => {
+  emulator = await startEmulator({ vendors: ['cams'] });
+  client = new CamsClient(new Config(emulator.cams.config));
+});
+afterAll(() => emulator.close());
+
+const custSpaceId = () => emulator.cams.config.custSpaceId;
+
+/** The SDK's error for a rejected call: code, HTTP status and the parsed body. */
+async function sdkError(
+  call: Promise<unknown>,
+): Promise<{ code: string; statusCode: number; data: Record<string, unknown> }> {
+  try {
+    await call;
+  } catch (error) {
+    return error as { code: string; statusCode: number; data: Record<string, unknown> };
+  }
+  throw new Error('the call succeeded');
+}
+
+describe('official SDK against the CAMS emulator', () => {
+  it("getFlow returns the vendor's documented example", async () => {
+    const { statusCode, body } = await client.getFlow(
+      new GetFlowRequest({ custSpaceId: custSpaceId(), flowId: '926753328126430000' }),
+    );
+    expect(statusCode).toBe(200);
+    expect(body?.code).toBe('OK');
+    expect(body?.requestId).toMatch(/^[0-9A-F]{8}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{12}$/);
+    const expected = CAMS_GET_FLOW_EXAMPLE.Data;
+    expect(body?.data?.toMap()).toEqual({ ...expected, FlowId: '926753328126430000' });
+  });
+
+  it('getFlowPreviewUrl returns the link and its epoch-millisecond expiry', async () => {
+    const { body } = await client.getFlowPreviewUrl(
+      new GetFlowPreviewUrlRequest({ flowId: '3603023670018851' }),
+    );
+    expect(body?.data?.toMap()).toEqual({
+      FlowId: '3603023670018851',
+      PreviewUrl: expect.stringContaining('/flows/3603023670018850/preview/'),
+      PreviewUrlExpires: Date.parse('2024-01-13T10:03:53Z'),
+    });
+  });
+
+  it('listFlow pages to the end by page index, items without status', async () => {
+    const ids: string[] = [];
+    for (let index = 1; ; index++) {
+      const { body } = await client.listFlow(
+        new ListFlowRequest({
+          custSpaceId: custSpaceId(),
+          page: new ListFlowRequestPage({ index, size: 8 }),
+        }),
+      );
+      const items = body?.data ?? [];
+      for (const item of items)
+        expect(Object.keys(item.toMap()).sort()).toEqual(['Categories', 'FlowId', 'FlowName']);
+      ids.push(...items.map((item) => item.flowId ?? ''));
+      if (items.length < 8) break;
+    }
+    expect(ids).toEqual(emulator.store.flows.list().map((flow) => flow.id));
+  });
+
+  it('listFlow filters by FlowName', async () => {
+    const { body } = await client.listFlow(new ListFlowRequest({ flowName: 'flow_001' }));
+    expect(body?.data?.map((item) => item.flowId)).toEqual(['926753328126430000']);
+  });
+
+  it('listChatappTemplate pages with a total, and filters by AuditStatus and Language', async () => {
+    const names: string[] = [];
+    let total = 0;
+    for (let index = 1; names.length < 200; index++) {
+      const { body } = await client.listChatappTemplate(
+        new ListChatappTemplateRequest({
+          custSpaceId: custSpaceId(),
+          page: new ListChatappTemplateRequestPage({ index, size: 25 }),
+        }),
+      );
+      total = body?.total ?? 0;
+      const items = body?.listTemplate ?? [];
+      names.push(...items.map((item) => `${item.templateName}/${item.language}`));
+      if (items.length === 0) break;
+    }
+    const stored = emulator.store.templates.list();
+    expect(total).toBe(stored.length);
+    expect(names).toEqual(stored.map((t) => `${t.name}/${t.language}`));
+
+    const { body } = await client.listChatappTemplate(
+      new ListChatappTemplateRequest({
+        custSpaceId: custSpaceId(),
+        auditStatus: 'pass',
+        language: 'en_US',
+        page: new ListChatappTemplateRequestPage({ index: 1, size: 100 }),
+      }),
+    );
+    const approvedEnglish = stored.filter((t) => t.status === 'APPROVED' && t.language === 'en_US');
+    expect(approvedEnglish.length).toBeGreaterThan(0);
+    expect(body?.total).toBe(approvedEnglish.length);
+    expect(body?.listTemplate?.map((item) => item.templateCode)).toEqual(approvedEnglish.map((t) => t.code));
+    expect(
+      body?.listTemplate?.every((item) => item.auditStatus === 'pass' && item.templateType === 'WHATSAPP'),
+    ).toBe(true);
+  });
+
+  it('getChatappTemplateDetail finds a template by name or by code, with components and the Example map', async () => {
+    const byName = await client.getChatappTemplateDetail(
+      new GetChatappTemplateDetailRequest({
+        custSpaceId: custSpaceId(),
+        templateName: 'normal_text3',
+        language: 'en_US',
+      }),
+    );
+    const data = byName.body?.data;
+    expect(data?.toMap()).toMatchObject({
+      Name: 'normal_text3',
+      Language: 'en_US',
+      Category: 'OTP',
+      AuditStatus: 'fail',
+      Reason: 'INVALID_FORMAT',
+      QualityScore: 'UNKNOWN',
+      Example: { '{{1}}': 'BB', '{{2}}': 'CC' },
+    });
+    expect(data?.components?.map((c) => c.type)).toEqual(['HEADER', 'BODY', 'FOOTER', 'BUTTONS']);
+    expect(data?.components?.[3]?.buttons?.map((b) => b.text)).toEqual(['I am QR1', 'I am QR2']);
+
+    const byCode = await client.getChatappTemplateDetail(
+      new GetChatappTemplateDetailRequest({
+        custSpaceId: custSpaceId(),
+        templateCode: data?.templateCode,
+        language: 'en_US',
+      }),
+    );
+    expect(byCode.body?.data?.toMap()).toEqual(data?.toMap());
+  });
+
+  it('answers an unknown template with DetailError.TemplateNotExist (HTTP 400)', async () => {
+    const error = await sdkError(
+      client.getChatappTemplateDetail(
+        new GetChatappTemplateDetailRequest({
+          custSpaceId: custSpaceId(),
+          templateName: 'nope',
+          language: 'en_US',
+        }),
+      ),
+    );
+    expect(error).toMatchObject({ code: 'DetailError.TemplateNotExist', statusCode: 400 });
+    expect(error.data.RequestId).toEqual(expect.any(String));
+  });
+
+  it('rejects a request signed with a wrong secret: SignatureDoesNotMatch, HTTP 400', async () => {
+    const wrong = new CamsClient(new Config({ ...emulator.cams.config, accessKeySecret: 'not-the-secret' }));
+    const error = await sdkError(wrong.getFlow(new GetFlowRequest({ flowId: '3603023670018851' })));
+    expect(error).toMatchObject({ code: 'SignatureDoesNotMatch', statusCode: 400 });
+    expect(Object.keys(error.data).sort()).toEqual([
+      'Code',
+      'HostId',
+      'Message',
+      'Recommend',
+      'RequestId',
+      'statusCode',
+    ]);
+    expect(JSON.stringify(error.data)).not.toContain('not-the-secret');
+  });
+
+  it('rejects an unknown AccessKey id: InvalidAccessKeyId.NotFound', async () => {
+    const stranger = new CamsClient(new Config({ ...emulator.cams.config, accessKeyId: 'LTAIsomeoneElse' }));
+    const error = await sdkError(stranger.listFlow(new ListFlowRequest({})));
+    expect(error).toMatchObject({ code: 'InvalidAccessKeyId.NotFound', statusCode: 400 });
+  });
+
+  it('accepts STS credentials (a signed x-acs-security-token)', async () => {
+    const sts = new CamsClient(new Config({ ...emulator.cams.config, securityToken: 'CAIS-emulator-token' }));
+    const { body } = await sts.listFlow(new ListFlowRequest({}));
+    expect(body?.code).toBe('OK');
+  });
+});
+
+describe('generic openapi-client calls (the raw PascalCase body)', () => {
+  const rpc = (action: string) =>
+    new Params({
+      action,
+      version: '2020-06-06',
+      protocol: 'HTTP',
+      pathname: '/',
+      method: 'POST',
+      authType: 'AK',
+      style: 'RPC',
+      reqBodyType: 'formData',
+      bodyType: 'json',
+    });
+  let generic: InstanceType<typeof OpenApiClient>;
+  beforeAll(() => {
+    generic = new OpenApiClient(new Config(emulator.cams.config));
+  });
+  // tea-util's RuntimeOptions is not a dependency here; a plain object works at run time.
+  const runtime = {} as Parameters<InstanceType<typeof OpenApiClient>['callApi']>[2];
+
+  it('reads GetFlow parameters from the query string too, as SDK 5.x sends them', async () => {
+    const response = await generic.callApi(
+      rpc('GetFlow'),
+      new OpenApiRequest({ query: { FlowId: '3603023670018851' } }),
+      runtime,
+    );
+    expect(response.body).toMatchObject({
+      Code: 'OK',
+      Data: { FlowId: '3603023670018851', FlowName: 'flows_hqq_008' },
+    });
+  });
+
+  it('accepts the lower-case Page keys some vendor docs show', async () => {
+    const response = await generic.callApi(
+      rpc('ListChatappTemplate'),
+      new OpenApiRequest({ query: { CustSpaceId: custSpaceId(), Page: '{"index": 2,"size": 3}' } }),
+      runtime,
+    );
+    const stored = emulator.store.templates.slice(3, 6);
+    expect(response.body.ListTemplate.map((t: { TemplateCode: string }) => t.TemplateCode)).toEqual(
+      stored.map((t) => t.code),
+    );
+  });
+
+  it('spells hasExpiration with a lower-case h in a detail, as CAMS does', async () => {
+    const offer = emulator.store.templates
+      .list()
+      .find((t) => t.components.some((component) => component.type === 'LIMITED_TIME_OFFER'));
+    expect(offer).toBeDefined();
+    const response = await generic.callApi(
+      rpc('GetChatappTemplateDetail'),
+      new OpenApiRequest({
+        query: {
+          CustSpaceId: custSpaceId(),
+          TemplateCode: offer?.code ?? '',
+          Language: offer?.language ?? '',
+        },
+      }),
+      runtime,
+    );
+    const components = response.body.Data.Components as Array<Record<string, unknown>>;
+    expect(components.find((c) => c.Type === 'LIMITED_TIME_OFFER')).toEqual({
+      Type: 'LIMITED_TIME_OFFER',
+      Text: 'Expiring offer!',
+      hasExpiration: true,
+    });
+  });
+});

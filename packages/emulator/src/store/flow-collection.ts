@@ -1,0 +1,107 @@
+import type { EmulatorFlow, FlowInput } from '../model.js';
+import type { RecordList, RecordView } from './record-list.js';
+import {
+  deepFreeze,
+  requireArray,
+  requireObject,
+  requireString,
+  requireStringArray,
+} from './validate-input.js';
+
+const byId = (flow: EmulatorFlow) => flow.id;
+const byName = (flow: EmulatorFlow) => flow.name;
+
+/**
+ * The flows of the emulator, in the order the vendors list them. Records read from it are
+ * frozen (or freshly generated): change a flow with `replace`.
+ */
+export class FlowCollection {
+  constructor(
+    private readonly records: RecordList<EmulatorFlow>,
+    private readonly newId: () => string,
+  ) {}
+
+  get count(): number {
+    return this.records.length;
+  }
+
+  /** Adds a flow at the end of the list; the id is generated when left out. */
+  add(input: FlowInput): EmulatorFlow {
+    const flow = checkFlow({ ...structuredClone(input), id: input.id ?? this.unusedId() });
+    if (this.positionOf(flow.id) !== undefined) throw new Error(`A flow with id ${flow.id} already exists`);
+    this.records.append(flow);
+    return flow;
+  }
+
+  /** Replaces the flow with the same id, keeping its place in the list. */
+  replace(flow: EmulatorFlow): EmulatorFlow {
+    const checked = checkFlow(structuredClone(flow));
+    const position = this.positionOf(checked.id);
+    if (position === undefined) throw new Error(`No flow with id ${checked.id}`);
+    this.records.set(position, checked);
+    return checked;
+  }
+
+  /** Removes a flow; returns whether it existed. */
+  remove(id: string): boolean {
+    const position = this.positionOf(id);
+    if (position === undefined) return false;
+    this.records.removePositions([position]);
+    return true;
+  }
+
+  get(id: string): EmulatorFlow | undefined {
+    const position = this.positionOf(id);
+    return position === undefined ? undefined : this.records.at(position);
+  }
+
+  /** Every flow, in list order. This builds them all; for big stores prefer `slice`. */
+  list(): EmulatorFlow[] {
+    return this.records.all();
+  }
+
+  /** The flows at positions [start, end). */
+  slice(start: number, end: number): EmulatorFlow[] {
+    return this.records.slice(start, end);
+  }
+
+  /** All flows, as a view for paging. */
+  view(): RecordView<EmulatorFlow> {
+    return this.records.view();
+  }
+
+  /** The flows named `name`, as a view for paging. */
+  named(name: string): RecordView<EmulatorFlow> {
+    return this.records.viewOf(this.records.positionsOf('name', byName, name));
+  }
+
+  clear(): void {
+    this.records.clear();
+  }
+
+  private positionOf(id: string): number | undefined {
+    return this.records.positionsOf('id', byId, id)[0];
+  }
+
+  private unusedId(): string {
+    let id = this.newId();
+    while (this.positionOf(id) !== undefined) id = this.newId();
+    return id;
+  }
+}
+
+function checkFlow(flow: FlowInput & { id: string }): EmulatorFlow {
+  requireObject(flow, 'flow');
+  requireString(flow.id, 'flow.id');
+  requireString(flow.name, 'flow.name');
+  requireString(flow.status, 'flow.status');
+  requireStringArray(flow.categories, 'flow.categories');
+  if (flow.validationErrors !== undefined) requireArray(flow.validationErrors, 'flow.validationErrors');
+  if (flow.preview !== undefined) {
+    requireString(flow.preview.url, 'flow.preview.url');
+    if (!Number.isFinite(flow.preview.expiresAt)) {
+      throw new TypeError('flow.preview.expiresAt must be epoch milliseconds');
+    }
+  }
+  return deepFreeze({ ...flow, validationErrors: flow.validationErrors ?? [] });
+}
