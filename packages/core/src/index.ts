@@ -198,3 +198,22 @@ export type {
 } from './provider/requests.js';
 export type { WebhookCall, WebhookRequest, WebhookSignatureCheck } from './provider/webhook-request.js';
 
+// Status events (webhooks)
+export { createWebhookReceiver } from './webhooks/create-webhook-receiver.js';
+export {
+  DEFAULT_DEDUP_MAX_ENTRIES,
+  MemoryDedupStore,
+  type WebhookDedupStore,
+} from './webhooks/dedup-store.js';
+export type { WebhookEventHandler } from './webhooks/deliver-events.js';
+export type { FetchWebhookHandler } from './webhooks/fetch-handler.js';
+export type { NodeWebhookHandler } from './webhooks/node-handler.js';
+export type { WebhookInput } from './webhooks/read-webhook.js';
+export {
+  DEFAULT_DEDUP_WINDOW_MS,
+  DEFAULT_MAX_BODY_BYTES,
+  type WebhookAuthentication,
+  type WebhookReceiverOptions,
+} from './webhooks/receiver-options.js';
+export type { WebhookAnswer } from './webhooks/webhook-answer.js';
+export { WebhookReceiver } from './webhooks/webhook-receiver.js';
