@@ -118,9 +118,9 @@ describe('nodeHandler over node:http', () => {
     expect(errors.map((error) => error.httpStatusCode)).toEqual([413, 413]);
   });
 
-  it('takes a body Express has read raw, and refuses one a JSON parser consumed', async () => {
+  it('takes a body Express has read raw, within the limit, and refuses one a JSON parser consumed', async () => {
     const seen: string[] = [];
-    const { handler, errors } = setUp((event) => seen.push(event.id));
+    const { handler, errors } = setUp((event) => seen.push(event.id), { maxBodyBytes: 64 });
     const base = await serve(async (incoming, response) => {
       const chunks: Buffer[] = [];
       for await (const chunk of incoming) chunks.push(chunk as Buffer);
@@ -132,9 +132,11 @@ describe('nodeHandler over node:http', () => {
     const raw = await fetch(`${base}/raw`, { method: 'POST', body: testBody(report) });
     expect(raw.status).toBe(200);
     expect(seen).toEqual(['test:t1:APPROVED']);
+    const tooLarge = await fetch(`${base}/raw`, { method: 'POST', body: testBody(report, report, report) });
+    expect(tooLarge.status).toBe(413);
     const parsed = await fetch(`${base}/json`, { method: 'POST', body: testBody(report) });
     expect(parsed.status).toBe(500);
-    expect(errors[0]?.code).toBe('CONFIG');
-    expect(errors[0]?.message).toContain('body parser');
+    expect(errors.map((error) => error.code)).toEqual(['BAD_RESPONSE', 'CONFIG']);
+    expect(errors[1]?.message).toContain('body parser');
   });
 });

@@ -33,19 +33,17 @@ export function createNodeHandler(endpoint: WebhookEndpoint): NodeWebhookHandler
 }
 
 /**
- * The body's bytes, or undefined when it is larger than the limit. Express's `express.raw()` or
- * `express.text()` may have read it already into `request.body`; a JSON body parser cannot have,
- * since a signature covers the exact bytes and those are then gone.
+ * The raw body, or undefined when it is larger than the limit. Express's `express.raw()` or
+ * `express.text()` may have read it already into `request.body` (its size is checked with the
+ * rest of the call); a JSON body parser cannot have, since a signature covers the exact bytes and
+ * those are then gone.
  */
 async function rawBody(
   request: IncomingMessage,
   endpoint: WebhookEndpoint,
 ): Promise<string | Uint8Array | undefined> {
   const parsed = (request as { body?: unknown }).body;
-  if (typeof parsed === 'string' || parsed instanceof Uint8Array) {
-    const size = typeof parsed === 'string' ? Buffer.byteLength(parsed, 'utf8') : parsed.byteLength;
-    return size > endpoint.maxBodyBytes ? undefined : parsed;
-  }
+  if (typeof parsed === 'string' || parsed instanceof Uint8Array) return parsed;
   if (request.readableEnded) {
     throw new ConfigError(
       'The webhook request body was read before the handler: mount it before any body parser, or behind express.raw({ type: () => true })',
