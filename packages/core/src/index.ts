@@ -66,6 +66,29 @@ export {
 
 // The model
 export {
+  type EventTemplateReference,
+  EventTemplateReferenceSchema,
+  FLOW_ALERT_STATES,
+  type FlowAlertState,
+  FlowAlertStateSchema,
+  type FlowEndpointAlertEvent,
+  FlowEndpointAlertEventSchema,
+  type FlowStatusEvent,
+  FlowStatusEventSchema,
+  type TemplateCategoryEvent,
+  TemplateCategoryEventSchema,
+  type TemplateQualityEvent,
+  TemplateQualityEventSchema,
+  type TemplateStatusEvent,
+  TemplateStatusEventSchema,
+  type UnknownEvent,
+  UnknownEventSchema,
+  WEBHOOK_EVENT_TYPES,
+  type WebhookEvent,
+  WebhookEventSchema,
+  type WebhookEventType,
+} from './model/events.js';
+export {
   FLOW_CATEGORIES,
   FLOW_STATUSES,
   type Flow,
@@ -160,7 +183,12 @@ export {
   type OperationDefinition,
 } from './provider/operations.js';
 export type { ProviderAdapter, ProviderAdapters } from './provider/provider-adapter.js';
-export type { FlowsProvider, ProviderV1, TemplatesProvider } from './provider/provider-v1.js';
+export type {
+  FlowsProvider,
+  ProviderV1,
+  TemplatesProvider,
+  WebhooksProvider,
+} from './provider/provider-v1.js';
 export type {
   GetFlowRequest,
   GetTemplateRequest,
@@ -168,3 +196,24 @@ export type {
   ListRequest,
   ListTemplatesRequest,
 } from './provider/requests.js';
+export type { WebhookCall, WebhookRequest, WebhookSignatureCheck } from './provider/webhook-request.js';
+
+// Status events (webhooks)
+export { createWebhookReceiver } from './webhooks/create-webhook-receiver.js';
+export {
+  DEFAULT_DEDUP_MAX_ENTRIES,
+  MemoryDedupStore,
+  type WebhookDedupStore,
+} from './webhooks/dedup-store.js';
+export type { WebhookEventHandler } from './webhooks/deliver-events.js';
+export type { FetchWebhookHandler } from './webhooks/fetch-handler.js';
+export type { NodeWebhookHandler } from './webhooks/node-handler.js';
+export type { WebhookInput } from './webhooks/read-webhook.js';
+export {
+  DEFAULT_DEDUP_WINDOW_MS,
+  DEFAULT_MAX_BODY_BYTES,
+  type WebhookAuthentication,
+  type WebhookReceiverOptions,
+} from './webhooks/receiver-options.js';
+export type { WebhookAnswer } from './webhooks/webhook-answer.js';
+export { WebhookReceiver } from './webhooks/webhook-receiver.js';

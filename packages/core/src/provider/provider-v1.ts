@@ -1,3 +1,4 @@
+import type { WebhookEvent } from '../model/events.js';
 import type { Flow, FlowPreview, FlowSummary } from '../model/flow.js';
 import type { Page } from '../model/page.js';
 import type { Template, TemplateSummary } from '../model/template.js';
@@ -9,6 +10,7 @@ import type {
   ListFlowsRequest,
   ListTemplatesRequest,
 } from './requests.js';
+import type { WebhookCall, WebhookRequest, WebhookSignatureCheck } from './webhook-request.js';
 
 /** The flow operations of a vendor. */
 export interface FlowsProvider {
@@ -28,6 +30,27 @@ export interface TemplatesProvider {
 }
 
 /**
+ * How a vendor's callbacks are read. Unlike the `do*` methods of the other resources, these make
+ * no request: they are pure functions of the call the vendor made (no I/O, no clock but the
+ * request's `receivedAt`).
+ */
+export interface WebhooksProvider {
+  /**
+   * The events of one callback, in the order the vendor reported them; reports the model does not
+   * cover become `unknown` events.
+   *
+   * @throws ResponseFormatError when the body is not a shape the vendor documents.
+   */
+  doParse(request: WebhookRequest): WebhookEvent[];
+  /**
+   * Whether the call carries the vendor's valid signature of its exact body; checked before the
+   * body is parsed. Absent when the vendor documents no signature: the receiver then offers only
+   * a shared-secret check.
+   */
+  doVerifySignature?(call: WebhookCall, check: WebhookSignatureCheck): boolean;
+}
+
+/**
  * The contract between the client and a vendor adapter, one sub-provider per resource. Each
  * `do*` method makes exactly one vendor request: no retry, no sleep, no pagination loop, no
  * validation of what the client already validated. Those live once, in the client. Write
@@ -41,4 +64,6 @@ export interface ProviderV1 {
   readonly capabilities: ProviderCapabilities;
   readonly flows: FlowsProvider;
   readonly templates: TemplatesProvider;
+  /** Absent when the adapter cannot read the vendor's callbacks. */
+  readonly webhooks?: WebhooksProvider;
 }
