@@ -4,10 +4,11 @@ import { type CamsOptions, parseCamsOptions } from './cams-options.js';
 import { camsFlows } from './flows/cams-flows.js';
 import { camsTemplates } from './templates/cams-templates.js';
 import { createCamsTransport } from './transport/cams-transport.js';
+import { camsWebhooks } from './webhooks/cams-webhooks.js';
 
 /**
  * The Alibaba Cloud CAMS (Chat App Message Service) adapter: one transport shared by the flows
- * and templates of one CAMS space. Options are checked here, so a mistake surfaces as a
+ * and templates of one CAMS space, and the parser of its ChatAppAudit callbacks. Options are checked here, so a mistake surfaces as a
  * ConfigError naming the field when the provider is created; missing credentials of the default
  * chain surface on the first call (see the README).
  */
@@ -20,5 +21,6 @@ export function cams(options: CamsOptions): ProviderV1 {
     capabilities: camsCapabilities,
     flows: camsFlows(send, settings.custSpaceId),
     templates: camsTemplates(send, settings.custSpaceId),
+    webhooks: camsWebhooks(),
   };
 }

@@ -8,3 +8,5 @@ export {
 } from './cams-options.js';
 export { cams } from './cams-provider.js';
 export { camsTemplateId, parseCamsTemplateId } from './templates/cams-template-id.js';
+export { camsWebhooks } from './webhooks/cams-webhooks.js';
+export { mapCamsEvents } from './webhooks/map-cams-event.js';

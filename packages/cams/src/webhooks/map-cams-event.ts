@@ -15,8 +15,8 @@ import {
   toEnumValue,
   webhookEventId,
 } from '@whatsapp-bsp/core/adapter';
-import { camsTemplateId } from '../cams-template-id.js';
-import { mapCamsAuditStatus } from '../map-cams-template.js';
+import { camsTemplateId } from '../templates/cams-template-id.js';
+import { mapCamsAuditStatus } from '../templates/map-cams-template.js';
 import { camsAuditReportWireSchema } from './cams-event-wire.js';
 
 const PROVIDER = 'cams';
