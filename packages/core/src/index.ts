@@ -148,7 +148,6 @@ export {
   type UnknownComponent,
   UnknownComponentSchema,
 } from './model/template-component.js';
-
 // The provider specification, for adapter authors
 export type { ProviderCallContext, ProviderResult } from './provider/call-context.js';
 export type { ProviderCapabilities, TemplateFilter } from './provider/capabilities.js';
@@ -168,3 +167,16 @@ export type {
   ListRequest,
   ListTemplatesRequest,
 } from './provider/requests.js';
+// Offline validation
+export {
+  FLOW_JSON_ERROR_CODES,
+  type FlowJsonErrorCode,
+  type FlowJsonErrorType,
+} from './validation/flow-json/error-codes.js';
+export {
+  MAX_FLOW_JSON_BYTES,
+  MAX_FLOW_JSON_DEPTH,
+  type ValidateFlowJsonOptions,
+  validateFlowJson,
+} from './validation/flow-json/validate-flow-json.js';
+export { FLOW_DATA_API_VERSIONS, FLOW_JSON_VERSIONS } from './validation/flow-json/versions.js';
