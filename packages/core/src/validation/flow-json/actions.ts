@@ -36,7 +36,7 @@ function checkAction(
   checker: FlowJsonChecker,
 ): void {
   if (!checker.require(action, 'name', path, 'An action')) return;
-  if (!checker.expectType(action.name, 'string', [...path, 'name'], 'name')) return;
+  if (!checker.expectPropertyType(action, 'name', 'string', path)) return;
   const name = action.name as string;
   const definition = Object.hasOwn(ACTIONS, name) ? ACTIONS[name] : undefined;
   if (definition === undefined) {
@@ -81,11 +81,11 @@ function checkNavigate(
   checker: FlowJsonChecker,
 ): void {
   if (!checker.require(action, 'next', path, 'A navigate action')) return;
-  const nextPath = [...path, 'next'];
-  if (!checker.expectType(action.next, 'object', nextPath, 'next')) return;
+  if (!checker.expectPropertyType(action, 'next', 'object', path)) return;
   const next = action.next as Record<string, unknown>;
+  const nextPath = [...path, 'next'];
   if (!checker.require(next, 'name', nextPath, "A navigate action's next")) return;
-  if (!checker.expectType(next.name, 'string', [...nextPath, 'name'], 'name')) return;
+  if (!checker.expectPropertyType(next, 'name', 'string', nextPath)) return;
   const target = next.name as string;
 
   if (!index.byId.has(target)) {

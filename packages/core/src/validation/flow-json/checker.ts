@@ -70,6 +70,17 @@ export class FlowJsonChecker {
   }
 
   /**
+   * `expectType` for `record[key]`, whose path is built only when there is something to report:
+   * this runs for properties of every component, and most are fine.
+   */
+  expectPropertyType(record: Record<string, unknown>, key: string, type: JsonType, path: JsonPath): boolean {
+    const actual = jsonTypeOf(record[key]);
+    if (actual === type) return true;
+    this.report('INVALID_PROPERTY_TYPE', [...path, key], `'${key}' must be of type ${type}, not ${actual}.`);
+    return false;
+  }
+
+  /**
    * Checks the properties of an object Meta's schema closes: a property it does not know is
    * INVALID_PROPERTY, one newer than the document's version NOT_AVAILABLE_IN_VERSION, one of the
    * wrong JSON type INVALID_PROPERTY_TYPE.
@@ -95,7 +106,7 @@ export class FlowJsonChecker {
           `The property '${key}' of ${owner} needs Flow JSON ${property.since} or later.`,
         );
       } else if (property.type !== undefined) {
-        this.expectType(record[key], property.type, [...path, key], key);
+        this.expectPropertyType(record, key, property.type, path);
       }
     }
   }

@@ -1,4 +1,3 @@
-import { isRecord } from '../../adapter/is-record.js';
 import type { FlowJsonChecker } from './checker.js';
 import {
   CHILD_LISTS,
@@ -7,7 +6,7 @@ import {
   MAX_COMPONENTS_PER_SCREEN,
   SWITCH_CASES,
 } from './component-catalog.js';
-import type { JsonPath } from './path.js';
+import type { JsonPath, PathSegment } from './path.js';
 import type { ScreenIndex, ScreenInfo } from './screens.js';
 
 /*
@@ -40,30 +39,24 @@ export interface ScreenFacts {
 }
 
 const VERSION_WITHOUT_FORMS = '4.0';
-const ACTION_KEY = /-action$/;
+/** `on-click-action`, `on-select-action`, `on-unselect-action`, and any Meta adds. */
+const ACTION_SUFFIX = '-action';
 
 /**
- * What a list of components adds up to. Branches of If and Switch are alternatives: a count is
- * the highest of any branch (a Footer in both `then` and `else` is one Footer on screen), and a
- * name may repeat across branches but not within one.
+ * What the components of a screen, or of one branch of an If or Switch, add up to. Components in
+ * a list add up; branches are alternatives, so a count is the highest of any branch (a Footer in
+ * both `then` and `else` is one Footer on screen), and a name may repeat across branches but not
+ * within one, nor next to the If.
  */
 interface Tally {
   readonly counts: Map<string, number>;
   total: number;
-  /** Each input name once, with where it first appears. */
+  /** Each input name once, with the path of the component that first has it. */
   readonly names: Map<string, JsonPath>;
 }
 
 function emptyTally(): Tally {
   return { counts: new Map(), total: 0, names: new Map() };
-}
-
-/** Folds branch `other` into `into` as an alternative to it. */
-function mergeAlternative(into: Tally, other: Tally): void {
-  for (const [type, count] of other.counts)
-    into.counts.set(type, Math.max(into.counts.get(type) ?? 0, count));
-  into.total = Math.max(into.total, other.total);
-  for (const [name, path] of other.names) if (!into.names.has(name)) into.names.set(name, path);
 }
 
 /** The per-screen walk's running state: the facts being collected and the checker. */
@@ -77,12 +70,12 @@ export function checkComponents(index: ScreenIndex, checker: FlowJsonChecker): S
   return index.screens.map((screen) => {
     const walk: Walk = { checker, actions: [], references: [] };
     if (typeof screen.title === 'string') collectValue(screen.title, [...screen.path, 'title'], walk);
-    if (screen.children === undefined) {
-      return { screen, actions: [], references: walk.references, inputNames: new Set(), hasFooter: false };
+    const tally = emptyTally();
+    if (screen.children !== undefined) {
+      const childrenPath: JsonPath = [...screen.path, 'layout', 'children'];
+      walkList(screen.children, childrenPath, false, walk, tally);
+      checkScreenLimits(tally, childrenPath, checker);
     }
-    const childrenPath: JsonPath = [...screen.path, 'layout', 'children'];
-    const tally = walkList(screen.children, childrenPath, false, walk);
-    checkScreenLimits(tally, childrenPath, checker);
     return {
       screen,
       actions: walk.actions,
@@ -120,36 +113,31 @@ function checkScreenLimits(tally: Tally, path: JsonPath, checker: FlowJsonChecke
   }
 }
 
-/** Walks a list of components in order; names repeated within it are DUPLICATE_INPUT_NAME. */
-function walkList(list: readonly unknown[], path: JsonPath, inForm: boolean, walk: Walk): Tally {
-  const tally = emptyTally();
-  list.forEach((child, index) => {
-    const childTally = walkComponent(child, [...path, index], inForm, walk);
-    for (const [type, count] of childTally.counts)
-      tally.counts.set(type, (tally.counts.get(type) ?? 0) + count);
-    tally.total += childTally.total;
-    for (const [name, namePath] of childTally.names) {
-      if (tally.names.has(name)) {
-        walk.checker.report(
-          'DUPLICATE_INPUT_NAME',
-          namePath,
-          `Another component on this screen is already named '${name}'.`,
-        );
-      } else {
-        tally.names.set(name, namePath);
-      }
-    }
-  });
-  return tally;
+/** Adds input name `name`, of the component at `path`; a name already there is DUPLICATE_INPUT_NAME. */
+function addName(tally: Tally, name: string, path: JsonPath, checker: FlowJsonChecker): void {
+  if (tally.names.has(name)) {
+    checker.report(
+      'DUPLICATE_INPUT_NAME',
+      [...path, 'name'],
+      `Another component on this screen is already named '${name}'.`,
+    );
+  } else {
+    tally.names.set(name, path);
+  }
 }
 
-function walkComponent(component: unknown, path: JsonPath, inForm: boolean, walk: Walk): Tally {
+/** Adds the components of a list in order to `tally`. */
+function walkList(list: readonly unknown[], path: JsonPath, inForm: boolean, walk: Walk, tally: Tally): void {
+  for (let index = 0; index < list.length; index++)
+    walkComponent(list[index], [...path, index], inForm, walk, tally);
+}
+
+function walkComponent(component: unknown, path: JsonPath, inForm: boolean, walk: Walk, tally: Tally): void {
   const { checker } = walk;
-  const tally = emptyTally();
-  if (!checker.expectType(component, 'object', path, 'component')) return tally;
+  if (!checker.expectType(component, 'object', path, 'component')) return;
   const record = component as Record<string, unknown>;
-  if (!checker.require(record, 'type', path, 'A component')) return tally;
-  if (!checker.expectType(record.type, 'string', [...path, 'type'], 'type')) return tally;
+  if (!checker.require(record, 'type', path, 'A component')) return;
+  if (!checker.expectPropertyType(record, 'type', 'string', path)) return;
   const type = record.type as string;
   const spec = Object.hasOwn(COMPONENT_CATALOG, type) ? COMPONENT_CATALOG[type] : undefined;
   if (spec === undefined) {
@@ -158,39 +146,57 @@ function walkComponent(component: unknown, path: JsonPath, inForm: boolean, walk
       [...path, 'type'],
       `Invalid value found for property 'type': '${type}' is not a Flow JSON component.`,
     );
-    return tally;
+    return;
   }
 
   checkComponentItself(record, type, spec, path, inForm, checker);
-  tally.counts.set(type, 1);
-  tally.total = 1;
-  if (spec.input === true && typeof record.name === 'string') tally.names.set(record.name, [...path, 'name']);
+  tally.counts.set(type, (tally.counts.get(type) ?? 0) + 1);
+  tally.total += 1;
+  if (spec.input === true && typeof record.name === 'string') addName(tally, record.name, path, checker);
 
   // Properties that hold data (not child components) may hold actions and dynamic references.
   const childLists = type === 'Switch' ? [SWITCH_CASES] : (CHILD_LISTS[type] ?? []);
-  for (const key of Object.keys(record)) {
-    if (key !== 'type' && !childLists.includes(key)) collectValue(record[key], [...path, key], walk);
+  const propertyPath: PathSegment[] = [...path];
+  for (const key in record) {
+    if (key === 'type' || childLists.includes(key)) continue;
+    propertyPath.push(key);
+    collectValue(record[key], propertyPath, walk);
+    propertyPath.pop();
   }
 
   if (type === 'Form') {
-    addChildren(tally, walkChildList(record, 'children', path, true, walk));
+    walkChildList(record, 'children', path, true, walk, tally);
   } else if (type === 'If') {
-    const thenTally = walkChildList(record, 'then', path, inForm, walk);
-    const elseTally = walkChildList(record, 'else', path, inForm, walk);
-    const footers = (branch: Tally) => (branch.counts.get('Footer') ?? 0) > 0;
-    if (footers(thenTally) !== footers(elseTally)) {
+    const thenBranch = emptyTally();
+    const elseBranch = emptyTally();
+    walkChildList(record, 'then', path, inForm, walk, thenBranch);
+    walkChildList(record, 'else', path, inForm, walk, elseBranch);
+    if (thenBranch.counts.has('Footer') !== elseBranch.counts.has('Footer')) {
       checker.report(
         'FOOTER_IN_ONE_BRANCH',
         path,
         "A Footer inside an If must be in both 'then' and 'else'.",
       );
     }
-    mergeAlternative(thenTally, elseTally);
-    addChildren(tally, thenTally);
+    addAlternatives(tally, [thenBranch, elseBranch], checker);
   } else if (type === 'Switch') {
-    addChildren(tally, walkSwitchCases(record, path, inForm, walk));
+    addAlternatives(tally, walkSwitchCases(record, path, inForm, walk), checker);
   }
-  return tally;
+}
+
+/** Adds branches of which one is on screen at a time: the most of each, every name once. */
+function addAlternatives(tally: Tally, branches: readonly Tally[], checker: FlowJsonChecker): void {
+  const counts = new Map<string, number>();
+  let total = 0;
+  const names = new Map<string, JsonPath>();
+  for (const branch of branches) {
+    for (const [type, count] of branch.counts) counts.set(type, Math.max(counts.get(type) ?? 0, count));
+    total = Math.max(total, branch.total);
+    for (const [name, path] of branch.names) if (!names.has(name)) names.set(name, path);
+  }
+  for (const [type, count] of counts) tally.counts.set(type, (tally.counts.get(type) ?? 0) + count);
+  tally.total += total;
+  for (const [name, path] of names) addName(tally, name, path, checker);
 }
 
 /** The rules on one component that need nothing but the component and where it sits. */
@@ -214,7 +220,7 @@ function checkComponentItself(
     if (typeof required !== 'string' && !checker.allows(required.since)) continue;
     checker.require(record, name, path, type);
   }
-  if (record.name !== undefined) checker.expectType(record.name, 'string', [...path, 'name'], 'name');
+  if (record.name !== undefined) checker.expectPropertyType(record, 'name', 'string', path);
   if (type === 'Form' && inForm) {
     checker.report('NESTED_FORM', path, 'A Form cannot sit inside another Form.');
   }
@@ -227,51 +233,67 @@ function checkComponentItself(
   }
 }
 
-function addChildren(tally: Tally, children: Tally): void {
-  for (const [type, count] of children.counts) tally.counts.set(type, (tally.counts.get(type) ?? 0) + count);
-  tally.total += children.total;
-  for (const [name, path] of children.names) if (!tally.names.has(name)) tally.names.set(name, path);
-}
-
+/** Walks `record[key]`, a list of child components, when it is there and is a list. */
 function walkChildList(
   record: Record<string, unknown>,
   key: string,
   path: JsonPath,
   inForm: boolean,
   walk: Walk,
-): Tally {
+  tally: Tally,
+): void {
   const list = record[key];
-  if (list === undefined || !walk.checker.expectType(list, 'array', [...path, key], key)) return emptyTally();
-  return walkList(list as unknown[], [...path, key], inForm, walk);
+  if (list === undefined || !walk.checker.expectPropertyType(record, key, 'array', path)) return;
+  walkList(list as unknown[], [...path, key], inForm, walk, tally);
 }
 
+/** One tally per case of a Switch. */
 function walkSwitchCases(
   record: Record<string, unknown>,
   path: JsonPath,
   inForm: boolean,
   walk: Walk,
-): Tally {
+): Tally[] {
   const cases = record[SWITCH_CASES];
+  if (cases === undefined || !walk.checker.expectPropertyType(record, SWITCH_CASES, 'object', path))
+    return [];
   const casesPath = [...path, SWITCH_CASES];
-  const tally = emptyTally();
-  if (cases === undefined || !walk.checker.expectType(cases, 'object', casesPath, SWITCH_CASES)) return tally;
-  for (const key of Object.keys(cases as Record<string, unknown>)) {
-    mergeAlternative(tally, walkChildList(cases as Record<string, unknown>, key, casesPath, inForm, walk));
-  }
-  return tally;
+  return Object.keys(cases as Record<string, unknown>).map((key) => {
+    const branch = emptyTally();
+    walkChildList(cases as Record<string, unknown>, key, casesPath, inForm, walk, branch);
+    return branch;
+  });
 }
 
-/** Collects the actions and the strings with dynamic references in a component's data. */
-function collectValue(value: unknown, path: JsonPath, walk: Walk): void {
+/**
+ * Collects the actions and the strings with dynamic references in a component's data. `path` is
+ * the value's place, pushed to and popped as the walk goes down and up, and copied only for what
+ * is collected: data sources can hold hundreds of options, and a copy per value would cost more
+ * than the rest of the validation.
+ */
+function collectValue(value: unknown, path: PathSegment[], walk: Walk): void {
   if (typeof value === 'string') {
-    if (value.includes('${')) walk.references.push({ text: value, path });
-  } else if (Array.isArray(value)) {
-    value.forEach((item, index) => {
-      collectValue(item, [...path, index], walk);
-    });
-  } else if (isRecord(value)) {
-    const key = path[path.length - 1];
-    if (typeof key === 'string' && ACTION_KEY.test(key)) walk.actions.push({ action: value, path });
-    for (const [entryKey, entry] of Object.entries(value)) collectValue(entry, [...path, entryKey], walk);
+    if (value.includes('${')) walk.references.push({ text: value, path: [...path] });
+    return;
+  }
+  if (typeof value !== 'object' || value === null) return;
+  if (Array.isArray(value)) {
+    for (let index = 0; index < value.length; index++) {
+      path.push(index);
+      collectValue(value[index], path, walk);
+      path.pop();
+    }
+    return;
+  }
+  const record = value as Record<string, unknown>;
+  const key = path[path.length - 1];
+  if (typeof key === 'string' && key.endsWith(ACTION_SUFFIX))
+    walk.actions.push({ action: record, path: [...path] });
+  // for…in, not Object.entries: no array per object. The values come from JSON.parse, so every
+  // enumerable property is the object's own.
+  for (const entryKey in record) {
+    path.push(entryKey);
+    collectValue(record[entryKey], path, walk);
+    path.pop();
   }
 }

@@ -34,9 +34,18 @@ export function versionNumber(version: string): number | undefined {
   return Number(match[1]) * 1000 + Number(match[2]);
 }
 
-/** `versionNumber` of a version this module spells correctly itself. */
+const knownVersions = new Map<string, number>();
+
+/**
+ * `versionNumber` of a version the rule tables spell themselves, remembered: rules ask for every
+ * component and action.
+ */
 export function knownVersion(version: string): number {
-  const number = versionNumber(version);
-  if (number === undefined) throw new RangeError(`not a Flow JSON version: ${version}`);
+  let number = knownVersions.get(version);
+  if (number === undefined) {
+    number = versionNumber(version);
+    if (number === undefined) throw new RangeError(`not a Flow JSON version: ${version}`);
+    knownVersions.set(version, number);
+  }
   return number;
 }
