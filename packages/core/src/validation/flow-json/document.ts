@@ -52,6 +52,14 @@ export function checkDocument(
   checker.require(root, 'screens', [], 'The Flow JSON');
 
   const { version, data_api_version: dataApiVersion, data_channel_uri: dataChannelUri } = root;
+  // A flow with an endpoint says where each screen may lead; Meta's message is quoted.
+  if (dataApiVersion !== undefined && root.routing_model === undefined) {
+    checker.report(
+      'MISSING_REQUIRED_PROPERTY',
+      ['routing_model'],
+      "The property 'routing_model' is required for property 'data_api_version'.",
+    );
+  }
   if (typeof version === 'string' && !options.versions.includes(version)) {
     checker.report(
       'INVALID_VERSION',

@@ -88,7 +88,7 @@ function reportCycles(routes: ReadonlyMap<string, readonly Route[]>, checker: Fl
         checker.report(
           'ROUTING_MODEL_CYCLE',
           route.path,
-          `The route from '${frame.screen}' to '${route.target}' closes a cycle; routes lead forward only (going back needs no route).`,
+          `Backward route [${frame.screen}->${route.target}] is not allowed: it closes a cycle, and routes lead forward only (going back needs no route).`,
         );
       } else if (seen === undefined) {
         state.set(route.target, 'open');

@@ -108,6 +108,12 @@ const CASES: readonly RuleCase[] = [
     ),
   },
   {
+    rule: 'data_api_version without routing_model',
+    code: 'MISSING_REQUIRED_PROPERTY',
+    path: 'routing_model',
+    document: flow([end('A')], { data_api_version: '3.0' }),
+  },
+  {
     rule: 'a navigate action without next',
     code: 'MISSING_REQUIRED_PROPERTY',
     path: 'screens[0].layout.children[0].on-click-action.next',
@@ -184,7 +190,7 @@ const CASES: readonly RuleCase[] = [
     rule: 'a data_api_version Meta does not accept',
     code: 'INVALID_DATA_API_VERSION',
     path: 'data_api_version',
-    document: flow([end('A')], { data_api_version: '2.0' }),
+    document: flow([end('A')], { data_api_version: '2.0', routing_model: {} }),
   },
   {
     rule: 'data_channel_uri from 3.0 on',
