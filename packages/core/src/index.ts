@@ -169,6 +169,11 @@ export type {
 } from './provider/requests.js';
 // Offline validation
 export {
+  checkFlowJsonBeforeWrite,
+  type FlowJsonValidationMode,
+  InvalidFlowJsonError,
+} from './validation/flow-json/check-flow-json-before-write.js';
+export {
   FLOW_JSON_ERROR_CODES,
   type FlowJsonErrorCode,
   type FlowJsonErrorType,
