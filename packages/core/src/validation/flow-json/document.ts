@@ -29,7 +29,8 @@ export interface FlowDocument {
 
 /**
  * The version the version-dependent rules apply: the document's own when it is one of
- * `versions`, otherwise the newest of `versions` (INVALID_VERSION is reported all the same).
+ * `versions`, otherwise the newest of `versions` (INVALID_VERSION is reported all the same), and
+ * with no "major.minor" version to go by, a version newer than any (every feature allowed).
  */
 export function effectiveVersion(root: Record<string, unknown>, versions: readonly string[]): number {
   const declared = root.version;
@@ -39,7 +40,7 @@ export function effectiveVersion(root: Record<string, unknown>, versions: readon
   }
   let newest = 0;
   for (const version of versions) newest = Math.max(newest, versionNumber(version) ?? 0);
-  return newest;
+  return newest > 0 ? newest : Number.MAX_SAFE_INTEGER;
 }
 
 export function checkDocument(

@@ -24,6 +24,11 @@ describe('validateFlowJson versions', () => {
     expect(validateFlowJson({ ...flow, version: '9.0' }, { versions: ['9.0'] })).toEqual([]);
   });
 
+  it('applies the newest rules when the caller’s list has no version to go by', () => {
+    const flow = META_EXAMPLE_FLOWS.find((example) => example.flow.version === '7.1')!.flow;
+    expect(validateFlowJson(flow, { versions: [] }).map((error) => error.error)).toEqual(['INVALID_VERSION']);
+  });
+
   it('takes the accepted data API versions from the caller', () => {
     const flow = META_EXAMPLE_FLOWS.find((example) => example.flow.data_api_version === '3.0')!.flow;
     expect(validateFlowJson(flow, { dataApiVersions: ['4.0'] }).map((error) => error.error)).toEqual([
