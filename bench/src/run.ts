@@ -6,6 +6,7 @@ import { perCallCost } from './per-call-cost.js';
 import { rateLimiter } from './rate-limiter.js';
 import { type ResultRow, renderMarkdown, renderTable } from './report.js';
 import { throughput } from './throughput.js';
+import { validateFlowJsonBenchmark } from './validate-flow-json.js';
 import { webhookParse } from './webhook-parse.js';
 import { withComponents } from './with-components.js';
 
@@ -23,6 +24,7 @@ const BENCHMARKS: readonly Benchmark[] = [
   coldImport,
   withComponents,
   webhookParse,
+  validateFlowJsonBenchmark,
 ];
 
 const args = process.argv.slice(2).filter((arg) => arg !== '--');

@@ -171,7 +171,6 @@ export {
   type UnknownComponent,
   UnknownComponentSchema,
 } from './model/template-component.js';
-
 // The provider specification, for adapter authors
 export type { ProviderCallContext, ProviderResult } from './provider/call-context.js';
 export type { ProviderCapabilities, TemplateFilter } from './provider/capabilities.js';
@@ -197,7 +196,24 @@ export type {
   ListTemplatesRequest,
 } from './provider/requests.js';
 export type { WebhookCall, WebhookRequest, WebhookSignatureCheck } from './provider/webhook-request.js';
-
+// Offline validation
+export {
+  checkFlowJsonBeforeWrite,
+  type FlowJsonValidationMode,
+  InvalidFlowJsonError,
+} from './validation/flow-json/check-flow-json-before-write.js';
+export {
+  FLOW_JSON_ERROR_CODES,
+  type FlowJsonErrorCode,
+  type FlowJsonErrorType,
+} from './validation/flow-json/error-codes.js';
+export {
+  MAX_FLOW_JSON_BYTES,
+  MAX_FLOW_JSON_DEPTH,
+  type ValidateFlowJsonOptions,
+  validateFlowJson,
+} from './validation/flow-json/validate-flow-json.js';
+export { FLOW_DATA_API_VERSIONS, FLOW_JSON_VERSIONS } from './validation/flow-json/versions.js';
 // Status events (webhooks)
 export { createWebhookReceiver } from './webhooks/create-webhook-receiver.js';
 export {
