@@ -1,5 +1,4 @@
-export { mapNxcloudFlow } from './map-nxcloud-flow.js';
-export { mapNxcloudTemplate } from './map-nxcloud-template.js';
+export { mapNxcloudFlow } from './flows/map-nxcloud-flow.js';
 export { adapter } from './nxcloud-adapter.js';
 export {
   NXCLOUD_DEFAULT_PAGE_SIZE,
@@ -17,4 +16,5 @@ export {
   nxcloudOptionsSchema,
 } from './nxcloud-options.js';
 export { nxcloud } from './nxcloud-provider.js';
-export { type NxcloudSignAlgorithm, type NxcloudSignInput, signNxcloud } from './nxcloud-sign.js';
+export { mapNxcloudTemplate } from './templates/map-nxcloud-template.js';
+export { type NxcloudSignAlgorithm, type NxcloudSignInput, signNxcloud } from './transport/nxcloud-sign.js';

@@ -10,6 +10,9 @@ import {
   ResponseFormatError,
 } from '@whatsapp-bsp/core';
 import { definedOnly, toEnumValue } from '@whatsapp-bsp/core/adapter';
+import { NXCLOUD_PROVIDER_ID } from '../nxcloud-id.js';
+import { nextCursorFrom } from '../wire/nxcloud-paging.js';
+import { isRecord, parseWire } from '../wire/nxcloud-wire-values.js';
 import {
   type NxcloudValidationErrorWire,
   nxcloudFlowListWireSchema,
@@ -17,9 +20,6 @@ import {
   nxcloudFlowSummaryWireSchema,
   nxcloudFlowWireSchema,
 } from './nxcloud-flow-wire.js';
-import { NXCLOUD_PROVIDER_ID } from './nxcloud-id.js';
-import { nextCursorFrom } from './nxcloud-paging.js';
-import { isRecord, parseWire } from './nxcloud-wire-common.js';
 
 /** Maps one flow object; `raw` is the object exactly as received. */
 export function mapNxcloudFlow(value: unknown): Flow {

@@ -1,6 +1,9 @@
 import { ResponseFormatError } from '@whatsapp-bsp/core';
 import { z } from 'zod';
-import { NXCLOUD_PROVIDER_ID } from './nxcloud-id.js';
+import { NXCLOUD_PROVIDER_ID } from '../nxcloud-id.js';
+
+/** The body field `messaging_product`, which every WhatsApp endpoint takes: always `whatsapp`. */
+export const MESSAGING_PRODUCT = 'whatsapp';
 
 /**
  * Builds a schema on the first call and returns that same schema afterwards. The schemas are

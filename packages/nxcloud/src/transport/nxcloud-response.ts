@@ -1,9 +1,9 @@
 import { ProviderUnavailableError, ResponseFormatError } from '@whatsapp-bsp/core';
 import { MAX_RESPONSE_JSON_DEPTH, nestedDeeperThan, redactSecrets } from '@whatsapp-bsp/core/adapter';
 import { z } from 'zod';
+import { NXCLOUD_PROVIDER_ID } from '../nxcloud-id.js';
+import { lenientIntegerSchema } from '../wire/nxcloud-wire-values.js';
 import { errorFromNxcloudFailure, rateLimitError, redactDeep } from './nxcloud-errors.js';
-import { NXCLOUD_PROVIDER_ID } from './nxcloud-id.js';
-import { lenientIntegerSchema } from './nxcloud-wire-common.js';
 
 /** What the transport hands over of one HTTP exchange. */
 export interface NxcloudHttpResponse {

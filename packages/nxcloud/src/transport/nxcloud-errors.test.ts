@@ -14,20 +14,20 @@ import {
 import fc from 'fast-check';
 import nock from 'nock';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { failure, success } from './__fixtures__/nxcloud-built-payloads.js';
+import { failure, success } from '../__fixtures__/nxcloud-built-payloads.js';
 import {
   BASE_URL,
   callContext,
   captureRequests,
   FIXED_NOW,
   TEST_OPTIONS,
-} from './__fixtures__/nxcloud-test-support.js';
+} from '../__fixtures__/nxcloud-test-support.js';
 import {
   FAILURE_EXAMPLE,
   META_ERROR_EXAMPLE,
   QUERY_FLOW_BY_ID_EXAMPLE,
-} from './__fixtures__/nxcloud-vendor-examples.js';
-import { nxcloud } from './nxcloud-provider.js';
+} from '../__fixtures__/nxcloud-vendor-examples.js';
+import { nxcloud } from '../nxcloud-provider.js';
 
 beforeAll(() => nock.disableNetConnect());
 afterEach(() => nock.cleanAll());

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { nxcloudPagingWireSchema } from './nxcloud-paging.js';
-import { lenientIntegerSchema, once, optionalTextSchema } from './nxcloud-wire-common.js';
+import { nxcloudPagingWireSchema } from '../wire/nxcloud-paging.js';
+import { lenientIntegerSchema, once, optionalTextSchema } from '../wire/nxcloud-wire-values.js';
 
 /*
  * NXCloud's templates (getTemplate), in Meta's snake_case names as NXCloud passes them through.

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { once, optionalTextSchema } from './nxcloud-wire-common.js';
+import { once, optionalTextSchema } from './nxcloud-wire-values.js';
 
 /** Meta's cursor paging, passed through by getTemplate and queryFlowsByPhone. */
 export const nxcloudPagingWireSchema = once(() =>

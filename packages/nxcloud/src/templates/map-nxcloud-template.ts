@@ -12,16 +12,16 @@ import {
   type TemplateComponent,
 } from '@whatsapp-bsp/core';
 import { definedOnly, toEnumValue, toTemplateCategory } from '@whatsapp-bsp/core/adapter';
-import { NXCLOUD_PROVIDER_ID } from './nxcloud-id.js';
-import { sameLanguage } from './nxcloud-input.js';
-import { nextCursorFrom } from './nxcloud-paging.js';
+import { NXCLOUD_PROVIDER_ID } from '../nxcloud-id.js';
+import { sameLanguage } from '../nxcloud-input.js';
+import { nextCursorFrom } from '../wire/nxcloud-paging.js';
+import { isRecord, parseWire } from '../wire/nxcloud-wire-values.js';
 import {
   type NxcloudTemplateButtonWire,
   type NxcloudTemplateComponentWire,
   nxcloudTemplateListWireSchema,
   nxcloudTemplateWireSchema,
 } from './nxcloud-template-wire.js';
-import { isRecord, parseWire } from './nxcloud-wire-common.js';
 
 /** Maps one getTemplate item; `raw` is the object exactly as received. */
 export function mapNxcloudTemplate(value: unknown): Template {

@@ -2,8 +2,8 @@ import { Agent as HttpAgent } from 'node:http';
 import { Agent as HttpsAgent } from 'node:https';
 import type { ProviderCallContext } from '@whatsapp-bsp/core';
 import got from 'got';
+import type { NxcloudOperation, ResolvedNxcloudOptions } from '../nxcloud-options.js';
 import { errorFromTransport } from './nxcloud-errors.js';
-import type { NxcloudOperation, ResolvedNxcloudOptions } from './nxcloud-options.js';
 import { readNxcloudResponse } from './nxcloud-response.js';
 import { signNxcloud } from './nxcloud-sign.js';
 

@@ -1,11 +1,11 @@
 import { z } from 'zod';
-import { nxcloudPagingWireSchema } from './nxcloud-paging.js';
+import { nxcloudPagingWireSchema } from '../wire/nxcloud-paging.js';
 import {
   lenientIntegerSchema,
   nxcloudTimestampSchema,
   once,
   optionalTextSchema,
-} from './nxcloud-wire-common.js';
+} from '../wire/nxcloud-wire-values.js';
 
 /*
  * NXCloud's flow objects, in the vendor's own snake_case names (mostly Meta's, passed through).

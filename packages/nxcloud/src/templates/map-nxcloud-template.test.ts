@@ -5,8 +5,8 @@ import {
   TEMPLATE_WITH_QUIRKS,
   templateItem,
   templateListData,
-} from './__fixtures__/nxcloud-built-payloads.js';
-import { GET_TEMPLATE_EXAMPLE } from './__fixtures__/nxcloud-vendor-examples.js';
+} from '../__fixtures__/nxcloud-built-payloads.js';
+import { GET_TEMPLATE_EXAMPLE } from '../__fixtures__/nxcloud-vendor-examples.js';
 import { mapNxcloudTemplate, mapNxcloudTemplateList } from './map-nxcloud-template.js';
 import { nxcloudTemplateWireSchema } from './nxcloud-template-wire.js';
 

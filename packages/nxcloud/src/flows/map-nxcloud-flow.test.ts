@@ -7,8 +7,8 @@ import {
 } from '@whatsapp-bsp/core';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { FLOW_WITH_META_SHAPES, flowListData, previewData } from './__fixtures__/nxcloud-built-payloads.js';
-import { QUERY_FLOW_BY_ID_EXAMPLE } from './__fixtures__/nxcloud-vendor-examples.js';
+import { FLOW_WITH_META_SHAPES, flowListData, previewData } from '../__fixtures__/nxcloud-built-payloads.js';
+import { QUERY_FLOW_BY_ID_EXAMPLE } from '../__fixtures__/nxcloud-vendor-examples.js';
 import {
   mapNxcloudFlow,
   mapNxcloudFlowList,
