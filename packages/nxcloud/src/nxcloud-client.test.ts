@@ -3,8 +3,10 @@ import {
   AuthenticationError,
   createClient,
   type Hooks,
+  InvalidRequestError,
   ProviderUnavailableError,
   UnsupportedOperationError,
+  type WhatsAppClient,
 } from '@whatsapp-bsp/core';
 import { FakeClock } from '@whatsapp-bsp/core/testing';
 import nock from 'nock';
@@ -27,6 +29,16 @@ afterAll(() => nock.enableNetConnect());
 const FLOW_ID = '3603023670018851';
 const PATH = '/api/wa/queryFlowById';
 const HTML_502 = '<html><body><h1>502 Bad Gateway</h1></body></html>';
+
+/** What the call threw or rejected with: the client refuses some input at once, some on first read. */
+async function rejectionOf(call: () => unknown): Promise<unknown> {
+  try {
+    await call();
+  } catch (error) {
+    return error;
+  }
+  throw new Error('expected the call to fail');
+}
 
 /** A client over the real adapter; the fake clock makes back-off instant and recorded. */
 function clientWith(maxAttempts = 3) {
@@ -177,13 +189,34 @@ describe('through the core client', () => {
     await expect(refused).rejects.toMatchObject({ code: 'CONFIG', field: 'businessPhone' });
   });
 
-  it('refuses a template filter NXCloud lacks before sending anything', async () => {
+  it.each([
+    ['language', { language: 'en_US' }],
+    ['status', { status: 'APPROVED' as const }],
+    ['category', { category: 'MARKETING' as const }],
+  ])('refuses the %s filter, which NXCloud lacks, before sending anything', async (field, filter) => {
     const scope = nock(BASE_URL)
       .post('/api/wa/getTemplate')
       .reply(200, success(templateListData([], 'x', false)));
     const { client } = clientWith();
-    const attempt = async () => client.templates.list({ status: 'APPROVED' }).toArray();
-    await expect(attempt()).rejects.toSatisfy(UnsupportedOperationError.isInstance);
+    const error = await rejectionOf(() => client.templates.list(filter).toArray());
+    expect(UnsupportedOperationError.isInstance(error)).toBe(true);
+    expect((error as UnsupportedOperationError).field).toBe(field);
+    expect(scope.isDone()).toBe(false);
+  });
+
+  // Core checks these once, the same way for every vendor, before the adapter is called.
+  it.each([
+    ['pageSize', (client: WhatsAppClient) => client.templates.list({ pageSize: 2.5 }).toArray()],
+    ['name', (client: WhatsAppClient) => client.templates.list({ name: '  ' }).toArray()],
+    ['name', (client: WhatsAppClient) => client.templates.get({ name: 'a\nb', language: 'en' })],
+  ])('refuses a bad %s with InvalidRequestError before sending anything', async (field, call) => {
+    const scope = nock(BASE_URL)
+      .post('/api/wa/getTemplate')
+      .reply(200, success(templateListData([], 'x', false)));
+    const { client } = clientWith();
+    const error = await rejectionOf(() => call(client));
+    expect(InvalidRequestError.isInstance(error)).toBe(true);
+    expect((error as InvalidRequestError).field).toBe(field);
     expect(scope.isDone()).toBe(false);
   });
 });

@@ -1,10 +1,10 @@
 import type { FlowsProvider } from '@whatsapp-bsp/core';
-import { NXCLOUD_MAX_PAGE_SIZE } from '../nxcloud-capabilities.js';
-import { optionalCursor, requireFlowId, requirePageSize } from '../nxcloud-input.js';
 import type { ResolvedNxcloudOptions } from '../nxcloud-options.js';
 import type { NxcloudTransport } from '../transport/nxcloud-transport.js';
+import { optionalAfterCursor } from '../wire/nxcloud-paging.js';
 import { MESSAGING_PRODUCT } from '../wire/nxcloud-wire-values.js';
 import { mapNxcloudFlowList, mapNxcloudFlowPreview, mapNxcloudQueryFlowById } from './map-nxcloud-flow.js';
+import { requireFlowId } from './nxcloud-flow-id.js';
 
 /** NXCloud's flow operations, each one signed request through `transport`. */
 export function nxcloudFlows(config: ResolvedNxcloudOptions, transport: NxcloudTransport): FlowsProvider {
@@ -22,12 +22,17 @@ export function nxcloudFlows(config: ResolvedNxcloudOptions, transport: NxcloudT
     },
 
     async doList(request, context) {
-      const limit = requirePageSize(request.pageSize, NXCLOUD_MAX_PAGE_SIZE);
-      const after = optionalCursor(request.cursor);
+      const after = optionalAfterCursor(request.cursor);
       // This endpoint alone names the number `phone` (inconsistency 3).
       const { data, httpStatusCode } = await transport.post(
         operations.queryFlowsByPhone,
-        { appkey, phone: businessPhone, messaging_product: MESSAGING_PRODUCT, limit, after },
+        {
+          appkey,
+          phone: businessPhone,
+          messaging_product: MESSAGING_PRODUCT,
+          limit: request.pageSize,
+          after,
+        },
         context,
       );
       return { value: mapNxcloudFlowList(data), httpStatusCode };

@@ -13,9 +13,9 @@ import {
 } from '@whatsapp-bsp/core';
 import { definedOnly, toEnumValue, toTemplateCategory } from '@whatsapp-bsp/core/adapter';
 import { NXCLOUD_PROVIDER_ID } from '../nxcloud-id.js';
-import { sameLanguage } from '../nxcloud-input.js';
 import { nextCursorFrom } from '../wire/nxcloud-paging.js';
 import { isRecord, parseWire } from '../wire/nxcloud-wire-values.js';
+import { sameLanguage } from './nxcloud-template-language.js';
 import {
   type NxcloudTemplateButtonWire,
   type NxcloudTemplateComponentWire,

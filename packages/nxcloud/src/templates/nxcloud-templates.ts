@@ -1,15 +1,12 @@
-import {
-  type ListTemplatesRequest,
-  type TemplatesProvider,
-  UnsupportedOperationError,
-} from '@whatsapp-bsp/core';
+import { type TemplatesProvider, UnsupportedOperationError } from '@whatsapp-bsp/core';
 import { NXCLOUD_MAX_PAGE_SIZE } from '../nxcloud-capabilities.js';
 import { NXCLOUD_PROVIDER_ID } from '../nxcloud-id.js';
-import { optionalCursor, requireLanguage, requirePageSize, requireTemplateName } from '../nxcloud-input.js';
 import type { ResolvedNxcloudOptions } from '../nxcloud-options.js';
 import type { NxcloudTransport } from '../transport/nxcloud-transport.js';
+import { optionalAfterCursor } from '../wire/nxcloud-paging.js';
 import { MESSAGING_PRODUCT } from '../wire/nxcloud-wire-values.js';
 import { mapNxcloudTemplateInLanguage, mapNxcloudTemplateList } from './map-nxcloud-template.js';
+import { requireLanguage } from './nxcloud-template-language.js';
 
 /** NXCloud's template operations, each one signed request through `transport`. */
 export function nxcloudTemplates(
@@ -19,10 +16,9 @@ export function nxcloudTemplates(
   const { operations, appKey: appkey, businessPhone } = config;
   return {
     async doList(request, context) {
-      rejectUnsupportedFilters(request);
-      const limit = requirePageSize(request.pageSize, NXCLOUD_MAX_PAGE_SIZE);
-      const after = optionalCursor(request.cursor);
-      const name = request.name === undefined ? undefined : requireTemplateName(request.name);
+      // The client sends only the filters the capabilities list: getTemplate's `name`.
+      const { pageSize: limit, name } = request;
+      const after = optionalAfterCursor(request.cursor);
       const { data, httpStatusCode } = await transport.post(
         operations.getTemplate,
         { appkey, business_phone: businessPhone, messaging_product: MESSAGING_PRODUCT, limit, after, name },
@@ -38,7 +34,7 @@ export function nxcloudTemplates(
           { provider: NXCLOUD_PROVIDER_ID, field: 'id' },
         );
       }
-      const name = requireTemplateName(request.name);
+      const { name } = request;
       const language = requireLanguage(request.language);
       // getTemplate with `name` returns every language of that name; WhatsApp has about 70
       // template languages, so one page of the maximum size holds them all.
@@ -56,18 +52,4 @@ export function nxcloudTemplates(
       return { value: mapNxcloudTemplateInLanguage(data, name, language), httpStatusCode };
     },
   };
-}
-
-function rejectUnsupportedFilters(request: ListTemplatesRequest): void {
-  for (const field of ['language', 'status', 'category'] as const) {
-    if (request[field] !== undefined) {
-      throw new UnsupportedOperationError(
-        `NXCloud cannot filter templates by \`${field}\`; it supports: name`,
-        {
-          provider: NXCLOUD_PROVIDER_ID,
-          field,
-        },
-      );
-    }
-  }
 }

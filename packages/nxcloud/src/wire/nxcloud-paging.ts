@@ -1,4 +1,6 @@
+import { InvalidRequestError } from '@whatsapp-bsp/core';
 import { z } from 'zod';
+import { NXCLOUD_PROVIDER_ID } from '../nxcloud-id.js';
 import { once, optionalTextSchema } from './nxcloud-wire-values.js';
 
 /** Meta's cursor paging, passed through by getTemplate and queryFlowsByPhone. */
@@ -19,4 +21,20 @@ export type NxcloudPagingWire = z.output<ReturnType<typeof nxcloudPagingWireSche
 export function nextCursorFrom(paging: NxcloudPagingWire | null | undefined): string | undefined {
   if (!paging?.next) return undefined;
   return paging.cursors?.after || undefined;
+}
+
+/**
+ * The `after` cursor to send, checked for the form of Meta's cursors: short base64-like tokens.
+ * The client hands back what a page returned, but a cursor resumed from elsewhere may hold
+ * anything; one that cannot be Meta's is refused before anything is sent.
+ */
+export function optionalAfterCursor(cursor: string | undefined): string | undefined {
+  if (cursor === undefined) return undefined;
+  if (!/^[\x21-\x7e]{1,1024}$/.test(cursor)) {
+    throw new InvalidRequestError(
+      '`cursor` must be an NXCloud paging cursor: 1 to 1024 printable characters, no spaces',
+      { provider: NXCLOUD_PROVIDER_ID, field: 'cursor' },
+    );
+  }
+  return cursor;
 }
