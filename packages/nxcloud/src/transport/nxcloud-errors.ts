@@ -189,17 +189,15 @@ export function rateLimitError(
 }
 
 /**
- * A request that produced no answer: timeout, reset, refused connection, DNS failure. Always
+ * A request that produced no answer: a reset, a refused connection, a DNS failure. Always
  * retryable, since the vendor may well answer the next attempt. Only the error's name, code and
  * (redacted) message survive: HTTP library errors carry the request, signature header included.
+ * The attempt's timeout is not among these: the client times each attempt and reports it.
  */
-export function errorFromTransport(error: unknown, timeoutMs: number, secrets: readonly string[]): BspError {
+export function errorFromTransport(error: unknown, secrets: readonly string[]): BspError {
   const cause = safeCause(error, secrets);
   const code = (cause as { code?: unknown }).code;
-  const timedOut = cause.name === 'TimeoutError' || code === 'ETIMEDOUT';
-  const message = timedOut
-    ? `NXCloud did not answer within ${timeoutMs} ms`
-    : `NXCloud could not be reached${typeof code === 'string' ? ` (${code})` : ''}: ${cause.message}`;
+  const message = `NXCloud could not be reached${typeof code === 'string' ? ` (${code})` : ''}: ${cause.message}`;
   return new ProviderUnavailableError(message, { provider: NXCLOUD_PROVIDER_ID, cause });
 }
 

@@ -71,29 +71,23 @@ export function createNxcloudTransport(options: ResolvedNxcloudOptions): Nxcloud
       });
       const secrets = [options.accessSecret, sign];
 
-      // One timer and one abort listener that cancel the request: got's own `timeout` and
-      // `signal` options do the same with several listeners and timers per request, which
-      // measurably slows every call (see docs/performance.md).
+      // The attempt's timeout is the client's: its timer aborts the attempt, and the abort
+      // listener above cancels the request. got's own `timeout` would time the same attempt
+      // twice, and got's `signal` option adds listeners per request (see docs/performance.md).
       const pending = http.post(`${options.baseUrl}${operation.path}`, {
         body,
         headers: { ts, action: operation.action, sign },
       });
       cancel = () => pending.cancel();
-      let timedOut = false;
-      const timer = setTimeout(() => {
-        timedOut = true;
-        pending.cancel();
-      }, context.timeoutMs);
       let response: { statusCode: number; headers: NodeJS.Dict<string | string[]>; body: string };
       try {
         response = await pending;
       } catch (error) {
-        // A cancelled call must surface as the caller's abort, never as a retryable failure.
+        // A cancelled request surfaces as the abort's own reason (the caller's, or the client's
+        // timeout error), never as a failure of its own.
         if (abort.happened) throw abort.reason;
-        const cause = timedOut ? new DOMException('The request timed out', 'TimeoutError') : error;
-        throw errorFromTransport(cause, context.timeoutMs, secrets);
+        throw errorFromTransport(error, secrets);
       } finally {
-        clearTimeout(timer);
         stopListening();
       }
       const data = readNxcloudResponse(response, options.now(), secrets);
