@@ -1,4 +1,3 @@
-export { mapNxcloudFlow } from './flows/map-nxcloud-flow.js';
 export { adapter } from './nxcloud-adapter.js';
 export {
   NXCLOUD_DEFAULT_PAGE_SIZE,
@@ -15,6 +14,6 @@ export {
   type NxcloudOptions,
   nxcloudOptionsSchema,
 } from './nxcloud-options.js';
+export { mapNxcloudFlow, mapNxcloudTemplate } from './nxcloud-payloads.js';
 export { nxcloud } from './nxcloud-provider.js';
-export { mapNxcloudTemplate } from './templates/map-nxcloud-template.js';
 export { type NxcloudSignAlgorithm, type NxcloudSignInput, signNxcloud } from './transport/nxcloud-sign.js';

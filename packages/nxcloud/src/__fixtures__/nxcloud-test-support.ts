@@ -1,7 +1,9 @@
 // Shared test set-up: fake credentials (built for the tests, not vendor data) and helpers that
 // capture what nock received.
+import { parseWire, type WireSchema } from '@whatsapp-bsp/core/adapter';
 import type nock from 'nock';
 import { expect } from 'vitest';
+import { NxcloudAnswer } from '../transport/nxcloud-answer.js';
 import { type NxcloudSignAlgorithm, signNxcloud } from '../transport/nxcloud-sign.js';
 
 export const BASE_URL = 'https://api2.nxcloud.com';
@@ -67,4 +69,9 @@ export function expectSignedRequest(
   else expect(request.headers.algorithm).toBe('sha256');
   // The secret itself never travels.
   expect(JSON.stringify(request)).not.toContain(TEST_OPTIONS.accessSecret);
+}
+
+/** Decodes `data` as the sub-providers do: parsed by `schema`, a mismatch reported by the answer. */
+export function decode<Wire>(schema: WireSchema<Wire>, data: unknown): Wire {
+  return parseWire(schema, data, new NxcloudAnswer(data, 200, 'a test call', []).mismatch);
 }

@@ -1,11 +1,11 @@
+import { NotFoundError } from '@whatsapp-bsp/core';
+import { isRecord, once } from '@whatsapp-bsp/core/adapter';
 import { z } from 'zod';
+import { NXCLOUD_PROVIDER_ID } from '../nxcloud-id.js';
+import { nxcloudListItemSchema } from '../wire/nxcloud-list-item.js';
 import { nxcloudPagingWireSchema } from '../wire/nxcloud-paging.js';
-import {
-  lenientIntegerSchema,
-  nxcloudTimestampSchema,
-  once,
-  optionalTextSchema,
-} from '../wire/nxcloud-wire-values.js';
+import { nxcloudTimestampSchema } from '../wire/nxcloud-timestamp.js';
+import { lenientIntegerSchema, optionalTextSchema } from '../wire/nxcloud-wire-values.js';
 
 /*
  * NXCloud's flow objects, in the vendor's own snake_case names (mostly Meta's, passed through).
@@ -62,6 +62,7 @@ const flowSummaryWireObject = once(() =>
 
 /** What queryFlowsByPhone lists: `id`, `name`, `status`, `categories`, and possibly more. */
 export const nxcloudFlowSummaryWireSchema = z.lazy(flowSummaryWireObject);
+export type NxcloudFlowSummaryWire = z.output<typeof nxcloudFlowSummaryWireSchema>;
 
 /** One flow as queryFlowById returns it. */
 export const nxcloudFlowWireSchema = z.lazy(() =>
@@ -86,14 +87,16 @@ export const nxcloudFlowWireSchema = z.lazy(() =>
       .nullish(),
   }),
 );
+export type NxcloudFlowWire = z.output<typeof nxcloudFlowWireSchema>;
 
-/** queryFlowsByPhone's `data`; items stay unparsed so each mapped flow keeps its raw object. */
+/** queryFlowsByPhone's `data`; each item is kept as received too, for its flow's `raw`. */
 export const nxcloudFlowListWireSchema = z.lazy(() =>
   z.object({
-    data: z.array(z.unknown()),
+    data: z.array(nxcloudListItemSchema(nxcloudFlowSummaryWireSchema)),
     paging: nxcloudPagingWireSchema().nullish(),
   }),
 );
+export type NxcloudFlowListWire = z.output<typeof nxcloudFlowListWireSchema>;
 
 /** getPreviewByFlowId's `data`: `id` is listed but missing from the example (inconsistency 16). */
 export const nxcloudFlowPreviewWireSchema = z.lazy(() =>
@@ -102,3 +105,24 @@ export const nxcloudFlowPreviewWireSchema = z.lazy(() =>
     preview: nxcloudFlowPreviewLinkWireSchema().extend({ preview_url: z.string().min(1) }),
   }),
 );
+export type NxcloudFlowPreviewWire = z.output<typeof nxcloudFlowPreviewWireSchema>;
+
+/**
+ * The flow object in queryFlowById's `data`, as received. The page's table documents
+ * `{ data: flowInfo[], paging }`, its example one flow object: both are read. From a list only the
+ * flow asked for is taken, so another flow in it, well-formed or not, does not fail the call.
+ *
+ * @throws NotFoundError when a list does not hold the flow.
+ */
+export function flowInQueryFlowById(data: unknown, id: string): unknown {
+  const list = isRecord(data) ? data.data : undefined;
+  if (!Array.isArray(list)) return data;
+  const match = list.find((item) => isRecord(item) && item.id === id);
+  if (match === undefined) {
+    throw new NotFoundError(`NXCloud has no flow with id ${id}`, {
+      provider: NXCLOUD_PROVIDER_ID,
+      raw: data,
+    });
+  }
+  return match;
+}

@@ -1,4 +1,4 @@
-import { FlowSchema, InvalidRequestError } from '@whatsapp-bsp/core';
+import { FlowSchema, InvalidRequestError, ResponseFormatError } from '@whatsapp-bsp/core';
 import nock from 'nock';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { flowListData, previewData, success } from '../__fixtures__/nxcloud-built-payloads.js';
@@ -10,8 +10,8 @@ import {
   TEST_OPTIONS,
 } from '../__fixtures__/nxcloud-test-support.js';
 import { QUERY_FLOW_BY_ID_EXAMPLE } from '../__fixtures__/nxcloud-vendor-examples.js';
+import { mapNxcloudFlow } from '../nxcloud-payloads.js';
 import { nxcloud } from '../nxcloud-provider.js';
-import { mapNxcloudFlow } from './map-nxcloud-flow.js';
 
 beforeAll(() => nock.disableNetConnect());
 afterEach(() => nock.cleanAll());
@@ -37,6 +37,15 @@ describe('flows.doGet', () => {
     expect(result.httpStatusCode).toBe(200);
     expect(result.value).toEqual(mapNxcloudFlow(JSON.parse(QUERY_FLOW_BY_ID_EXAMPLE).data));
     expect(FlowSchema.safeParse(result.value).success).toBe(true);
+  });
+
+  it('refuses a single flow whose id is not the one asked for', async () => {
+    nock(BASE_URL).post('/api/wa/queryFlowById').reply(200, QUERY_FLOW_BY_ID_EXAMPLE);
+    const error = await nxcloud(TEST_OPTIONS)
+      .flows.doGet({ id: '42' }, callContext())
+      .catch((caught: unknown) => caught);
+    expect(ResponseFormatError.isInstance(error)).toBe(true);
+    expect((error as ResponseFormatError).message).toMatch(/answered flow 3603023670018851/);
   });
 });
 

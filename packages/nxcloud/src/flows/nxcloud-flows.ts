@@ -1,30 +1,45 @@
 import type { FlowsProvider } from '@whatsapp-bsp/core';
+import { parseWire } from '@whatsapp-bsp/core/adapter';
 import type { ResolvedNxcloudOptions } from '../nxcloud-options.js';
 import type { NxcloudTransport } from '../transport/nxcloud-transport.js';
 import { optionalAfterCursor } from '../wire/nxcloud-paging.js';
 import { MESSAGING_PRODUCT } from '../wire/nxcloud-wire-values.js';
-import { mapNxcloudFlowList, mapNxcloudFlowPreview, mapNxcloudQueryFlowById } from './map-nxcloud-flow.js';
+import { flowFromWire, flowPageFromWire, flowPreviewFromWire } from './map-nxcloud-flow.js';
 import { requireFlowId } from './nxcloud-flow-id.js';
+import {
+  flowInQueryFlowById,
+  nxcloudFlowListWireSchema,
+  nxcloudFlowPreviewWireSchema,
+  nxcloudFlowWireSchema,
+} from './nxcloud-flow-wire.js';
 
-/** NXCloud's flow operations, each one signed request through `transport`. */
+/**
+ * NXCloud's flow operations. Each sends one signed request, then decodes the answer in one way:
+ * the transport's `data`, parsed by its wire schema (`parseWire`), mapped to the model.
+ */
 export function nxcloudFlows(config: ResolvedNxcloudOptions, transport: NxcloudTransport): FlowsProvider {
   const { operations, appKey: appkey, businessPhone } = config;
   return {
     async doGet(request, context) {
       const id = requireFlowId(request.id);
       // The page lists no `flow_id` (inconsistency 1), but without it the call cannot name a flow.
-      const { data, httpStatusCode } = await transport.post(
+      const answer = await transport.post(
         operations.queryFlowById,
         { appkey, business_phone: businessPhone, messaging_product: MESSAGING_PRODUCT, flow_id: id },
         context,
       );
-      return { value: mapNxcloudQueryFlowById(data, id), httpStatusCode };
+      const raw = flowInQueryFlowById(answer.data, id);
+      const wire = parseWire(nxcloudFlowWireSchema, raw, answer.mismatch);
+      if (wire.id !== id) {
+        throw answer.badResponse(`NXCloud answered flow ${wire.id} when asked for flow ${id}`);
+      }
+      return { value: flowFromWire(wire, raw), httpStatusCode: answer.httpStatusCode };
     },
 
     async doList(request, context) {
       const after = optionalAfterCursor(request.cursor);
       // This endpoint alone names the number `phone` (inconsistency 3).
-      const { data, httpStatusCode } = await transport.post(
+      const answer = await transport.post(
         operations.queryFlowsByPhone,
         {
           appkey,
@@ -35,17 +50,19 @@ export function nxcloudFlows(config: ResolvedNxcloudOptions, transport: NxcloudT
         },
         context,
       );
-      return { value: mapNxcloudFlowList(data), httpStatusCode };
+      const list = parseWire(nxcloudFlowListWireSchema, answer.data, answer.mismatch);
+      return { value: flowPageFromWire(list), httpStatusCode: answer.httpStatusCode };
     },
 
     async doGetPreview(request, context) {
       const id = requireFlowId(request.id);
-      const { data, httpStatusCode } = await transport.post(
+      const answer = await transport.post(
         operations.getPreviewByFlowId,
         { appkey, messaging_product: MESSAGING_PRODUCT, flow_id: id },
         context,
       );
-      return { value: mapNxcloudFlowPreview(data, id), httpStatusCode };
+      const wire = parseWire(nxcloudFlowPreviewWireSchema, answer.data, answer.mismatch);
+      return { value: flowPreviewFromWire(wire, answer.data, id), httpStatusCode: answer.httpStatusCode };
     },
   };
 }

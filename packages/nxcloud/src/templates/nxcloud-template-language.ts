@@ -1,4 +1,5 @@
 import { InvalidRequestError } from '@whatsapp-bsp/core';
+import { isRecord } from '@whatsapp-bsp/core/adapter';
 import { NXCLOUD_PROVIDER_ID } from '../nxcloud-id.js';
 
 /*
@@ -23,4 +24,19 @@ export function requireLanguage(language: string): string {
 /** `en-US` and `en_us` name the same language as NXCloud's `en_US`. */
 export function sameLanguage(a: string, b: string): boolean {
   return a.replace(/-/g, '_').toLowerCase() === b.replace(/-/g, '_').toLowerCase();
+}
+
+/**
+ * The template named `name` in `language` among getTemplate's items for that name, as received;
+ * undefined when there is none. The name is compared exactly, whatever matching the vendor
+ * applies to its `name` filter.
+ */
+export function templateInLanguage(items: readonly unknown[], name: string, language: string): unknown {
+  return items.find(
+    (item) =>
+      isRecord(item) &&
+      item.name === name &&
+      typeof item.language === 'string' &&
+      sameLanguage(item.language, language),
+  );
 }

@@ -1,6 +1,8 @@
+import { once } from '@whatsapp-bsp/core/adapter';
 import { z } from 'zod';
+import { nxcloudListItemSchema } from '../wire/nxcloud-list-item.js';
 import { nxcloudPagingWireSchema } from '../wire/nxcloud-paging.js';
-import { lenientIntegerSchema, once, optionalTextSchema } from '../wire/nxcloud-wire-values.js';
+import { lenientIntegerSchema, optionalTextSchema } from '../wire/nxcloud-wire-values.js';
 
 /*
  * NXCloud's templates (getTemplate), in Meta's snake_case names as NXCloud passes them through.
@@ -109,10 +111,20 @@ export const nxcloudTemplateWireSchema = z.lazy(() =>
   }),
 );
 
-/** getTemplate's `data`; items stay unparsed so each mapped template keeps its raw object. */
+export type NxcloudTemplateWire = z.output<typeof nxcloudTemplateWireSchema>;
+
+/** getTemplate's `data`; each item is kept as received too, for its template's `raw`. */
 export const nxcloudTemplateListWireSchema = z.lazy(() =>
   z.object({
-    data: z.array(z.unknown()),
+    data: z.array(nxcloudListItemSchema(nxcloudTemplateWireSchema)),
     paging: nxcloudPagingWireSchema().nullish(),
   }),
 );
+export type NxcloudTemplateListWire = z.output<typeof nxcloudTemplateListWireSchema>;
+
+/**
+ * getTemplate's `data` when asked for one name: every language of that name. Items are left
+ * unparsed: only the one in the language asked for is parsed, so a malformed sibling in another
+ * language does not fail the call.
+ */
+export const nxcloudTemplateLanguagesWireSchema = z.lazy(() => z.object({ data: z.array(z.unknown()) }));

@@ -1,14 +1,23 @@
-import { type TemplatesProvider, UnsupportedOperationError } from '@whatsapp-bsp/core';
+import { NotFoundError, type TemplatesProvider, UnsupportedOperationError } from '@whatsapp-bsp/core';
+import { parseWire } from '@whatsapp-bsp/core/adapter';
 import { NXCLOUD_MAX_PAGE_SIZE } from '../nxcloud-capabilities.js';
 import { NXCLOUD_PROVIDER_ID } from '../nxcloud-id.js';
 import type { ResolvedNxcloudOptions } from '../nxcloud-options.js';
 import type { NxcloudTransport } from '../transport/nxcloud-transport.js';
 import { optionalAfterCursor } from '../wire/nxcloud-paging.js';
 import { MESSAGING_PRODUCT } from '../wire/nxcloud-wire-values.js';
-import { mapNxcloudTemplateInLanguage, mapNxcloudTemplateList } from './map-nxcloud-template.js';
-import { requireLanguage } from './nxcloud-template-language.js';
+import { templateFromWire, templatePageFromWire } from './map-nxcloud-template.js';
+import { requireLanguage, templateInLanguage } from './nxcloud-template-language.js';
+import {
+  nxcloudTemplateLanguagesWireSchema,
+  nxcloudTemplateListWireSchema,
+  nxcloudTemplateWireSchema,
+} from './nxcloud-template-wire.js';
 
-/** NXCloud's template operations, each one signed request through `transport`. */
+/**
+ * NXCloud's template operations. Each sends one signed request, then decodes the answer in one
+ * way: the transport's `data`, parsed by its wire schema (`parseWire`), mapped to the model.
+ */
 export function nxcloudTemplates(
   config: ResolvedNxcloudOptions,
   transport: NxcloudTransport,
@@ -19,12 +28,13 @@ export function nxcloudTemplates(
       // The client sends only the filters the capabilities list: getTemplate's `name`.
       const { pageSize: limit, name } = request;
       const after = optionalAfterCursor(request.cursor);
-      const { data, httpStatusCode } = await transport.post(
+      const answer = await transport.post(
         operations.getTemplate,
         { appkey, business_phone: businessPhone, messaging_product: MESSAGING_PRODUCT, limit, after, name },
         context,
       );
-      return { value: mapNxcloudTemplateList(data), httpStatusCode };
+      const list = parseWire(nxcloudTemplateListWireSchema, answer.data, answer.mismatch);
+      return { value: templatePageFromWire(list), httpStatusCode: answer.httpStatusCode };
     },
 
     async doGet(request, context) {
@@ -38,7 +48,7 @@ export function nxcloudTemplates(
       const language = requireLanguage(request.language);
       // getTemplate with `name` returns every language of that name; WhatsApp has about 70
       // template languages, so one page of the maximum size holds them all.
-      const { data, httpStatusCode } = await transport.post(
+      const answer = await transport.post(
         operations.getTemplate,
         {
           appkey,
@@ -49,7 +59,15 @@ export function nxcloudTemplates(
         },
         context,
       );
-      return { value: mapNxcloudTemplateInLanguage(data, name, language), httpStatusCode };
+      const languages = parseWire(nxcloudTemplateLanguagesWireSchema, answer.data, answer.mismatch);
+      const raw = templateInLanguage(languages.data, name, language);
+      if (raw === undefined) {
+        throw new NotFoundError(`NXCloud has no template named ${name} in language ${language}`, {
+          provider: NXCLOUD_PROVIDER_ID,
+        });
+      }
+      const wire = parseWire(nxcloudTemplateWireSchema, raw, answer.mismatch);
+      return { value: templateFromWire(wire, raw), httpStatusCode: answer.httpStatusCode };
     },
   };
 }

@@ -9,10 +9,10 @@ import {
   ProviderUnavailableError,
   RateLimitError,
 } from '@whatsapp-bsp/core';
-import { parseRetryAfter, redactSecrets, safeCause } from '@whatsapp-bsp/core/adapter';
+import { isRecord, parseRetryAfter, redactSecrets, safeCause } from '@whatsapp-bsp/core/adapter';
 import { z } from 'zod';
 import { NXCLOUD_PROVIDER_ID } from '../nxcloud-id.js';
-import { isRecord, lenientIntegerSchema } from '../wire/nxcloud-wire-values.js';
+import { lenientIntegerSchema } from '../wire/nxcloud-wire-values.js';
 
 /**
  * Meta's Graph error, which NXCloud's flow endpoints relay in `data.error` with code 400. Built on

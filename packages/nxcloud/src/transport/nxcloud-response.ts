@@ -3,6 +3,7 @@ import { MAX_RESPONSE_JSON_DEPTH, nestedDeeperThan, redactSecrets } from '@whats
 import { z } from 'zod';
 import { NXCLOUD_PROVIDER_ID } from '../nxcloud-id.js';
 import { lenientIntegerSchema } from '../wire/nxcloud-wire-values.js';
+import { NxcloudAnswer } from './nxcloud-answer.js';
 import { errorFromNxcloudFailure, rateLimitError, redactDeep } from './nxcloud-errors.js';
 
 /** What the transport hands over of one HTTP exchange. */
@@ -31,15 +32,16 @@ const lenientEnvelopeSchema = z.lazy(() => envelopeSchema(lenientIntegerSchema()
 const RAW_TEXT_LIMIT = 500;
 
 /**
- * Returns `data` of a successful answer; throws the matching core error for anything else.
+ * Returns the answer of a successful call; throws the matching core error for anything else.
  * The body's `code` decides whatever the HTTP status says, since NXCloud reports most
  * failures with HTTP 200; only a 429 is read from the status, as it comes from the gateway.
  */
 export function readNxcloudResponse(
   response: NxcloudHttpResponse,
+  action: string,
   nowMs: number,
   secrets: readonly string[],
-): unknown {
+): NxcloudAnswer {
   const { statusCode, body } = response;
   const json = parseJson(body);
   const parsed = 'value' in json ? json.value : undefined;
@@ -69,7 +71,7 @@ export function readNxcloudResponse(
     const message = typeof envelope.data.message === 'string' ? envelope.data.message : undefined;
     throw errorFromNxcloudFailure({ code, message, data, body: parsed, httpStatusCode: statusCode }, secrets);
   }
-  return data;
+  return new NxcloudAnswer(data, statusCode, action, secrets);
 }
 
 function parseEnvelope(value: unknown) {

@@ -3,6 +3,7 @@ import { Agent as HttpsAgent } from 'node:https';
 import type { ProviderCallContext } from '@whatsapp-bsp/core';
 import got from 'got';
 import type { NxcloudOperation, ResolvedNxcloudOptions } from '../nxcloud-options.js';
+import type { NxcloudAnswer } from './nxcloud-answer.js';
 import { errorFromTransport } from './nxcloud-errors.js';
 import { readNxcloudResponse } from './nxcloud-response.js';
 import { signNxcloud } from './nxcloud-sign.js';
@@ -10,19 +11,13 @@ import { signNxcloud } from './nxcloud-sign.js';
 /** NXCloud's business line for WhatsApp, sent as the `bizType` header. */
 const WHATSAPP_BIZ_TYPE = '2';
 
-export interface NxcloudTransportResult {
-  /** The envelope's `data` of a successful answer. */
-  readonly data: unknown;
-  readonly httpStatusCode: number;
-}
-
 export interface NxcloudTransport {
   /** One signed JSON POST; throws a core error for every kind of failure. */
   post(
     operation: NxcloudOperation,
     payload: Readonly<Record<string, unknown>>,
     context: ProviderCallContext,
-  ): Promise<NxcloudTransportResult>;
+  ): Promise<NxcloudAnswer>;
 }
 
 export function createNxcloudTransport(options: ResolvedNxcloudOptions): NxcloudTransport {
@@ -90,8 +85,7 @@ export function createNxcloudTransport(options: ResolvedNxcloudOptions): Nxcloud
       } finally {
         stopListening();
       }
-      const data = readNxcloudResponse(response, options.now(), secrets);
-      return { data, httpStatusCode: response.statusCode };
+      return readNxcloudResponse(response, operation.action, options.now(), secrets);
     },
   };
 }

@@ -1,7 +1,8 @@
 import { InvalidRequestError } from '@whatsapp-bsp/core';
+import { once } from '@whatsapp-bsp/core/adapter';
 import { z } from 'zod';
 import { NXCLOUD_PROVIDER_ID } from '../nxcloud-id.js';
-import { once, optionalTextSchema } from './nxcloud-wire-values.js';
+import { optionalTextSchema } from './nxcloud-wire-values.js';
 
 /** Meta's cursor paging, passed through by getTemplate and queryFlowsByPhone. */
 export const nxcloudPagingWireSchema = once(() =>

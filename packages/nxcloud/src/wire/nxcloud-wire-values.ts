@@ -1,22 +1,13 @@
-import { ResponseFormatError } from '@whatsapp-bsp/core';
+import { once } from '@whatsapp-bsp/core/adapter';
 import { z } from 'zod';
-import { NXCLOUD_PROVIDER_ID } from '../nxcloud-id.js';
+
+/*
+ * Values that every NXCloud endpoint shares. Schemas are built on first use (`once`), not at
+ * import, to keep importing the adapter cheap.
+ */
 
 /** The body field `messaging_product`, which every WhatsApp endpoint takes: always `whatsapp`. */
 export const MESSAGING_PRODUCT = 'whatsapp';
-
-/**
- * Builds a schema on the first call and returns that same schema afterwards. The schemas are
- * built on first use rather than at import: building zod schemas is a large part of the cost of
- * importing this package, which a process that never calls NXCloud would pay for nothing.
- */
-export function once<T>(build: () => T): () => T {
-  let built: T | undefined;
-  return () => {
-    built ??= build();
-    return built;
-  };
-}
 
 /**
  * An integer that may arrive as a number, a float such as Meta's `139001.0`, or a numeric
@@ -31,78 +22,3 @@ export const lenientIntegerSchema = once(() =>
 
 /** An optional text field; vendors write `null` as often as they leave a field out. */
 export const optionalTextSchema = once(() => z.string().nullish());
-
-/**
- * Meta's timestamps as NXCloud relays them, e.g. `2024-01-13T10:03:53+0000`: an offset without a
- * colon, which is outside the ECMAScript date format (V8 accepts it, other engines may not), so
- * the parts are read here instead of handing the text to `Date`. A value that is not such a
- * timestamp fails the schema, so it ends as a ResponseFormatError instead of an Invalid Date.
- */
-export const nxcloudTimestampSchema = once(() =>
-  z.string().transform((text, context) => {
-    const date = parseIsoTimestamp(text.trim());
-    if (date === undefined) {
-      context.addIssue({ code: 'custom', message: 'is not an ISO-8601 timestamp with an offset' });
-      return z.NEVER;
-    }
-    return date;
-  }),
-);
-
-const ISO_TIMESTAMP =
-  /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?(?:Z|([+-])(\d{2}):?(\d{2}))$/;
-
-/** Strict: `Date` would roll 2024-02-31 over to March 2 instead of refusing it. */
-function parseIsoTimestamp(iso: string): Date | undefined {
-  const match = ISO_TIMESTAMP.exec(iso);
-  if (match === null) return undefined;
-  // Absent optional parts (seconds, the fraction, a `Z` offset) count as zero; milliseconds are
-  // the first three digits of the fraction, as `Date` reads them.
-  const part = (group: number) => Number(match[group] ?? 0);
-  const [year, month, day, hour, minute] = [part(1), part(2), part(3), part(4), part(5)];
-  const [second, offsetHours, offsetMinutes] = [part(6), part(9), part(10)];
-  const millisecond = Number(`${match[7] ?? ''}00`.slice(0, 3));
-  if (
-    // Date.UTC reads years below 100 as 19xx; no vendor timestamp is that old.
-    year < 100 ||
-    month < 1 ||
-    month > 12 ||
-    day < 1 ||
-    day > daysInMonth(year, month) ||
-    hour > 23 ||
-    minute > 59 ||
-    second > 59 ||
-    offsetHours > 23 ||
-    offsetMinutes > 59
-  ) {
-    return undefined;
-  }
-  const offsetMs = (match[8] === '-' ? -1 : 1) * (offsetHours * 60 + offsetMinutes) * 60_000;
-  return new Date(Date.UTC(year, month - 1, day, hour, minute, second, millisecond) - offsetMs);
-}
-
-function daysInMonth(year: number, month: number): number {
-  if (month === 2) return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28;
-  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
-}
-
-/** Parses a vendor value with its wire schema; a mismatch is the vendor's fault, not the caller's. */
-export function parseWire<Schema extends z.ZodType>(
-  schema: Schema,
-  value: unknown,
-  what: string,
-): z.output<Schema> {
-  const result = schema.safeParse(value);
-  if (result.success) return result.data;
-  const issue = result.error.issues[0];
-  const where = issue && issue.path.length > 0 ? ` at \`${issue.path.join('.')}\`` : '';
-  throw new ResponseFormatError(
-    `NXCloud answered ${what} in an undocumented shape${where}: ${issue?.message ?? 'invalid'}`,
-    { provider: NXCLOUD_PROVIDER_ID, raw: value },
-  );
-}
-
-/** A JSON object: not null, not an array. */
-export function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
