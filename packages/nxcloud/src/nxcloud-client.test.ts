@@ -86,6 +86,25 @@ describe('through the core client', () => {
     expect(scope.isDone()).toBe(true);
   });
 
+  it('retries a refused connection, and says nothing was sent when the attempts run out', async () => {
+    const refused = () =>
+      Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:443'), { code: 'ECONNREFUSED' });
+    nock(BASE_URL)
+      .post(PATH)
+      .replyWithError(refused())
+      .post(PATH)
+      .reply(200, QUERY_FLOW_BY_ID_EXAMPLE)
+      .post(PATH)
+      .times(2)
+      .replyWithError(refused());
+    const { client } = clientWith(2);
+
+    expect((await client.flows.get(FLOW_ID)).$metadata.attempts).toBe(2);
+    const error = await client.flows.get(FLOW_ID).catch((caught: unknown) => caught);
+    expect(ProviderUnavailableError.isInstance(error)).toBe(true);
+    expect(error).toMatchObject({ attempts: 2, outcome: 'not-sent' });
+  });
+
   it('gives up after maxAttempts with the last error and its attempt count', async () => {
     const scope = nock(BASE_URL).post(PATH).times(3).reply(200, failure(9001));
     const requests = captureRequests(scope);

@@ -46,6 +46,7 @@ describe('flows.doGet', () => {
       .catch((caught: unknown) => caught);
     expect(ResponseFormatError.isInstance(error)).toBe(true);
     expect((error as ResponseFormatError).message).toMatch(/answered flow 3603023670018851/);
+    expect((error as ResponseFormatError).outcome).toBe('unknown');
   });
 });
 
@@ -113,6 +114,7 @@ describe('flows: NXCloud id and cursor forms, checked before sending', () => {
     const error = await call().catch((caught: unknown) => caught);
     expect(InvalidRequestError.isInstance(error)).toBe(true);
     expect((error as InvalidRequestError).field).toBe(field);
+    expect((error as InvalidRequestError).outcome).toBe('not-sent');
     expect(scope.isDone()).toBe(false);
   });
 });

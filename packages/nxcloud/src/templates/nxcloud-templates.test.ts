@@ -90,16 +90,19 @@ describe('templates.doGet', () => {
     nock(BASE_URL)
       .post('/api/wa/getTemplate')
       .reply(200, success(templateListData(variants, 'x', false)));
-    await expect(
-      nxcloud(TEST_OPTIONS).templates.doGet({ name: 'order_update_v2', language: 'en_US' }, callContext()),
-    ).rejects.toThrow(NotFoundError);
+    const call = nxcloud(TEST_OPTIONS).templates.doGet(
+      { name: 'order_update_v2', language: 'en_US' },
+      callContext(),
+    );
+    await expect(call).rejects.toThrow(NotFoundError);
+    await expect(call).rejects.toMatchObject({ outcome: 'failed' });
   });
 
   it('refuses a get by id, which NXCloud cannot do natively, without sending anything', async () => {
     const scope = nock(BASE_URL).post('/api/wa/getTemplate').reply(200, GET_TEMPLATE_EXAMPLE);
-    await expect(nxcloud(TEST_OPTIONS).templates.doGet({ id: '15xxxx67' }, callContext())).rejects.toThrow(
-      UnsupportedOperationError,
-    );
+    const call = nxcloud(TEST_OPTIONS).templates.doGet({ id: '15xxxx67' }, callContext());
+    await expect(call).rejects.toThrow(UnsupportedOperationError);
+    await expect(call).rejects.toMatchObject({ outcome: 'not-sent' });
     expect(scope.isDone()).toBe(false);
   });
 });
@@ -114,6 +117,7 @@ describe('templates: NXCloud cursor and language forms, checked before sending',
     const error = await call().catch((caught: unknown) => caught);
     expect(InvalidRequestError.isInstance(error)).toBe(true);
     expect((error as InvalidRequestError).field).toBe(field);
+    expect((error as InvalidRequestError).outcome).toBe('not-sent');
     expect(scope.isDone()).toBe(false);
   });
 });

@@ -37,6 +37,8 @@ export class NxcloudAnswer {
     return new ResponseFormatError(redactSecrets(message, this.#secrets), {
       provider: NXCLOUD_PROVIDER_ID,
       httpStatusCode: this.httpStatusCode,
+      // NXCloud reported success, but not with the answer it documents: what it did is unknown.
+      outcome: 'unknown',
       raw: redactDeep(this.data, this.#secrets),
     });
   }

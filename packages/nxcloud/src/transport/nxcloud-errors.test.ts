@@ -104,6 +104,8 @@ describe('vendor result codes', () => {
     const error = await getFlowError();
     expect(errorClass.isInstance(error)).toBe(true);
     expect(error.retryable).toBe(retryable);
+    // NXCloud answered with a failure: nothing was applied, whatever the class.
+    expect(error.outcome).toBe('failed');
     expect(error.provider).toBe('nxcloud');
     expect(error.vendorCode).toBe(code);
     expect(error.httpStatusCode).toBe(200);
@@ -138,7 +140,10 @@ describe('vendor result codes', () => {
       .reply(200, '{"code":"1005","message":"Insufficient permissions","data":null}')
       .post(PATH)
       .reply(200, '{"code":9001.0,"message":{"zh":"系统业务错误"}}');
-    expect(AuthenticationError.isInstance(await getFlowError())).toBe(true);
+    const fromHttp500 = await getFlowError();
+    expect(AuthenticationError.isInstance(fromHttp500)).toBe(true);
+    // A 5xx with a failure code is a refusal like any other.
+    expect(fromHttp500.outcome).toBe('failed');
     expect(PermissionError.isInstance(await getFlowError())).toBe(true);
     expect((await getFlowError()).vendorCode).toBe(9001);
   });
@@ -172,13 +177,16 @@ describe('Meta errors relayed with code 400', () => {
     const error = await getFlowError();
     expect(errorClass.isInstance(error)).toBe(true);
     expect(error.httpStatusCode).toBe(400);
+    expect(error.outcome).toBe('failed');
   });
 
   it('is an InvalidRequestError when data.error is missing', async () => {
     nock(BASE_URL)
       .post(PATH)
       .reply(200, failure(400, 'updateFlow error', { success: false }));
-    expect(InvalidRequestError.isInstance(await getFlowError())).toBe(true);
+    const error = await getFlowError();
+    expect(InvalidRequestError.isInstance(error)).toBe(true);
+    expect(error.outcome).toBe('failed');
   });
 });
 
@@ -191,6 +199,8 @@ describe('answers that are not the envelope', () => {
     expect(ProviderUnavailableError.isInstance(error)).toBe(true);
     expect(error.retryable).toBe(true);
     expect(error.httpStatusCode).toBe(502);
+    // No failure code says what became of the request.
+    expect(error.outcome).toBe('unknown');
   });
 
   it.each([
@@ -211,11 +221,14 @@ describe('answers that are not the envelope', () => {
     const error = await getFlowError();
     expect(ResponseFormatError.isInstance(error), error.message).toBe(true);
     expect(error.retryable).toBe(false);
+    expect(error.outcome).toBe('unknown');
   });
 
   it('an empty 503 is UNAVAILABLE', async () => {
     nock(BASE_URL).post(PATH).reply(503, '');
-    expect(ProviderUnavailableError.isInstance(await getFlowError())).toBe(true);
+    const error = await getFlowError();
+    expect(ProviderUnavailableError.isInstance(error)).toBe(true);
+    expect(error.outcome).toBe('unknown');
   });
 
   it('JSON nested deeper than any answer is refused before anything walks it', async () => {
@@ -245,6 +258,8 @@ describe('throttling', () => {
     expect(RateLimitError.isInstance(error)).toBe(true);
     expect(error.retryable).toBe(true);
     expect(error.retryAfterMs).toBe(7_000);
+    // Refused at the gateway: nothing was applied.
+    expect(error.outcome).toBe('failed');
   });
 
   it('reads an HTTP-date Retry-After against the injected clock', async () => {
@@ -263,13 +278,16 @@ describe('transport failures', () => {
     expect(ProviderUnavailableError.isInstance(error)).toBe(true);
     expect(error.retryable).toBe(true);
     expect(error.message).toMatch(/timed out after 50 ms/);
+    // The request had gone out: NXCloud may have acted on it.
+    expect(error.outcome).toBe('unknown');
   });
 
   it.each([
-    ['a connection reset', 'ECONNRESET', 'socket hang up'],
-    ['a DNS failure', 'ENOTFOUND', 'getaddrinfo ENOTFOUND api2.nxcloud.com'],
-    ['a refused connection', 'ECONNREFUSED', 'connect ECONNREFUSED 127.0.0.1:443'],
-  ])('%s is a retryable UNAVAILABLE', async (_name, code, message) => {
+    ['a connection reset', 'ECONNRESET', 'socket hang up', 'unknown'],
+    ['a DNS failure', 'ENOTFOUND', 'getaddrinfo ENOTFOUND api2.nxcloud.com', 'not-sent'],
+    ['a DNS lookup that failed for now', 'EAI_AGAIN', 'getaddrinfo EAI_AGAIN api2.nxcloud.com', 'not-sent'],
+    ['a refused connection', 'ECONNREFUSED', 'connect ECONNREFUSED 127.0.0.1:443', 'not-sent'],
+  ])('%s is a retryable UNAVAILABLE (outcome %s)', async (_name, code, message, outcome) => {
     nock(BASE_URL)
       .post(PATH)
       .replyWithError(Object.assign(new Error(message), { code }));
@@ -278,6 +296,7 @@ describe('transport failures', () => {
     expect(error.retryable).toBe(true);
     expect(error.message).toContain(code);
     expect((error.cause as { code?: string }).code).toBe(code);
+    expect(error.outcome).toBe(outcome);
   });
 
   it("an aborted call rejects with the signal's reason, not a timeout", async () => {

@@ -56,7 +56,9 @@ export function readNxcloudResponse(
       provider: NXCLOUD_PROVIDER_ID,
       httpStatusCode: statusCode,
       raw: redactDeep(raw, secrets),
-    };
+      // No failure code says what NXCloud did with the request: it may have been applied.
+      outcome: 'unknown',
+    } as const;
     // A 5xx page that is not NXCloud's envelope (typically a gateway's HTML 502/503) means the
     // service behind it is down or restarting: transient, so retryable UNAVAILABLE. The same
     // junk under any other status is an answer NXCloud does not document, which a retry will
