@@ -39,7 +39,8 @@ export function flowFromWire(wire: NxcloudFlowWire, raw: unknown): Flow {
     jsonVersion: wire.json_version ?? undefined,
     dataApiVersion: wire.data_api_version ?? undefined,
     endpointUri: wire.endpoint_uri || wire.data_channel_uri || undefined,
-    // Never derive anything from preview_url: its flow id can differ from `id` (inconsistency 17).
+    // Never derive anything from preview_url: in the queryFlowById example its flow id differs
+    // from `id` (…0850 against …0851).
     preview: previewUrl
       ? definedOnly({ url: previewUrl, expiresAt: wire.preview?.expires_at ?? undefined })
       : undefined,

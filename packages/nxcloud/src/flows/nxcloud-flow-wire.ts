@@ -25,7 +25,7 @@ const positionWireShape = once(() => ({
   column_end: optionalIntegerSchema(),
 }));
 
-/** Typed `Array[String]` on queryFlowById, Meta's objects on updateFlowJson (inconsistency 14). */
+/** Typed `Array[String]` on the queryFlowById page, Meta's objects on the updateFlowJson page. */
 export const nxcloudValidationErrorWireSchema = once(() =>
   z.union([
     z.string(),
@@ -43,7 +43,7 @@ export type NxcloudValidationErrorWire = z.output<ReturnType<typeof nxcloudValid
 export const nxcloudFlowPreviewLinkWireSchema = once(() =>
   z.object({
     preview_url: optionalTextSchema(),
-    /** `2024-01-13T10:03:53+0000`: no colon in the offset (inconsistency 20). */
+    /** `2024-01-13T10:03:53+0000` in the queryFlowById example: no colon in the offset. */
     expires_at: nxcloudTimestampSchema().nullish(),
   }),
 );
@@ -74,7 +74,7 @@ export const nxcloudFlowWireSchema = z.lazy(() =>
     /** Deprecated since Graph API v19.0 in favour of `endpoint_uri`, still documented. */
     data_channel_uri: optionalTextSchema(),
     preview: nxcloudFlowPreviewLinkWireSchema().nullish(),
-    /** Typed String by NXCloud; Meta returns an object (inconsistency 18). */
+    /** Typed String on the queryFlowById page; Meta's Graph API returns an object `{ id }`. */
     whatsapp_business_account: z.union([z.string(), z.object({ id: optionalTextSchema() })]).nullish(),
     application: z
       .object({
@@ -98,7 +98,7 @@ export const nxcloudFlowListWireSchema = z.lazy(() =>
 );
 export type NxcloudFlowListWire = z.output<typeof nxcloudFlowListWireSchema>;
 
-/** getPreviewByFlowId's `data`: `id` is listed but missing from the example (inconsistency 16). */
+/** getPreviewByFlowId's `data`: its page lists `id`, but the page's own example omits it. */
 export const nxcloudFlowPreviewWireSchema = z.lazy(() =>
   z.object({
     id: flowIdSchema().nullish(),

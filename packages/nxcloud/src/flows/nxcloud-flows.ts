@@ -22,7 +22,8 @@ export function nxcloudFlows(config: ResolvedNxcloudOptions, transport: NxcloudT
   return {
     async doGet(request, context) {
       const id = requireFlowId(request.id);
-      // The page lists no `flow_id` (inconsistency 1), but without it the call cannot name a flow.
+      // NXCloud's queryFlowById page (a copy of the getTemplate page) lists no `flow_id`, but
+      // without it the call cannot name a flow; getPreviewByFlowId names its flow this way.
       const answer = await transport.post(
         operations.queryFlowById,
         { appkey, business_phone: businessPhone, messaging_product: MESSAGING_PRODUCT, flow_id: id },
@@ -38,7 +39,7 @@ export function nxcloudFlows(config: ResolvedNxcloudOptions, transport: NxcloudT
 
     async doList(request, context) {
       const after = optionalAfterCursor(request.cursor);
-      // This endpoint alone names the number `phone` (inconsistency 3).
+      // The queryFlowsByPhone page names the number `phone`; every other endpoint, `business_phone`.
       const answer = await transport.post(
         operations.queryFlowsByPhone,
         {

@@ -13,7 +13,7 @@ import { lenientIntegerSchema, optionalTextSchema } from '../wire/nxcloud-wire-v
  * Every schema is built on first use, not at import, to keep importing the adapter cheap.
  */
 
-/** Documented as `array[string]`, sent as a bare string in one example (inconsistency 13). */
+/** Typed `array[string]` on the getTemplate page; one createTemplate example sends a bare string. */
 const stringOrStringsSchema = once(() => z.union([z.string(), z.array(z.string())]));
 
 /** A digit id that may arrive as a JSON number; an unsafe integer has already lost digits. */
@@ -50,7 +50,10 @@ export const nxcloudTemplateExampleWireSchema = once(() =>
     header_text: stringOrStringsSchema().nullish(),
     header_handle: stringOrStringsSchema().nullish(),
     custom_header_handle_url: optionalTextSchema(),
-    /** `string[][]` in every example, `string[]` in the 2023 English pages (inconsistency 13). */
+    /**
+     * `string[][]` in every example and on the Chinese getTemplate page; `string[]` on the 2023
+     * English getTemplate page.
+     */
     body_text: z.union([z.array(z.array(z.string())), z.array(z.string())]).nullish(),
   }),
 );
