@@ -1,5 +1,3 @@
-export { mapNxcloudFlow } from './map-nxcloud-flow.js';
-export { mapNxcloudTemplate } from './map-nxcloud-template.js';
 export { adapter } from './nxcloud-adapter.js';
 export {
   NXCLOUD_DEFAULT_PAGE_SIZE,
@@ -16,5 +14,6 @@ export {
   type NxcloudOptions,
   nxcloudOptionsSchema,
 } from './nxcloud-options.js';
+export { mapNxcloudFlow, mapNxcloudTemplate } from './nxcloud-payloads.js';
 export { nxcloud } from './nxcloud-provider.js';
-export { type NxcloudSignAlgorithm, type NxcloudSignInput, signNxcloud } from './nxcloud-sign.js';
+export { type NxcloudSignAlgorithm, type NxcloudSignInput, signNxcloud } from './transport/nxcloud-sign.js';

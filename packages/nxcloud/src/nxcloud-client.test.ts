@@ -3,8 +3,10 @@ import {
   AuthenticationError,
   createClient,
   type Hooks,
+  InvalidRequestError,
   ProviderUnavailableError,
   UnsupportedOperationError,
+  type WhatsAppClient,
 } from '@whatsapp-bsp/core';
 import { FakeClock } from '@whatsapp-bsp/core/testing';
 import nock from 'nock';
@@ -27,6 +29,16 @@ afterAll(() => nock.enableNetConnect());
 const FLOW_ID = '3603023670018851';
 const PATH = '/api/wa/queryFlowById';
 const HTML_502 = '<html><body><h1>502 Bad Gateway</h1></body></html>';
+
+/** What the call threw or rejected with: the client refuses some input at once, some on first read. */
+async function rejectionOf(call: () => unknown): Promise<unknown> {
+  try {
+    await call();
+  } catch (error) {
+    return error;
+  }
+  throw new Error('expected the call to fail');
+}
 
 /** A client over the real adapter; the fake clock makes back-off instant and recorded. */
 function clientWith(maxAttempts = 3) {
@@ -72,6 +84,25 @@ describe('through the core client', () => {
     expect(clock.sleeps).toHaveLength(2);
     expect(requests).toHaveLength(3);
     expect(scope.isDone()).toBe(true);
+  });
+
+  it('retries a refused connection, and says nothing was sent when the attempts run out', async () => {
+    const refused = () =>
+      Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:443'), { code: 'ECONNREFUSED' });
+    nock(BASE_URL)
+      .post(PATH)
+      .replyWithError(refused())
+      .post(PATH)
+      .reply(200, QUERY_FLOW_BY_ID_EXAMPLE)
+      .post(PATH)
+      .times(2)
+      .replyWithError(refused());
+    const { client } = clientWith(2);
+
+    expect((await client.flows.get(FLOW_ID)).$metadata.attempts).toBe(2);
+    const error = await client.flows.get(FLOW_ID).catch((caught: unknown) => caught);
+    expect(ProviderUnavailableError.isInstance(error)).toBe(true);
+    expect(error).toMatchObject({ attempts: 2, outcome: 'not-sent' });
   });
 
   it('gives up after maxAttempts with the last error and its attempt count', async () => {
@@ -177,13 +208,34 @@ describe('through the core client', () => {
     await expect(refused).rejects.toMatchObject({ code: 'CONFIG', field: 'businessPhone' });
   });
 
-  it('refuses a template filter NXCloud lacks before sending anything', async () => {
+  it.each([
+    ['language', { language: 'en_US' }],
+    ['status', { status: 'APPROVED' as const }],
+    ['category', { category: 'MARKETING' as const }],
+  ])('refuses the %s filter, which NXCloud lacks, before sending anything', async (field, filter) => {
     const scope = nock(BASE_URL)
       .post('/api/wa/getTemplate')
       .reply(200, success(templateListData([], 'x', false)));
     const { client } = clientWith();
-    const attempt = async () => client.templates.list({ status: 'APPROVED' }).toArray();
-    await expect(attempt()).rejects.toSatisfy(UnsupportedOperationError.isInstance);
+    const error = await rejectionOf(() => client.templates.list(filter).toArray());
+    expect(UnsupportedOperationError.isInstance(error)).toBe(true);
+    expect((error as UnsupportedOperationError).field).toBe(field);
+    expect(scope.isDone()).toBe(false);
+  });
+
+  // Core checks these once, the same way for every vendor, before the adapter is called.
+  it.each([
+    ['pageSize', (client: WhatsAppClient) => client.templates.list({ pageSize: 2.5 }).toArray()],
+    ['name', (client: WhatsAppClient) => client.templates.list({ name: '  ' }).toArray()],
+    ['name', (client: WhatsAppClient) => client.templates.get({ name: 'a\nb', language: 'en' })],
+  ])('refuses a bad %s with InvalidRequestError before sending anything', async (field, call) => {
+    const scope = nock(BASE_URL)
+      .post('/api/wa/getTemplate')
+      .reply(200, success(templateListData([], 'x', false)));
+    const { client } = clientWith();
+    const error = await rejectionOf(() => call(client));
+    expect(InvalidRequestError.isInstance(error)).toBe(true);
+    expect((error as InvalidRequestError).field).toBe(field);
     expect(scope.isDone()).toBe(false);
   });
 });

@@ -20,10 +20,11 @@ export interface NxcloudOperation {
 }
 
 /**
- * Where each operation lives. The queryFlowById page is a copy of getTemplate's (reference,
- * inconsistency 1): it prints action `getTemplate` under the path `/api/wa/queryFlowById`. We
- * keep the documented path and use the path's last segment as the action, as every other
- * endpoint does; `{ action: 'getTemplate' }` switches to what the page prints.
+ * Where each operation lives. NXCloud's queryFlowById page (wiki page WhatsApp-API-queryFlowsById)
+ * is a copy of the getTemplate page: it prints action `getTemplate` under the path
+ * `/api/wa/queryFlowById`. We keep the documented path and use the path's last segment as the
+ * action, as every other endpoint does; `{ action: 'getTemplate' }` switches to what the page
+ * prints.
  */
 export const NXCLOUD_DEFAULT_OPERATIONS: Readonly<Record<NxcloudOperationName, NxcloudOperation>> = {
   queryFlowById: { path: '/api/wa/queryFlowById', action: 'queryFlowById' },

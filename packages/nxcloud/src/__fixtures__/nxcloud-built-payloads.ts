@@ -1,5 +1,7 @@
-// Built to the documented wire shape (reference nxcloud-api.md sections 4-6 and the quirks in
-// section 9), not recorded: the vendor prints no complete example for these answers.
+// Built to the wire shapes documented on NXCloud's WhatsApp pages (the `{ code, message, data }`
+// envelope of the API convention page; queryFlowsByPhone, getPreviewByFlowId and getTemplate for
+// the `data`, with Meta's paging), not recorded: the vendor prints no complete example for these
+// answers.
 
 /** Wraps `data` in NXCloud's success envelope, serialised as the vendor sends it. */
 export function success(data: unknown): string {

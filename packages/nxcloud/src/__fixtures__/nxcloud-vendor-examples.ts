@@ -1,7 +1,7 @@
-// Verbatim from the vendor reference (/work/shared/reference/nxcloud-api.md, which quotes the
-// NXCloud wiki pages): response bodies exactly as printed there, whitespace included.
+// Verbatim from NXCloud's API wiki (https://github.com/nxtele/http-api-document/wiki): response
+// bodies exactly as its pages print them, whitespace included.
 
-/** queryFlowById success example (reference 5.3). */
+/** The success example of the queryFlowById page (wiki page WhatsApp-API-queryFlowsById). */
 export const QUERY_FLOW_BY_ID_EXAMPLE = `{
   "code": 0,
   "message": "Success",
@@ -27,7 +27,7 @@ export const QUERY_FLOW_BY_ID_EXAMPLE = `{
   }
 }`;
 
-/** getTemplate success example (reference 6.1). */
+/** The success example of the getTemplate page (wiki page WhatsApp-API-getTemplate). */
 export const GET_TEMPLATE_EXAMPLE = `{
 "code": 0,
 "data": {
@@ -96,8 +96,11 @@ export const GET_TEMPLATE_EXAMPLE = `{
 "message": "请求成功"
 }`;
 
-/** The failure example printed on queryFlowById and getTemplate (reference 5.3, 6.1). */
+/** The failure example printed on the queryFlowById and getTemplate pages. */
 export const FAILURE_EXAMPLE = `{"code": -1, "message": "请求失败", "data": null}`;
 
-/** updateFlowJson failure relaying a Meta error, integers as floats (reference 4.2). */
+/**
+ * The failure example of the updateFlowJson page (wiki page WhatsApp-API-updateFlowJson): a Meta
+ * error relayed with code 400, its integers written as floats.
+ */
 export const META_ERROR_EXAMPLE = `{"code":400,"message":"updateFlowJsonByFlowId error","data":{"error":{"message":"Updating attempt failed","type":"OAuthException","code":139001.0,"error_subcode":4016010.0,"is_transient":false}}}`;

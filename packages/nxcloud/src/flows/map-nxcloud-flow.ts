@@ -5,31 +5,32 @@ import {
   type FlowPreview,
   type FlowSummary,
   type FlowValidationError,
-  NotFoundError,
   type Page,
-  ResponseFormatError,
 } from '@whatsapp-bsp/core';
 import { definedOnly, toEnumValue } from '@whatsapp-bsp/core/adapter';
-import {
-  type NxcloudValidationErrorWire,
-  nxcloudFlowListWireSchema,
-  nxcloudFlowPreviewWireSchema,
-  nxcloudFlowSummaryWireSchema,
-  nxcloudFlowWireSchema,
+import { NXCLOUD_PROVIDER_ID } from '../nxcloud-id.js';
+import { nextCursorFrom } from '../wire/nxcloud-paging.js';
+import type {
+  NxcloudFlowListWire,
+  NxcloudFlowPreviewWire,
+  NxcloudFlowSummaryWire,
+  NxcloudFlowWire,
+  NxcloudValidationErrorWire,
 } from './nxcloud-flow-wire.js';
-import { NXCLOUD_PROVIDER_ID } from './nxcloud-id.js';
-import { nextCursorFrom } from './nxcloud-paging.js';
-import { isRecord, parseWire } from './nxcloud-wire-common.js';
 
-/** Maps one flow object; `raw` is the object exactly as received. */
-export function mapNxcloudFlow(value: unknown): Flow {
-  const wire = parseWire(nxcloudFlowWireSchema, value, 'a flow');
+/*
+ * NXCloud's flows, already parsed by their wire schemas, turned into the model. `raw` is always
+ * the vendor's object as received, not its parsed form.
+ */
+
+/** One flow, as queryFlowById answers it. */
+export function flowFromWire(wire: NxcloudFlowWire, raw: unknown): Flow {
   const waba = wire.whatsapp_business_account;
   const application = wire.application;
   const previewUrl = wire.preview?.preview_url;
   return definedOnly({
     provider: NXCLOUD_PROVIDER_ID,
-    raw: value,
+    raw,
     id: wire.id,
     name: wire.name,
     status: toEnumValue(FLOW_STATUSES, wire.status),
@@ -38,7 +39,8 @@ export function mapNxcloudFlow(value: unknown): Flow {
     jsonVersion: wire.json_version ?? undefined,
     dataApiVersion: wire.data_api_version ?? undefined,
     endpointUri: wire.endpoint_uri || wire.data_channel_uri || undefined,
-    // Never derive anything from preview_url: its flow id can differ from `id` (inconsistency 17).
+    // Never derive anything from preview_url: in the queryFlowById example its flow id differs
+    // from `id` (…0850 against …0851).
     preview: previewUrl
       ? definedOnly({ url: previewUrl, expiresAt: wire.preview?.expires_at ?? undefined })
       : undefined,
@@ -54,11 +56,10 @@ export function mapNxcloudFlow(value: unknown): Flow {
   });
 }
 
-export function mapNxcloudFlowSummary(value: unknown): FlowSummary {
-  const wire = parseWire(nxcloudFlowSummaryWireSchema, value, 'a flow in a list');
+export function flowSummaryFromWire(wire: NxcloudFlowSummaryWire, raw: unknown): FlowSummary {
   return {
     provider: NXCLOUD_PROVIDER_ID,
-    raw: value,
+    raw,
     id: wire.id,
     name: wire.name,
     categories: mapCategories(wire.categories),
@@ -66,48 +67,23 @@ export function mapNxcloudFlowSummary(value: unknown): FlowSummary {
   };
 }
 
-/**
- * queryFlowById's `data`. Its page documents `data.data[]` + `paging` while its example returns
- * one flow object (inconsistency 2), so both are read. From a list, only the requested flow is
- * taken; a single flow with another id is a wrong answer, not something to hand back.
- */
-export function mapNxcloudQueryFlowById(data: unknown, requestedId: string): Flow {
-  const list = isRecord(data) ? data.data : undefined;
-  if (Array.isArray(list)) {
-    const match = list.find((item) => isRecord(item) && item.id === requestedId);
-    if (match === undefined) {
-      throw new NotFoundError(`NXCloud has no flow with id ${requestedId}`, {
-        provider: NXCLOUD_PROVIDER_ID,
-        raw: data,
-      });
-    }
-    return mapNxcloudFlow(match);
-  }
-  const flow = mapNxcloudFlow(data);
-  if (flow.id !== requestedId) {
-    throw new ResponseFormatError(`NXCloud answered flow ${flow.id} when asked for flow ${requestedId}`, {
-      provider: NXCLOUD_PROVIDER_ID,
-      raw: data,
-    });
-  }
-  return flow;
-}
-
 /** queryFlowsByPhone's `data`. */
-export function mapNxcloudFlowList(data: unknown): Page<FlowSummary> {
-  const wire = parseWire(nxcloudFlowListWireSchema, data, 'a flow list');
+export function flowPageFromWire(list: NxcloudFlowListWire): Page<FlowSummary> {
   return definedOnly({
-    items: wire.data.map(mapNxcloudFlowSummary),
-    nextCursor: nextCursorFrom(wire.paging),
+    items: list.data.map((item) => flowSummaryFromWire(item.wire, item.raw)),
+    nextCursor: nextCursorFrom(list.paging),
   });
 }
 
 /** getPreviewByFlowId's `data`; its `id` is optional, so the requested id stands in for it. */
-export function mapNxcloudFlowPreview(data: unknown, requestedId: string): FlowPreview {
-  const wire = parseWire(nxcloudFlowPreviewWireSchema, data, 'a flow preview');
+export function flowPreviewFromWire(
+  wire: NxcloudFlowPreviewWire,
+  raw: unknown,
+  requestedId: string,
+): FlowPreview {
   return definedOnly({
     provider: NXCLOUD_PROVIDER_ID,
-    raw: data,
+    raw,
     flowId: wire.id ?? requestedId,
     url: wire.preview.preview_url,
     expiresAt: wire.preview.expires_at ?? undefined,

@@ -1,9 +1,10 @@
 import { ProviderUnavailableError, ResponseFormatError } from '@whatsapp-bsp/core';
 import { MAX_RESPONSE_JSON_DEPTH, nestedDeeperThan, redactSecrets } from '@whatsapp-bsp/core/adapter';
 import { z } from 'zod';
+import { NXCLOUD_PROVIDER_ID } from '../nxcloud-id.js';
+import { lenientIntegerSchema } from '../wire/nxcloud-wire-values.js';
+import { NxcloudAnswer } from './nxcloud-answer.js';
 import { errorFromNxcloudFailure, rateLimitError, redactDeep } from './nxcloud-errors.js';
-import { NXCLOUD_PROVIDER_ID } from './nxcloud-id.js';
-import { lenientIntegerSchema } from './nxcloud-wire-common.js';
 
 /** What the transport hands over of one HTTP exchange. */
 export interface NxcloudHttpResponse {
@@ -31,15 +32,16 @@ const lenientEnvelopeSchema = z.lazy(() => envelopeSchema(lenientIntegerSchema()
 const RAW_TEXT_LIMIT = 500;
 
 /**
- * Returns `data` of a successful answer; throws the matching core error for anything else.
+ * Returns the answer of a successful call; throws the matching core error for anything else.
  * The body's `code` decides whatever the HTTP status says, since NXCloud reports most
  * failures with HTTP 200; only a 429 is read from the status, as it comes from the gateway.
  */
 export function readNxcloudResponse(
   response: NxcloudHttpResponse,
+  action: string,
   nowMs: number,
   secrets: readonly string[],
-): unknown {
+): NxcloudAnswer {
   const { statusCode, body } = response;
   const json = parseJson(body);
   const parsed = 'value' in json ? json.value : undefined;
@@ -54,7 +56,9 @@ export function readNxcloudResponse(
       provider: NXCLOUD_PROVIDER_ID,
       httpStatusCode: statusCode,
       raw: redactDeep(raw, secrets),
-    };
+      // No failure code says what NXCloud did with the request: it may have been applied.
+      outcome: 'unknown',
+    } as const;
     // A 5xx page that is not NXCloud's envelope (typically a gateway's HTML 502/503) means the
     // service behind it is down or restarting: transient, so retryable UNAVAILABLE. The same
     // junk under any other status is an answer NXCloud does not document, which a retry will
@@ -69,7 +73,7 @@ export function readNxcloudResponse(
     const message = typeof envelope.data.message === 'string' ? envelope.data.message : undefined;
     throw errorFromNxcloudFailure({ code, message, data, body: parsed, httpStatusCode: statusCode }, secrets);
   }
-  return data;
+  return new NxcloudAnswer(data, statusCode, action, secrets);
 }
 
 function parseEnvelope(value: unknown) {

@@ -2,7 +2,11 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { signNxcloud } from './nxcloud-sign.js';
 
-// The inputs shared by NXCloud's published vectors (reference 3.2).
+// The inputs shared by the signing samples of NXCloud's API convention page (API接口调用约定 /
+// "API Interface Invocation Convention"): V1 is its Java and C# samples and its worked example,
+// V2 its PHP and Go samples, V3 its Python sample; each serialises the same body differently.
+// D1-D4 are not published by NXCloud: they apply the documented algorithm to the same inputs, for
+// SHA-256 and for body-less signing.
 const VECTOR = {
   accessKey: 'fme2na3kdi3ki',
   accessSecret: 'abciiiko2k3',

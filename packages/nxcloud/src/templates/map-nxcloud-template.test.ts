@@ -5,16 +5,21 @@ import {
   TEMPLATE_WITH_QUIRKS,
   templateItem,
   templateListData,
-} from './__fixtures__/nxcloud-built-payloads.js';
-import { GET_TEMPLATE_EXAMPLE } from './__fixtures__/nxcloud-vendor-examples.js';
-import { mapNxcloudTemplate, mapNxcloudTemplateList } from './map-nxcloud-template.js';
-import { nxcloudTemplateWireSchema } from './nxcloud-template-wire.js';
+} from '../__fixtures__/nxcloud-built-payloads.js';
+import { decode } from '../__fixtures__/nxcloud-test-support.js';
+import { GET_TEMPLATE_EXAMPLE } from '../__fixtures__/nxcloud-vendor-examples.js';
+import { mapNxcloudTemplate } from '../nxcloud-payloads.js';
+import { templatePageFromWire } from './map-nxcloud-template.js';
+import { nxcloudTemplateListWireSchema, nxcloudTemplateWireSchema } from './nxcloud-template-wire.js';
+
+/** getTemplate's `data`, decoded and mapped as templates.doList does. */
+const templatePage = (data: unknown) => templatePageFromWire(decode(nxcloudTemplateListWireSchema, data));
 
 const exampleData = (JSON.parse(GET_TEMPLATE_EXAMPLE) as { data: { data: unknown[] } }).data;
 
 describe('mapNxcloudTemplate', () => {
   it("maps the vendor's getTemplate example to the normalized Template", () => {
-    const page = mapNxcloudTemplateList(exampleData);
+    const page = templatePage(exampleData);
     expect(page.nextCursor).toBe('MTkZD');
     expect(page.items).toHaveLength(1);
     const template = page.items[0]!;
@@ -166,9 +171,9 @@ describe('mapNxcloudTemplate', () => {
   });
 });
 
-describe('mapNxcloudTemplateList', () => {
+describe('templatePageFromWire', () => {
   it('stops paging when `next` is absent, even though `after` is still set', () => {
-    const page = mapNxcloudTemplateList(templateListData([templateItem('1')], 'MTkZD', false));
+    const page = templatePage(templateListData([templateItem('1')], 'MTkZD', false));
     expect(page.items.map((item) => item.id)).toEqual(['1']);
     expect(page).not.toHaveProperty('nextCursor');
   });
@@ -280,7 +285,7 @@ describe('template mapping properties', () => {
       fc.property(fc.jsonValue(), (value) => {
         for (const map of [
           () => TemplateSchema.parse(mapNxcloudTemplate(value)),
-          () => mapNxcloudTemplateList(value),
+          () => templatePage(value),
         ]) {
           try {
             map();

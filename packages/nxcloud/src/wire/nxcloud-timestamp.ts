@@ -1,33 +1,5 @@
-import { ResponseFormatError } from '@whatsapp-bsp/core';
+import { once } from '@whatsapp-bsp/core/adapter';
 import { z } from 'zod';
-import { NXCLOUD_PROVIDER_ID } from './nxcloud-id.js';
-
-/**
- * Builds a schema on the first call and returns that same schema afterwards. The schemas are
- * built on first use rather than at import: building zod schemas is a large part of the cost of
- * importing this package, which a process that never calls NXCloud would pay for nothing.
- */
-export function once<T>(build: () => T): () => T {
-  let built: T | undefined;
-  return () => {
-    built ??= build();
-    return built;
-  };
-}
-
-/**
- * An integer that may arrive as a number, a float such as Meta's `139001.0`, or a numeric
- * string (the vendor docs type numbers loosely).
- */
-export const lenientIntegerSchema = once(() =>
-  z
-    .union([z.number().finite(), z.string().regex(/^-?\d+(\.\d+)?$/)])
-    .transform((value) => Math.trunc(Number(value)))
-    .pipe(z.int()),
-);
-
-/** An optional text field; vendors write `null` as often as they leave a field out. */
-export const optionalTextSchema = once(() => z.string().nullish());
 
 /**
  * Meta's timestamps as NXCloud relays them, e.g. `2024-01-13T10:03:53+0000`: an offset without a
@@ -81,25 +53,4 @@ function parseIsoTimestamp(iso: string): Date | undefined {
 function daysInMonth(year: number, month: number): number {
   if (month === 2) return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28;
   return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
-}
-
-/** Parses a vendor value with its wire schema; a mismatch is the vendor's fault, not the caller's. */
-export function parseWire<Schema extends z.ZodType>(
-  schema: Schema,
-  value: unknown,
-  what: string,
-): z.output<Schema> {
-  const result = schema.safeParse(value);
-  if (result.success) return result.data;
-  const issue = result.error.issues[0];
-  const where = issue && issue.path.length > 0 ? ` at \`${issue.path.join('.')}\`` : '';
-  throw new ResponseFormatError(
-    `NXCloud answered ${what} in an undocumented shape${where}: ${issue?.message ?? 'invalid'}`,
-    { provider: NXCLOUD_PROVIDER_ID, raw: value },
-  );
-}
-
-/** A JSON object: not null, not an array. */
-export function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

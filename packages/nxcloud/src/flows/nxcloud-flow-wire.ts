@@ -1,11 +1,11 @@
+import { NotFoundError } from '@whatsapp-bsp/core';
+import { isRecord, once } from '@whatsapp-bsp/core/adapter';
 import { z } from 'zod';
-import { nxcloudPagingWireSchema } from './nxcloud-paging.js';
-import {
-  lenientIntegerSchema,
-  nxcloudTimestampSchema,
-  once,
-  optionalTextSchema,
-} from './nxcloud-wire-common.js';
+import { NXCLOUD_PROVIDER_ID } from '../nxcloud-id.js';
+import { nxcloudListItemSchema } from '../wire/nxcloud-list-item.js';
+import { nxcloudPagingWireSchema } from '../wire/nxcloud-paging.js';
+import { nxcloudTimestampSchema } from '../wire/nxcloud-timestamp.js';
+import { lenientIntegerSchema, optionalTextSchema } from '../wire/nxcloud-wire-values.js';
 
 /*
  * NXCloud's flow objects, in the vendor's own snake_case names (mostly Meta's, passed through).
@@ -25,7 +25,7 @@ const positionWireShape = once(() => ({
   column_end: optionalIntegerSchema(),
 }));
 
-/** Typed `Array[String]` on queryFlowById, Meta's objects on updateFlowJson (inconsistency 14). */
+/** Typed `Array[String]` on the queryFlowById page, Meta's objects on the updateFlowJson page. */
 export const nxcloudValidationErrorWireSchema = once(() =>
   z.union([
     z.string(),
@@ -43,7 +43,7 @@ export type NxcloudValidationErrorWire = z.output<ReturnType<typeof nxcloudValid
 export const nxcloudFlowPreviewLinkWireSchema = once(() =>
   z.object({
     preview_url: optionalTextSchema(),
-    /** `2024-01-13T10:03:53+0000`: no colon in the offset (inconsistency 20). */
+    /** `2024-01-13T10:03:53+0000` in the queryFlowById example: no colon in the offset. */
     expires_at: nxcloudTimestampSchema().nullish(),
   }),
 );
@@ -62,6 +62,7 @@ const flowSummaryWireObject = once(() =>
 
 /** What queryFlowsByPhone lists: `id`, `name`, `status`, `categories`, and possibly more. */
 export const nxcloudFlowSummaryWireSchema = z.lazy(flowSummaryWireObject);
+export type NxcloudFlowSummaryWire = z.output<typeof nxcloudFlowSummaryWireSchema>;
 
 /** One flow as queryFlowById returns it. */
 export const nxcloudFlowWireSchema = z.lazy(() =>
@@ -73,7 +74,7 @@ export const nxcloudFlowWireSchema = z.lazy(() =>
     /** Deprecated since Graph API v19.0 in favour of `endpoint_uri`, still documented. */
     data_channel_uri: optionalTextSchema(),
     preview: nxcloudFlowPreviewLinkWireSchema().nullish(),
-    /** Typed String by NXCloud; Meta returns an object (inconsistency 18). */
+    /** Typed String on the queryFlowById page; Meta's Graph API returns an object `{ id }`. */
     whatsapp_business_account: z.union([z.string(), z.object({ id: optionalTextSchema() })]).nullish(),
     application: z
       .object({
@@ -86,19 +87,42 @@ export const nxcloudFlowWireSchema = z.lazy(() =>
       .nullish(),
   }),
 );
+export type NxcloudFlowWire = z.output<typeof nxcloudFlowWireSchema>;
 
-/** queryFlowsByPhone's `data`; items stay unparsed so each mapped flow keeps its raw object. */
+/** queryFlowsByPhone's `data`; each item is kept as received too, for its flow's `raw`. */
 export const nxcloudFlowListWireSchema = z.lazy(() =>
   z.object({
-    data: z.array(z.unknown()),
+    data: z.array(nxcloudListItemSchema(nxcloudFlowSummaryWireSchema)),
     paging: nxcloudPagingWireSchema().nullish(),
   }),
 );
+export type NxcloudFlowListWire = z.output<typeof nxcloudFlowListWireSchema>;
 
-/** getPreviewByFlowId's `data`: `id` is listed but missing from the example (inconsistency 16). */
+/** getPreviewByFlowId's `data`: its page lists `id`, but the page's own example omits it. */
 export const nxcloudFlowPreviewWireSchema = z.lazy(() =>
   z.object({
     id: flowIdSchema().nullish(),
     preview: nxcloudFlowPreviewLinkWireSchema().extend({ preview_url: z.string().min(1) }),
   }),
 );
+export type NxcloudFlowPreviewWire = z.output<typeof nxcloudFlowPreviewWireSchema>;
+
+/**
+ * The flow object in queryFlowById's `data`, as received. The page's table documents
+ * `{ data: flowInfo[], paging }`, its example one flow object: both are read. From a list only the
+ * flow asked for is taken, so another flow in it, well-formed or not, does not fail the call.
+ *
+ * @throws NotFoundError when a list does not hold the flow.
+ */
+export function flowInQueryFlowById(data: unknown, id: string): unknown {
+  const list = isRecord(data) ? data.data : undefined;
+  if (!Array.isArray(list)) return data;
+  const match = list.find((item) => isRecord(item) && item.id === id);
+  if (match === undefined) {
+    throw new NotFoundError(`NXCloud has no flow with id ${id}`, {
+      provider: NXCLOUD_PROVIDER_ID,
+      raw: data,
+    });
+  }
+  return match;
+}

@@ -15,10 +15,11 @@ export interface NxcloudSignInput {
 }
 
 /**
- * NXCloud's request signature (reference section 3): the signed headers in ASCII order of their
- * names, then the body, then the secret, hashed as UTF-8 and written as lower-case hex.
- * The body must be the very string that goes on the wire: NXCloud hashes the bytes it receives,
- * so any re-serialisation between signing and sending breaks the signature.
+ * NXCloud's request signature, as its API convention page (API接口调用约定) defines it: the
+ * signed headers in ASCII order of their names, then the body, then the secret, hashed as UTF-8
+ * and written as lower-case hex. The body must be the very string that goes on the wire: NXCloud
+ * hashes the bytes it receives, so any re-serialisation between signing and sending breaks the
+ * signature.
  */
 export function signNxcloud(input: NxcloudSignInput): string {
   // accessKey < action < bizType < ts is already the ASCII order the vendor asks for.

@@ -1,7 +1,6 @@
 import {
   FLOW_ACTIONS,
   HEADER_FORMATS,
-  NotFoundError,
   OTP_TYPES,
   type Page,
   QUALITY_SCORES,
@@ -12,24 +11,26 @@ import {
   type TemplateComponent,
 } from '@whatsapp-bsp/core';
 import { definedOnly, toEnumValue, toTemplateCategory } from '@whatsapp-bsp/core/adapter';
-import { NXCLOUD_PROVIDER_ID } from './nxcloud-id.js';
-import { sameLanguage } from './nxcloud-input.js';
-import { nextCursorFrom } from './nxcloud-paging.js';
-import {
-  type NxcloudTemplateButtonWire,
-  type NxcloudTemplateComponentWire,
-  nxcloudTemplateListWireSchema,
-  nxcloudTemplateWireSchema,
+import { NXCLOUD_PROVIDER_ID } from '../nxcloud-id.js';
+import { nextCursorFrom } from '../wire/nxcloud-paging.js';
+import type {
+  NxcloudTemplateButtonWire,
+  NxcloudTemplateComponentWire,
+  NxcloudTemplateListWire,
+  NxcloudTemplateWire,
 } from './nxcloud-template-wire.js';
-import { isRecord, parseWire } from './nxcloud-wire-common.js';
 
-/** Maps one getTemplate item; `raw` is the object exactly as received. */
-export function mapNxcloudTemplate(value: unknown): Template {
-  const wire = parseWire(nxcloudTemplateWireSchema, value, 'a template');
+/*
+ * NXCloud's templates, already parsed by their wire schemas, turned into the model. `raw` is
+ * always the vendor's object as received, not its parsed form.
+ */
+
+/** One getTemplate item. */
+export function templateFromWire(wire: NxcloudTemplateWire, raw: unknown): Template {
   const score = typeof wire.quality_score === 'string' ? wire.quality_score : wire.quality_score?.score;
   return definedOnly({
     provider: NXCLOUD_PROVIDER_ID,
-    raw: value,
+    raw,
     id: wire.id,
     name: wire.name,
     language: wire.language,
@@ -45,32 +46,11 @@ export function mapNxcloudTemplate(value: unknown): Template {
 }
 
 /** getTemplate's `data`. */
-export function mapNxcloudTemplateList(data: unknown): Page<Template> {
-  const wire = parseWire(nxcloudTemplateListWireSchema, data, 'a template list');
-  return definedOnly({ items: wire.data.map(mapNxcloudTemplate), nextCursor: nextCursorFrom(wire.paging) });
-}
-
-/**
- * getTemplate's `data` for one name: picks the language asked for, or throws NotFoundError.
- * Only that item is mapped, so a malformed sibling in another language does not fail the call.
- * The name is compared exactly, whatever matching the vendor applies to its `name` filter.
- */
-export function mapNxcloudTemplateInLanguage(data: unknown, name: string, language: string): Template {
-  const list = parseWire(nxcloudTemplateListWireSchema, data, 'a template list');
-  const match = list.data.find((item) => {
-    return (
-      isRecord(item) &&
-      item.name === name &&
-      typeof item.language === 'string' &&
-      sameLanguage(item.language, language)
-    );
+export function templatePageFromWire(list: NxcloudTemplateListWire): Page<Template> {
+  return definedOnly({
+    items: list.data.map((item) => templateFromWire(item.wire, item.raw)),
+    nextCursor: nextCursorFrom(list.paging),
   });
-  if (match === undefined) {
-    throw new NotFoundError(`NXCloud has no template named ${name} in language ${language}`, {
-      provider: NXCLOUD_PROVIDER_ID,
-    });
-  }
-  return mapNxcloudTemplate(match);
 }
 
 function mapComponent(component: NxcloudTemplateComponentWire): TemplateComponent {

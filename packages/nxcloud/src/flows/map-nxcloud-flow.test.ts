@@ -7,21 +7,30 @@ import {
 } from '@whatsapp-bsp/core';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { FLOW_WITH_META_SHAPES, flowListData, previewData } from './__fixtures__/nxcloud-built-payloads.js';
-import { QUERY_FLOW_BY_ID_EXAMPLE } from './__fixtures__/nxcloud-vendor-examples.js';
+import { FLOW_WITH_META_SHAPES, flowListData, previewData } from '../__fixtures__/nxcloud-built-payloads.js';
+import { decode } from '../__fixtures__/nxcloud-test-support.js';
+import { QUERY_FLOW_BY_ID_EXAMPLE } from '../__fixtures__/nxcloud-vendor-examples.js';
+import { mapNxcloudFlow } from '../nxcloud-payloads.js';
+import { flowPageFromWire, flowPreviewFromWire } from './map-nxcloud-flow.js';
 import {
-  mapNxcloudFlow,
-  mapNxcloudFlowList,
-  mapNxcloudFlowPreview,
-  mapNxcloudQueryFlowById,
-} from './map-nxcloud-flow.js';
-import { nxcloudFlowWireSchema } from './nxcloud-flow-wire.js';
+  flowInQueryFlowById,
+  nxcloudFlowListWireSchema,
+  nxcloudFlowPreviewWireSchema,
+  nxcloudFlowWireSchema,
+} from './nxcloud-flow-wire.js';
+
+/** queryFlowsByPhone's `data`, decoded and mapped as flows.doList does. */
+const flowPage = (data: unknown) => flowPageFromWire(decode(nxcloudFlowListWireSchema, data));
+
+/** getPreviewByFlowId's `data`, decoded and mapped as flows.doGetPreview does. */
+const flowPreview = (data: unknown, requestedId: string) =>
+  flowPreviewFromWire(decode(nxcloudFlowPreviewWireSchema, data), data, requestedId);
 
 const exampleData = (JSON.parse(QUERY_FLOW_BY_ID_EXAMPLE) as { data: Record<string, unknown> }).data;
 
 describe('mapNxcloudFlow', () => {
   it("maps the vendor's queryFlowById example to the normalized Flow", () => {
-    const flow = mapNxcloudQueryFlowById(exampleData, '3603023670018851');
+    const flow = mapNxcloudFlow(flowInQueryFlowById(exampleData, '3603023670018851'));
     expect(flow).toEqual({
       provider: 'nxcloud',
       raw: exampleData,
@@ -161,41 +170,43 @@ describe('mapNxcloudFlow', () => {
   });
 });
 
-describe('mapNxcloudQueryFlowById', () => {
+describe('flowInQueryFlowById', () => {
   it('reads the documented data.data[] shape too, taking the requested flow', () => {
     const other = { ...exampleData, id: '111' };
-    const flow = mapNxcloudQueryFlowById({ data: [other, exampleData], paging: {} }, '3603023670018851');
+    const flow = mapNxcloudFlow(
+      flowInQueryFlowById({ data: [other, exampleData], paging: {} }, '3603023670018851'),
+    );
     expect(flow.id).toBe('3603023670018851');
     expect(flow.raw).toBe(exampleData);
   });
 
   it('is NotFound when the list does not hold the requested flow', () => {
-    expect(() => mapNxcloudQueryFlowById({ data: [] }, '42')).toThrow(NotFoundError);
+    expect(() => flowInQueryFlowById({ data: [] }, '42')).toThrow(NotFoundError);
   });
 
-  it('refuses a single flow whose id is not the one asked for', () => {
-    expect(() => mapNxcloudQueryFlowById(exampleData, '42')).toThrow(/answered flow 3603023670018851/);
+  it('takes a single flow object as it is', () => {
+    expect(flowInQueryFlowById(exampleData, '42')).toBe(exampleData);
   });
 });
 
-describe('mapNxcloudFlowList', () => {
+describe('flowPageFromWire', () => {
   it('maps summaries with status, and pages with cursors.after only while `next` is set', () => {
-    const page = mapNxcloudFlowList(flowListData(['1', '2'], 'QVFIUk1', true));
+    const page = flowPage(flowListData(['1', '2'], 'QVFIUk1', true));
     expect(page.items.map((flow) => [flow.id, flow.status])).toEqual([
       ['1', 'PUBLISHED'],
       ['2', 'PUBLISHED'],
     ]);
     expect(page.nextCursor).toBe('QVFIUk1');
     for (const item of page.items) expect(FlowSummarySchema.safeParse(item).success).toBe(true);
-    const last = mapNxcloudFlowList(flowListData(['3'], 'QVFIUk2', false));
+    const last = flowPage(flowListData(['3'], 'QVFIUk2', false));
     expect(last).not.toHaveProperty('nextCursor');
-    expect(mapNxcloudFlowList({ data: [] })).toEqual({ items: [] });
+    expect(flowPage({ data: [] })).toEqual({ items: [] });
   });
 });
 
-describe('mapNxcloudFlowPreview', () => {
+describe('flowPreviewFromWire', () => {
   it('falls back to the requested id when data.id is missing, as in the vendor example', () => {
-    const preview = mapNxcloudFlowPreview(previewData(), '1743798696088965');
+    const preview = flowPreview(previewData(), '1743798696088965');
     expect(preview).toEqual({
       provider: 'nxcloud',
       raw: previewData(),
@@ -204,11 +215,11 @@ describe('mapNxcloudFlowPreview', () => {
       expiresAt: new Date('2024-01-06T08:31:25.000Z'),
     });
     expect(FlowPreviewSchema.safeParse(preview).success).toBe(true);
-    expect(mapNxcloudFlowPreview(previewData('55'), '55').flowId).toBe('55');
+    expect(flowPreview(previewData('55'), '55').flowId).toBe('55');
   });
 
   it('refuses a preview without a URL', () => {
-    expect(() => mapNxcloudFlowPreview({ id: '1', preview: {} }, '1')).toThrow(ResponseFormatError);
+    expect(() => flowPreview({ id: '1', preview: {} }, '1')).toThrow(ResponseFormatError);
   });
 });
 
@@ -295,9 +306,9 @@ describe('flow mapping properties', () => {
       fc.property(fc.jsonValue(), (value) => {
         for (const map of [
           () => FlowSchema.parse(mapNxcloudFlow(value)),
-          () => mapNxcloudQueryFlowById(value, '1'),
-          () => mapNxcloudFlowList(value),
-          () => mapNxcloudFlowPreview(value, '1'),
+          () => mapNxcloudFlow(flowInQueryFlowById(value, '1')),
+          () => flowPage(value),
+          () => flowPreview(value, '1'),
         ]) {
           try {
             map();

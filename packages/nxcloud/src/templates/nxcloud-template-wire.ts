@@ -1,6 +1,8 @@
+import { once } from '@whatsapp-bsp/core/adapter';
 import { z } from 'zod';
-import { nxcloudPagingWireSchema } from './nxcloud-paging.js';
-import { lenientIntegerSchema, once, optionalTextSchema } from './nxcloud-wire-common.js';
+import { nxcloudListItemSchema } from '../wire/nxcloud-list-item.js';
+import { nxcloudPagingWireSchema } from '../wire/nxcloud-paging.js';
+import { lenientIntegerSchema, optionalTextSchema } from '../wire/nxcloud-wire-values.js';
 
 /*
  * NXCloud's templates (getTemplate), in Meta's snake_case names as NXCloud passes them through.
@@ -11,7 +13,7 @@ import { lenientIntegerSchema, once, optionalTextSchema } from './nxcloud-wire-c
  * Every schema is built on first use, not at import, to keep importing the adapter cheap.
  */
 
-/** Documented as `array[string]`, sent as a bare string in one example (inconsistency 13). */
+/** Typed `array[string]` on the getTemplate page; one createTemplate example sends a bare string. */
 const stringOrStringsSchema = once(() => z.union([z.string(), z.array(z.string())]));
 
 /** A digit id that may arrive as a JSON number; an unsafe integer has already lost digits. */
@@ -48,7 +50,10 @@ export const nxcloudTemplateExampleWireSchema = once(() =>
     header_text: stringOrStringsSchema().nullish(),
     header_handle: stringOrStringsSchema().nullish(),
     custom_header_handle_url: optionalTextSchema(),
-    /** `string[][]` in every example, `string[]` in the 2023 English pages (inconsistency 13). */
+    /**
+     * `string[][]` in every example and on the Chinese getTemplate page; `string[]` on the 2023
+     * English getTemplate page.
+     */
     body_text: z.union([z.array(z.array(z.string())), z.array(z.string())]).nullish(),
   }),
 );
@@ -109,10 +114,20 @@ export const nxcloudTemplateWireSchema = z.lazy(() =>
   }),
 );
 
-/** getTemplate's `data`; items stay unparsed so each mapped template keeps its raw object. */
+export type NxcloudTemplateWire = z.output<typeof nxcloudTemplateWireSchema>;
+
+/** getTemplate's `data`; each item is kept as received too, for its template's `raw`. */
 export const nxcloudTemplateListWireSchema = z.lazy(() =>
   z.object({
-    data: z.array(z.unknown()),
+    data: z.array(nxcloudListItemSchema(nxcloudTemplateWireSchema)),
     paging: nxcloudPagingWireSchema().nullish(),
   }),
 );
+export type NxcloudTemplateListWire = z.output<typeof nxcloudTemplateListWireSchema>;
+
+/**
+ * getTemplate's `data` when asked for one name: every language of that name. Items are left
+ * unparsed: only the one in the language asked for is parsed, so a malformed sibling in another
+ * language does not fail the call.
+ */
+export const nxcloudTemplateLanguagesWireSchema = z.lazy(() => z.object({ data: z.array(z.unknown()) }));

@@ -2,19 +2,14 @@ import { Agent as HttpAgent } from 'node:http';
 import { Agent as HttpsAgent } from 'node:https';
 import type { ProviderCallContext } from '@whatsapp-bsp/core';
 import got from 'got';
+import type { NxcloudOperation, ResolvedNxcloudOptions } from '../nxcloud-options.js';
+import type { NxcloudAnswer } from './nxcloud-answer.js';
 import { errorFromTransport } from './nxcloud-errors.js';
-import type { NxcloudOperation, ResolvedNxcloudOptions } from './nxcloud-options.js';
 import { readNxcloudResponse } from './nxcloud-response.js';
 import { signNxcloud } from './nxcloud-sign.js';
 
 /** NXCloud's business line for WhatsApp, sent as the `bizType` header. */
 const WHATSAPP_BIZ_TYPE = '2';
-
-export interface NxcloudTransportResult {
-  /** The envelope's `data` of a successful answer. */
-  readonly data: unknown;
-  readonly httpStatusCode: number;
-}
 
 export interface NxcloudTransport {
   /** One signed JSON POST; throws a core error for every kind of failure. */
@@ -22,7 +17,7 @@ export interface NxcloudTransport {
     operation: NxcloudOperation,
     payload: Readonly<Record<string, unknown>>,
     context: ProviderCallContext,
-  ): Promise<NxcloudTransportResult>;
+  ): Promise<NxcloudAnswer>;
 }
 
 export function createNxcloudTransport(options: ResolvedNxcloudOptions): NxcloudTransport {
@@ -71,33 +66,26 @@ export function createNxcloudTransport(options: ResolvedNxcloudOptions): Nxcloud
       });
       const secrets = [options.accessSecret, sign];
 
-      // One timer and one abort listener that cancel the request: got's own `timeout` and
-      // `signal` options do the same with several listeners and timers per request, which
-      // measurably slows every call (see docs/performance.md).
+      // The attempt's timeout is the client's: its timer aborts the attempt, and the abort
+      // listener above cancels the request. got's own `timeout` would time the same attempt
+      // twice, and got's `signal` option adds listeners per request (see docs/performance.md).
       const pending = http.post(`${options.baseUrl}${operation.path}`, {
         body,
         headers: { ts, action: operation.action, sign },
       });
       cancel = () => pending.cancel();
-      let timedOut = false;
-      const timer = setTimeout(() => {
-        timedOut = true;
-        pending.cancel();
-      }, context.timeoutMs);
       let response: { statusCode: number; headers: NodeJS.Dict<string | string[]>; body: string };
       try {
         response = await pending;
       } catch (error) {
-        // A cancelled call must surface as the caller's abort, never as a retryable failure.
+        // A cancelled request surfaces as the abort's own reason (the caller's, or the client's
+        // timeout error), never as a failure of its own.
         if (abort.happened) throw abort.reason;
-        const cause = timedOut ? new DOMException('The request timed out', 'TimeoutError') : error;
-        throw errorFromTransport(cause, context.timeoutMs, secrets);
+        throw errorFromTransport(error, secrets);
       } finally {
-        clearTimeout(timer);
         stopListening();
       }
-      const data = readNxcloudResponse(response, options.now(), secrets);
-      return { data, httpStatusCode: response.statusCode };
+      return readNxcloudResponse(response, operation.action, options.now(), secrets);
     },
   };
 }

@@ -3,6 +3,7 @@ import {
   AuthenticationError,
   BspError,
   ConfigError,
+  createClient,
   FlowSchema,
   InvalidRequestError,
   NotFoundError,
@@ -14,20 +15,20 @@ import {
 import fc from 'fast-check';
 import nock from 'nock';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { failure, success } from './__fixtures__/nxcloud-built-payloads.js';
+import { failure, success } from '../__fixtures__/nxcloud-built-payloads.js';
 import {
   BASE_URL,
   callContext,
   captureRequests,
   FIXED_NOW,
   TEST_OPTIONS,
-} from './__fixtures__/nxcloud-test-support.js';
+} from '../__fixtures__/nxcloud-test-support.js';
 import {
   FAILURE_EXAMPLE,
   META_ERROR_EXAMPLE,
   QUERY_FLOW_BY_ID_EXAMPLE,
-} from './__fixtures__/nxcloud-vendor-examples.js';
-import { nxcloud } from './nxcloud-provider.js';
+} from '../__fixtures__/nxcloud-vendor-examples.js';
+import { nxcloud } from '../nxcloud-provider.js';
 
 beforeAll(() => nock.disableNetConnect());
 afterEach(() => nock.cleanAll());
@@ -36,17 +37,30 @@ afterAll(() => nock.enableNetConnect());
 const FLOW_ID = '3603023670018851';
 const PATH = '/api/wa/queryFlowById';
 
-/** Calls doGetFlow and returns what it threw. */
-async function getFlowError(
-  options: Partial<typeof TEST_OPTIONS> = {},
-  timeoutMs = 5_000,
-): Promise<BspError> {
-  const outcome = await nxcloud({ ...TEST_OPTIONS, ...options })
-    .flows.doGet({ id: FLOW_ID }, callContext({ timeoutMs }))
-    .then(
-      () => new Error('expected the call to fail'),
-      (error: unknown) => error,
-    );
+/** Calls flows.doGet and returns what it threw. */
+async function getFlowError(options: Partial<typeof TEST_OPTIONS> = {}): Promise<BspError> {
+  return expectBspError(nxcloud({ ...TEST_OPTIONS, ...options }).flows.doGet({ id: FLOW_ID }, callContext()));
+}
+
+/**
+ * Calls flows.get through the core client, which times each attempt and aborts it when its time
+ * is up (the adapter keeps no timer of its own), and returns what it threw.
+ */
+async function timedOutGetFlowError(timeoutMs: number): Promise<BspError> {
+  const client = createClient({
+    provider: nxcloud(TEST_OPTIONS),
+    timeoutMs,
+    retry: { maxAttempts: 1 },
+    rateLimit: false,
+  });
+  return expectBspError(client.flows.get(FLOW_ID));
+}
+
+async function expectBspError(call: Promise<unknown>): Promise<BspError> {
+  const outcome = await call.then(
+    () => new Error('expected the call to fail'),
+    (error: unknown) => error,
+  );
   expect(BspError.isInstance(outcome), String(outcome)).toBe(true);
   return outcome as BspError;
 }
@@ -90,6 +104,8 @@ describe('vendor result codes', () => {
     const error = await getFlowError();
     expect(errorClass.isInstance(error)).toBe(true);
     expect(error.retryable).toBe(retryable);
+    // NXCloud answered with a failure: nothing was applied, whatever the class.
+    expect(error.outcome).toBe('failed');
     expect(error.provider).toBe('nxcloud');
     expect(error.vendorCode).toBe(code);
     expect(error.httpStatusCode).toBe(200);
@@ -124,7 +140,10 @@ describe('vendor result codes', () => {
       .reply(200, '{"code":"1005","message":"Insufficient permissions","data":null}')
       .post(PATH)
       .reply(200, '{"code":9001.0,"message":{"zh":"系统业务错误"}}');
-    expect(AuthenticationError.isInstance(await getFlowError())).toBe(true);
+    const fromHttp500 = await getFlowError();
+    expect(AuthenticationError.isInstance(fromHttp500)).toBe(true);
+    // A 5xx with a failure code is a refusal like any other.
+    expect(fromHttp500.outcome).toBe('failed');
     expect(PermissionError.isInstance(await getFlowError())).toBe(true);
     expect((await getFlowError()).vendorCode).toBe(9001);
   });
@@ -158,13 +177,16 @@ describe('Meta errors relayed with code 400', () => {
     const error = await getFlowError();
     expect(errorClass.isInstance(error)).toBe(true);
     expect(error.httpStatusCode).toBe(400);
+    expect(error.outcome).toBe('failed');
   });
 
   it('is an InvalidRequestError when data.error is missing', async () => {
     nock(BASE_URL)
       .post(PATH)
       .reply(200, failure(400, 'updateFlow error', { success: false }));
-    expect(InvalidRequestError.isInstance(await getFlowError())).toBe(true);
+    const error = await getFlowError();
+    expect(InvalidRequestError.isInstance(error)).toBe(true);
+    expect(error.outcome).toBe('failed');
   });
 });
 
@@ -177,6 +199,8 @@ describe('answers that are not the envelope', () => {
     expect(ProviderUnavailableError.isInstance(error)).toBe(true);
     expect(error.retryable).toBe(true);
     expect(error.httpStatusCode).toBe(502);
+    // No failure code says what became of the request.
+    expect(error.outcome).toBe('unknown');
   });
 
   it.each([
@@ -197,11 +221,14 @@ describe('answers that are not the envelope', () => {
     const error = await getFlowError();
     expect(ResponseFormatError.isInstance(error), error.message).toBe(true);
     expect(error.retryable).toBe(false);
+    expect(error.outcome).toBe('unknown');
   });
 
   it('an empty 503 is UNAVAILABLE', async () => {
     nock(BASE_URL).post(PATH).reply(503, '');
-    expect(ProviderUnavailableError.isInstance(await getFlowError())).toBe(true);
+    const error = await getFlowError();
+    expect(ProviderUnavailableError.isInstance(error)).toBe(true);
+    expect(error.outcome).toBe('unknown');
   });
 
   it('JSON nested deeper than any answer is refused before anything walks it', async () => {
@@ -231,6 +258,8 @@ describe('throttling', () => {
     expect(RateLimitError.isInstance(error)).toBe(true);
     expect(error.retryable).toBe(true);
     expect(error.retryAfterMs).toBe(7_000);
+    // Refused at the gateway: nothing was applied.
+    expect(error.outcome).toBe('failed');
   });
 
   it('reads an HTTP-date Retry-After against the injected clock', async () => {
@@ -243,19 +272,22 @@ describe('throttling', () => {
 });
 
 describe('transport failures', () => {
-  it('a timeout is a retryable UNAVAILABLE that names the time budget', async () => {
+  it("a timeout is the client's: a retryable UNAVAILABLE that names the time budget", async () => {
     nock(BASE_URL).post(PATH).delay(2_000).reply(200, QUERY_FLOW_BY_ID_EXAMPLE);
-    const error = await getFlowError({}, 50);
+    const error = await timedOutGetFlowError(50);
     expect(ProviderUnavailableError.isInstance(error)).toBe(true);
     expect(error.retryable).toBe(true);
-    expect(error.message).toMatch(/did not answer within 50 ms/);
+    expect(error.message).toMatch(/timed out after 50 ms/);
+    // The request had gone out: NXCloud may have acted on it.
+    expect(error.outcome).toBe('unknown');
   });
 
   it.each([
-    ['a connection reset', 'ECONNRESET', 'socket hang up'],
-    ['a DNS failure', 'ENOTFOUND', 'getaddrinfo ENOTFOUND api2.nxcloud.com'],
-    ['a refused connection', 'ECONNREFUSED', 'connect ECONNREFUSED 127.0.0.1:443'],
-  ])('%s is a retryable UNAVAILABLE', async (_name, code, message) => {
+    ['a connection reset', 'ECONNRESET', 'socket hang up', 'unknown'],
+    ['a DNS failure', 'ENOTFOUND', 'getaddrinfo ENOTFOUND api2.nxcloud.com', 'not-sent'],
+    ['a DNS lookup that failed for now', 'EAI_AGAIN', 'getaddrinfo EAI_AGAIN api2.nxcloud.com', 'not-sent'],
+    ['a refused connection', 'ECONNREFUSED', 'connect ECONNREFUSED 127.0.0.1:443', 'not-sent'],
+  ])('%s is a retryable UNAVAILABLE (outcome %s)', async (_name, code, message, outcome) => {
     nock(BASE_URL)
       .post(PATH)
       .replyWithError(Object.assign(new Error(message), { code }));
@@ -264,6 +296,7 @@ describe('transport failures', () => {
     expect(error.retryable).toBe(true);
     expect(error.message).toContain(code);
     expect((error.cause as { code?: string }).code).toBe(code);
+    expect(error.outcome).toBe(outcome);
   });
 
   it("an aborted call rejects with the signal's reason, not a timeout", async () => {
@@ -334,7 +367,7 @@ describe('secrets', () => {
 
     const errors = [];
     for (let attempt = 0; attempt < 5; attempt++) errors.push(await getFlowError());
-    errors.push(await getFlowError({}, 50));
+    errors.push(await timedOutGetFlowError(50));
 
     const signs = requests.map((request) => request.headers.sign!);
     expect(signs).toHaveLength(6);

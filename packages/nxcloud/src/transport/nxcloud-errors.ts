@@ -9,10 +9,10 @@ import {
   ProviderUnavailableError,
   RateLimitError,
 } from '@whatsapp-bsp/core';
-import { parseRetryAfter, redactSecrets, safeCause } from '@whatsapp-bsp/core/adapter';
+import { isRecord, parseRetryAfter, redactSecrets, safeCause } from '@whatsapp-bsp/core/adapter';
 import { z } from 'zod';
-import { NXCLOUD_PROVIDER_ID } from './nxcloud-id.js';
-import { isRecord, lenientIntegerSchema } from './nxcloud-wire-common.js';
+import { NXCLOUD_PROVIDER_ID } from '../nxcloud-id.js';
+import { lenientIntegerSchema } from '../wire/nxcloud-wire-values.js';
 
 /**
  * Meta's Graph error, which NXCloud's flow endpoints relay in `data.error` with code 400. Built on
@@ -42,7 +42,9 @@ export interface NxcloudFailure {
 
 /**
  * Turns a failure envelope into the core error its code stands for. The body code decides, not
- * the HTTP status: NXCloud answers most failures with HTTP 200.
+ * the HTTP status: NXCloud answers most failures with HTTP 200. NXCloud answered with a failure,
+ * so nothing was applied: every such error has the outcome `failed`, whatever its class (an
+ * InvalidRequestError or a ConfigError would otherwise say `not-sent`, an UNAVAILABLE `unknown`).
  */
 export function errorFromNxcloudFailure(failure: NxcloudFailure, secrets: readonly string[]): BspError {
   const { code, httpStatusCode } = failure;
@@ -51,6 +53,7 @@ export function errorFromNxcloudFailure(failure: NxcloudFailure, secrets: readon
     provider: NXCLOUD_PROVIDER_ID,
     vendorCode: code,
     httpStatusCode,
+    outcome: 'failed',
     raw: redactDeep(failure.body, secrets),
     ...extra,
   });
@@ -146,6 +149,7 @@ function errorFromMetaFailure(failure: NxcloudFailure, secrets: readonly string[
     provider: NXCLOUD_PROVIDER_ID,
     vendorCode: failure.code,
     httpStatusCode: failure.httpStatusCode,
+    outcome: 'failed',
     // Meta's integers arrive as floats (139001.0); `raw` carries the parsed integers.
     raw: redactDeep(
       parsed.success ? { ...asRecord(failure.body), data: { ...data, error: parsed.data } } : failure.body,
@@ -183,24 +187,37 @@ export function rateLimitError(
   return new RateLimitError(`NXCloud throttled the request (HTTP ${httpStatusCode})`, {
     provider: NXCLOUD_PROVIDER_ID,
     httpStatusCode,
+    // Refused at the gateway: nothing was applied.
+    outcome: 'failed',
     ...(retryAfterMs !== undefined ? { retryAfterMs } : {}),
     ...(body !== undefined ? { raw: redactDeep(body, secrets) } : {}),
   });
 }
 
 /**
- * A request that produced no answer: timeout, reset, refused connection, DNS failure. Always
+ * Codes of the failures that come before a connection exists: the connection was refused, or the
+ * host name did not resolve (for good, or for now). Nothing reached NXCloud.
+ */
+const NOT_SENT_CODES: ReadonlySet<unknown> = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN']);
+
+/**
+ * A request that produced no answer: a reset, a refused connection, a DNS failure. Always
  * retryable, since the vendor may well answer the next attempt. Only the error's name, code and
  * (redacted) message survive: HTTP library errors carry the request, signature header included.
+ * The attempt's timeout is not among these: the client times each attempt and reports it.
+ *
+ * Its outcome is `not-sent` when no connection was made, and `unknown` otherwise: a connection
+ * lost after the request went out (a reset) may have lost the answer to an applied request.
  */
-export function errorFromTransport(error: unknown, timeoutMs: number, secrets: readonly string[]): BspError {
+export function errorFromTransport(error: unknown, secrets: readonly string[]): BspError {
   const cause = safeCause(error, secrets);
   const code = (cause as { code?: unknown }).code;
-  const timedOut = cause.name === 'TimeoutError' || code === 'ETIMEDOUT';
-  const message = timedOut
-    ? `NXCloud did not answer within ${timeoutMs} ms`
-    : `NXCloud could not be reached${typeof code === 'string' ? ` (${code})` : ''}: ${cause.message}`;
-  return new ProviderUnavailableError(message, { provider: NXCLOUD_PROVIDER_ID, cause });
+  const message = `NXCloud could not be reached${typeof code === 'string' ? ` (${code})` : ''}: ${cause.message}`;
+  return new ProviderUnavailableError(message, {
+    provider: NXCLOUD_PROVIDER_ID,
+    cause,
+    outcome: NOT_SENT_CODES.has(code) ? 'not-sent' : 'unknown',
+  });
 }
 
 /** A copy of a JSON value with every secret removed from every string (and key) in it. */
