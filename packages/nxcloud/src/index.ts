@@ -17,3 +17,9 @@ export {
 export { mapNxcloudFlow, mapNxcloudTemplate } from './nxcloud-payloads.js';
 export { nxcloud } from './nxcloud-provider.js';
 export { type NxcloudSignAlgorithm, type NxcloudSignInput, signNxcloud } from './transport/nxcloud-sign.js';
+export { mapNxcloudEvents } from './webhooks/map-nxcloud-event.js';
+export {
+  NXCLOUD_CALLBACK_SIGNATURE_HEADERS,
+  verifyNxcloudCallbackSignature,
+} from './webhooks/nxcloud-webhook-signature.js';
+export { type NxcloudWebhooksOptions, nxcloudWebhooks } from './webhooks/nxcloud-webhooks.js';

@@ -5,6 +5,7 @@ import { NXCLOUD_PROVIDER_ID } from './nxcloud-id.js';
 import { type NxcloudOptions, resolveNxcloudOptions } from './nxcloud-options.js';
 import { nxcloudTemplates } from './templates/nxcloud-templates.js';
 import { createNxcloudTransport } from './transport/nxcloud-transport.js';
+import { nxcloudWebhooks } from './webhooks/nxcloud-webhooks.js';
 
 /**
  * The NXCloud (牛信云) provider. Each `do*` method sends exactly one signed request; retries,
@@ -21,5 +22,6 @@ export function nxcloud(options: NxcloudOptions): ProviderV1 {
     capabilities: nxcloudCapabilities,
     flows: nxcloudFlows(config, transport),
     templates: nxcloudTemplates(config, transport),
+    webhooks: nxcloudWebhooks({ accessSecret: config.accessSecret }),
   };
 }

@@ -2,7 +2,7 @@ import { once } from '@whatsapp-bsp/core/adapter';
 import { z } from 'zod';
 
 /*
- * CAMS's template review report (ChatAppAudit, reference §9), one item of the JSON array its HTTP
+ * CAMS's template review report (ChatAppAudit, CAMS's ChatAppAudit page), one item of the JSON array its HTTP
  * callback posts, in the vendor's PascalCase names. Built twice, like the answers of the reads:
  * the documented types, tried first (what CAMS sends), then a lenient form (ids as numbers,
  * `null` for absent) that decides the rest. Keys not listed are neither checked nor copied; the

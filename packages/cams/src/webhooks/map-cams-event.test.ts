@@ -29,8 +29,8 @@ function parseFailure(body: unknown): ResponseFormatError {
   throw new Error('expected a ResponseFormatError');
 }
 
-describe('mapCamsEvents: documented payloads (reference §9)', () => {
-  it("maps the reference's example to a template.status event, at the time of receipt", () => {
+describe('mapCamsEvents: documented payloads (the ChatAppAudit page)', () => {
+  it("maps the vendor page's example to a template.status event, at the time of receipt", () => {
     expect(parse(AUDIT_EXAMPLE)).toEqual([
       {
         type: 'template.status',

@@ -22,7 +22,7 @@ import { camsAuditReportWireSchema } from './cams-event-wire.js';
 const PROVIDER = 'cams';
 
 /**
- * The events of one CAMS ChatAppAudit HTTP callback (reference §9): a JSON array of template
+ * The events of one CAMS ChatAppAudit HTTP callback (CAMS's template review notification, ChatAppAudit): a JSON array of template
  * review reports, each a `template.status` event, its `AuditStatus` mapped as the template reads
  * map it. A V2 item whose `Type` is not `template` (the vendor's other ISV notifications), or an
  * item without `AuditStatus` (another CAMS callback sent to the same URL), is an `unknown` event.

@@ -34,7 +34,7 @@ function parseFailure(body: unknown): ResponseFormatError {
   throw new Error('expected a ResponseFormatError');
 }
 
-describe('mapNxcloudEvents: documented payloads (reference §8)', () => {
+describe('mapNxcloudEvents: documented payloads (the template-webhook and flows-webhook pages)', () => {
   it('maps the template-webhook example to a template.status event, time in Unix seconds', () => {
     expect(parse(TEMPLATE_STATUS_EXAMPLE)).toEqual([
       {

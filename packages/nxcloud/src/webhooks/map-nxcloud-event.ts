@@ -33,7 +33,7 @@ import {
 } from './nxcloud-event-wire.js';
 
 /**
- * The events of one NXCloud callback (reference §8). A `{ field, value }` envelope is one event:
+ * The events of one NXCloud callback (NXCloud's template-webhook and flows-webhook pages). A `{ field, value }` envelope is one event:
  * the documented template and flow fields map to their events, an undocumented field or flow
  * event to an `unknown` event. The older `{ statuses: [...] }` shape gives one `unknown` event per
  * message status (message delivery is outside the model).

@@ -2,7 +2,7 @@ import { once } from '@whatsapp-bsp/core/adapter';
 import { z } from 'zod';
 
 /*
- * NXCloud's callbacks (reference §8), in the vendor's own names: an envelope `{ field, value }`
+ * NXCloud's callbacks (NXCloud's template-webhook and flows-webhook pages), in the vendor's own names: an envelope `{ field, value }`
  * whose value holds Meta's snake_case fields plus NXCloud's `business_phone` and camelCase `wabaId`,
  * and the older message-status shape `{ statuses: [...] }`. Lenient where the vendor types loosely
  * (ids and times may be numbers or strings, optional fields may be null); keys not listed are

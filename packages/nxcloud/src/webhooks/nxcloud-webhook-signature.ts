@@ -1,9 +1,9 @@
 import type { WebhookCall, WebhookSignatureCheck } from '@whatsapp-bsp/core';
 import { constantTimeEqual } from '@whatsapp-bsp/core/adapter';
-import { type NxcloudSignAlgorithm, signNxcloud } from '../nxcloud-sign.js';
+import { type NxcloudSignAlgorithm, signNxcloud } from '../transport/nxcloud-sign.js';
 
 /**
- * The headers read by default, named as on NXCloud's requests (reference §2): NXCloud says its
+ * The headers read by default, named as on NXCloud's requests (NXCloud's request-header page): NXCloud says its
  * callbacks are signed "per the signature algorithm" but does not name the headers that carry the
  * signature, so these are an assumption, each renamable through `headerNames`.
  */
@@ -19,7 +19,7 @@ export const NXCLOUD_CALLBACK_SIGNATURE_HEADERS = {
 type SignatureHeader = keyof typeof NXCLOUD_CALLBACK_SIGNATURE_HEADERS;
 
 /**
- * Whether a callback carries NXCloud's signature (reference §3) of its exact body: the signed
+ * Whether a callback carries NXCloud's signature (NXCloud's signature page) of its exact body: the signed
  * headers as received, then the body, then the secret, hashed with MD5, or SHA-256 when the
  * algorithm header says so. A signed header that is absent counts as empty; an unknown algorithm
  * or a missing signature fails.

@@ -31,7 +31,7 @@ function lowerCased(headers: Record<string, string>): Record<string, string> {
   return Object.fromEntries(Object.entries(headers).map(([name, value]) => [name.toLowerCase(), value]));
 }
 
-describe('NXCloud callback signature (reference §3, header names assumed)', () => {
+describe('NXCloud callback signature (the signature page; header names assumed)', () => {
   it("accepts NXCloud's published test vectors V1 (MD5) and D1 (SHA-256) as a callback's headers", () => {
     const headers = { accessKey: 'fme2na3kdi3ki', action: 'send', bizType: '1', ts: '1655710885431' };
     const body = '{"name":"牛小信","id":10001}';

@@ -9,7 +9,7 @@ export interface NxcloudWebhooksOptions {
 
 /**
  * How NXCloud's callbacks are read (`provider.webhooks`): `doParse` maps template and flow events
- * (reference §8); `doVerifySignature` checks NXCloud's request signature over the exact body,
+ * (NXCloud's template-webhook and flows-webhook pages); `doVerifySignature` checks NXCloud's request signature over the exact body,
  * which the receiver applies only when asked (`authentication: { type: 'signature' }`), since
  * NXCloud does not document the headers its callbacks carry it in.
  */

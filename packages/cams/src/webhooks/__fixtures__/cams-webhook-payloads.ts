@@ -1,12 +1,12 @@
-// CAMS ChatAppAudit HTTP callback bodies. The first is verbatim from the vendor reference
-// (/work/shared/reference/cams-api.md §9, quoting the chatappaudit-1 page); the others are built
-// to the wire shape §9 and §5 document (`AuditStatus` values, `Reason` on `fail`, V2's `Type`),
-// since the vendor prints no example for them.
+// CAMS ChatAppAudit HTTP callback bodies. The first is verbatim from the vendor's example on its
+// ChatAppAudit HTTP callback page (alibabacloud.com/help/en/chatapp/developer-reference/chatappaudit-1);
+// the others are built to the wire shape that page and GetChatappTemplateDetail document
+// (`AuditStatus` values, `Reason` on `fail`, V2's `Type`), since the vendor prints no example for them.
 
-/** The reference's example: one report, `unaudit`, empty `Reason` (reference §9). */
+/** The vendor page's example: one report, `unaudit`, empty `Reason` (CAMS's template review notification, ChatAppAudit). */
 export const AUDIT_EXAMPLE = `[{"WabaId":"9099999990****","TemplateCode":"744c4b5c79c9432497a075bdfca3****","Language":"en_US","AuditStatus":"unaudit","Reason":""}]`;
 
-/** Built: one report per documented `AuditStatus` value (§5), `Reason` set on `fail`. */
+/** Built: one report per documented `AuditStatus` value (as GetChatappTemplateDetail documents them), `Reason` set on `fail`. */
 export const AUDIT_ALL_STATUSES = JSON.stringify(
   [
     ['pass', ''],
@@ -36,7 +36,7 @@ export const AUDIT_FAIL_META_REASON = JSON.stringify([
   },
 ]);
 
-/** Built: the V2 format (ISV-managed WABAs) adds `Type`; `template` is a review report (§9). */
+/** Built: the V2 format (ISV-managed WABAs) adds `Type`; `template` is a review report (the ChatAppAudit page). */
 export const AUDIT_V2 = JSON.stringify([
   {
     WabaId: '9099999990123',

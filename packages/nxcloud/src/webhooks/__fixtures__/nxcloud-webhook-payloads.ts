@@ -1,15 +1,14 @@
-// NXCloud callback bodies. The first two are verbatim from the vendor reference
-// (/work/shared/reference/nxcloud-api.md §8, quoting NXCloud's template-webhook and flows-webhook
-// wiki pages); the others are built to the wire shape those sections document, since the pages
-// print no example for them.
+// NXCloud callback bodies. The first two are verbatim from NXCloud's template-webhook and
+// flows-webhook wiki pages; the others are built to the wire shape those pages document, since
+// the pages print no example for them.
 
-/** `message_template_status_update`, the template-webhook page's example (reference §8.1). */
+/** `message_template_status_update`, the template-webhook page's example (NXCloud's template-webhook page). */
 export const TEMPLATE_STATUS_EXAMPLE = `{"field":"message_template_status_update","value":{"business_phone":"xxx","event":"APPROVED","message_template_id":"1246121xxx3981","message_template_language":"en","message_template_name":"ok_ok","reason":"NONE","time":1761291192,"wabaId":"xxx"}}`;
 
-/** `flows` / `FLOW_STATUS_CHANGE`, the flows-webhook page's example (reference §8.2). */
+/** `flows` / `FLOW_STATUS_CHANGE`, the flows-webhook page's example (NXCloud's flows-webhook page). */
 export const FLOW_STATUS_EXAMPLE = `{"field":"flows","value":{"business_phone":"8615273907424","event":"FLOW_STATUS_CHANGE","flow_id":"1168300431915404","message":"Flow test changed status from DRAFT to PUBLISHED","new_status":"PUBLISHED","old_status":"DRAFT","time":1761290547,"wabaId":"196938173492252"}}`;
 
-/** Built: a rejection, with Meta's reason code (reference §8.1 fields). */
+/** Built: a rejection, with Meta's reason code (fields of NXCloud's template-webhook page). */
 export const TEMPLATE_REJECTED = JSON.stringify({
   field: 'message_template_status_update',
   value: {
@@ -24,7 +23,7 @@ export const TEMPLATE_REJECTED = JSON.stringify({
   },
 });
 
-/** Built: `message_template_quality_update` — the status fields' id/name/language plus the scores (§8.1). */
+/** Built: `message_template_quality_update` — the status fields' id/name/language plus the scores (template-webhook page). */
 export const TEMPLATE_QUALITY = JSON.stringify({
   field: 'message_template_quality_update',
   value: {
@@ -68,7 +67,7 @@ export const TEMPLATE_CATEGORY_OTHER_SHAPE = JSON.stringify({
   },
 });
 
-/** Built: a flow created as DRAFT, which has no `old_status` (§8.2). */
+/** Built: a flow created as DRAFT, which has no `old_status` (flows-webhook page). */
 export const FLOW_CREATED = JSON.stringify({
   field: 'flows',
   value: {
@@ -82,7 +81,7 @@ export const FLOW_CREATED = JSON.stringify({
   },
 });
 
-/** Built: `flows` / `ENDPOINT_AVAILABILITY` (§8.2). */
+/** Built: `flows` / `ENDPOINT_AVAILABILITY` (flows-webhook page). */
 export const ENDPOINT_AVAILABILITY = JSON.stringify({
   field: 'flows',
   value: {
@@ -117,7 +116,7 @@ export const UNKNOWN_FIELD = JSON.stringify({
   value: { business_phone: '8615273907424', event: 'FLAGGED', time: 1761292200, wabaId: '196938173492252' },
 });
 
-/** Built: the older message-status webhook, `{ statuses: [...] }` ([EN-2023], reference §8.3). */
+/** Built: the older message-status webhook, `{ statuses: [...] }` ([EN-2023], NXCloud's webhook pages.3). */
 export const MESSAGE_STATUSES = JSON.stringify({
   statuses: [
     {

@@ -2,8 +2,7 @@
 // provider with its webhooks, and NXCloud-style signed headers for a callback body.
 import type { ProviderV1 } from '@whatsapp-bsp/core';
 import { nxcloud } from '../../nxcloud-provider.js';
-import { type NxcloudSignAlgorithm, signNxcloud } from '../../nxcloud-sign.js';
-import { nxcloudWebhooks } from '../nxcloud-webhooks.js';
+import { type NxcloudSignAlgorithm, signNxcloud } from '../../transport/nxcloud-sign.js';
 
 export const WEBHOOK_TEST_OPTIONS = {
   accessKey: 'ak-hook-51c2',
@@ -12,15 +11,12 @@ export const WEBHOOK_TEST_OPTIONS = {
   businessPhone: '8615800001795',
 } as const;
 
-/** The NXCloud provider with `webhooks`, as the adapter will compose it. */
+/** The NXCloud provider, whose `webhooks` parse (and can verify) callbacks. */
 export function providerWithWebhooks(): ProviderV1 {
-  return {
-    ...nxcloud(WEBHOOK_TEST_OPTIONS),
-    webhooks: nxcloudWebhooks({ accessSecret: WEBHOOK_TEST_OPTIONS.accessSecret }),
-  };
+  return nxcloud(WEBHOOK_TEST_OPTIONS);
 }
 
-/** The headers of a callback signed as NXCloud signs requests (reference §3). */
+/** The headers of a callback signed as NXCloud signs requests (NXCloud's signature page: the request headers, MD5 or SHA-256 over the body). */
 export function signedHeaders(
   body: string,
   options: { secret?: string; algorithm?: NxcloudSignAlgorithm; ts?: string } = {},
