@@ -22,7 +22,7 @@ export type {
   Vendor,
 } from './model.js';
 export type { RecordView } from './record-list.js';
-export type { RequestCountsSnapshot } from './request-counters.js';
+export type { RequestArrival, RequestCountsSnapshot } from './request-counters.js';
 export type {
   CamsClientConfig,
   Emulator,

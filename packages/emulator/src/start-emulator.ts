@@ -10,7 +10,7 @@ import { createStore, type EmulatorStore, type StoreOptions } from './emulator-s
 import { FaultController, type FaultRule } from './faults.js';
 import { VENDORS, type Vendor } from './model.js';
 import { createNxcloudProtocol } from './nxcloud-protocol.js';
-import { RequestCounters, type RequestCountsSnapshot } from './request-counters.js';
+import { type RequestArrival, RequestCounters, type RequestCountsSnapshot } from './request-counters.js';
 import { type RunningServer, startVendorServer } from './vendor-server.js';
 
 export interface StartEmulatorOptions<V extends Vendor = Vendor> extends StoreOptions {
@@ -74,6 +74,8 @@ export interface EmulatorRequestCounts {
   /** Answered with the vendor's throttling error by a quota. */
   readonly throttled: number;
   count(vendor: Vendor, operation?: string): number;
+  /** The latest 10,000 requests, oldest first, with their arrival times on the emulator's clock. */
+  arrivals(vendor?: Vendor, operation?: string): RequestArrival[];
   snapshot(): RequestCountsSnapshot;
   reset(): void;
 }
@@ -97,7 +99,7 @@ export async function startEmulator<V extends Vendor = Vendor>(
   const store = createStore(options);
   const faults = new FaultController(now);
   faults.set(options.faults ?? []);
-  const counters = new RequestCounters();
+  const counters = new RequestCounters(now);
   const nxcloudAccount = { ...DEFAULT_NXCLOUD_ACCOUNT, ...options.accounts?.nxcloud };
   const camsAccount = { ...DEFAULT_CAMS_ACCOUNT, ...options.accounts?.cams };
   const closing = new AbortController();
