@@ -1,5 +1,5 @@
 /**
- * The two script commands of an `ioredis` client (or cluster):
+ * The two script commands of an `ioredis` client:
  * `evalsha(sha1, numberOfKeys, ...keysAndArguments)` and `eval(script, numberOfKeys, ...)`.
  */
 export interface IoredisScriptClient {
@@ -14,7 +14,7 @@ export interface NodeRedisScriptOptions {
 }
 
 /**
- * The two script commands of a `redis` (node-redis) client (or cluster):
+ * The two script commands of a `redis` (node-redis) client:
  * `evalSha(sha1, { keys, arguments })` and `eval(script, { keys, arguments })`.
  */
 export interface NodeRedisScriptClient {
