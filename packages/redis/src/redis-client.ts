@@ -34,8 +34,13 @@ export interface ScriptCommands {
   eval(script: string, keys: readonly string[], args: readonly string[]): Promise<unknown>;
 }
 
+const NOT_A_CLIENT = 'client must be an ioredis or redis (node-redis) client, or have evalsha and eval';
+
 /** Tells the two shapes apart by node-redis's camel-cased `evalSha`, which ioredis lacks. */
 export function scriptCommands(client: RedisScriptClient): ScriptCommands {
+  if (typeof client !== 'object' || client === null) {
+    throw new TypeError(NOT_A_CLIENT);
+  }
   if ('evalSha' in client && typeof client.evalSha === 'function') {
     const nodeRedis = client;
     return {
@@ -45,7 +50,7 @@ export function scriptCommands(client: RedisScriptClient): ScriptCommands {
   }
   const ioredis = client as IoredisScriptClient;
   if (typeof ioredis.evalsha !== 'function' || typeof ioredis.eval !== 'function') {
-    throw new TypeError('client must be an ioredis or redis (node-redis) client, or have evalsha and eval');
+    throw new TypeError(NOT_A_CLIENT);
   }
   return {
     evalSha: (sha1, keys, args) => ioredis.evalsha(sha1, keys.length, ...keys, ...args),

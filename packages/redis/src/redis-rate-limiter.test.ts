@@ -188,6 +188,7 @@ describe('redisRateLimiter options', () => {
     expect(refused({ retryRedisAfterMs: -1 })).toBe('retryRedisAfterMs');
     expect(refused({ onUnavailable: 'ignore' })).toBe('onUnavailable');
     expect(refused({ client: {} })).toBe('client');
+    expect(refused({ client: undefined })).toBe('client');
     expect(refused({})).toBeUndefined();
   });
 

@@ -6,7 +6,7 @@ import {
   TokenBucketRateLimiter,
 } from '@whatsapp-bsp/core';
 import { GcraSchedule, type Turn } from './gcra-schedule.js';
-import { type RedisScriptClient, scriptCommands } from './redis-client.js';
+import { type RedisScriptClient, type ScriptCommands, scriptCommands } from './redis-client.js';
 import { redisUnavailableError } from './redis-unavailable-error.js';
 import { withTimeout } from './with-timeout.js';
 
@@ -58,8 +58,9 @@ export class RedisRateLimiter implements RateLimiter {
 
   constructor(options: RedisRateLimiterOptions) {
     const keyPrefix = options.keyPrefix ?? DEFAULT_KEY_PREFIX;
-    if (typeof keyPrefix !== 'string')
+    if (typeof keyPrefix !== 'string') {
       throw new ConfigError('keyPrefix must be a string', { field: 'keyPrefix' });
+    }
     this.timeoutMs = positiveMilliseconds(options.timeoutMs ?? DEFAULT_TIMEOUT_MS, 'timeoutMs');
     this.retryRedisAfterMs = positiveMilliseconds(
       options.retryRedisAfterMs ?? DEFAULT_RETRY_REDIS_AFTER_MS,
@@ -70,11 +71,11 @@ export class RedisRateLimiter implements RateLimiter {
       throw new ConfigError("onUnavailable must be 'error' or 'local'", { field: 'onUnavailable' });
     }
     this.onUnavailable = onUnavailable;
-    let commands: ReturnType<typeof scriptCommands>;
+    let commands: ScriptCommands;
     try {
       commands = scriptCommands(options.client);
     } catch (error) {
-      throw new ConfigError((error as Error).message, { field: 'client' });
+      throw new ConfigError(error instanceof Error ? error.message : String(error), { field: 'client' });
     }
     this.schedule = new GcraSchedule(commands, keyPrefix);
     this.onWarning = options.onWarning;
