@@ -69,11 +69,12 @@ describe('worker processes sharing one CAMS budget through Redis', () => {
       .filter((at) => at >= startedAt);
     expect(reports.reduce((sum, report) => sum + report.succeeded, 0)).toBe(arrivals.length);
     expect(achievedRate(arrivals) / QUOTA).toBeGreaterThanOrEqual(0.95);
-    // Evenly spaced turns put quota + 1 requests exactly one second apart. Arrival times add the
-    // varying delay between a turn and its arrival (timers, signing, sockets in five processes);
-    // half an interval of it is allowed. A second budget, a burst at a window's edge or two
-    // processes in one turn would bring quota + 1 requests within 800 ms or less.
-    expect(shortestSpanOverQuota(arrivals, QUOTA)).toBeGreaterThanOrEqual(1000 - INTERVAL_MS / 2);
+    // Evenly spaced turns put quota + 1 requests one second apart. Arrival times add the varying
+    // delay between a turn and its arrival (a timer firing late in a busy process, signing,
+    // sockets); with that delay under one interval, quota + 1 requests never arrive within 800 ms.
+    // A budget per process (20/s) or a burst at a window's edge would bring them far closer. That
+    // no two processes ever get one turn is proven exactly, on Redis's clock, in packages/redis.
+    expect(shortestSpanOverQuota(arrivals, QUOTA)).toBeGreaterThanOrEqual(1000 - INTERVAL_MS);
   }, 60_000);
 
   it('Redis killed mid-run: each mode does as documented, and every worker ends by itself', async () => {
