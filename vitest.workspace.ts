@@ -14,7 +14,6 @@ export default defineConfig({
       'packages/cli',
       'packages/redis',
       'packages/integration',
-      'packages/integration/vitest.processes.config.ts',
       'examples',
     ],
     // .ci/run asks for a machine-readable summary next to the usual console output.

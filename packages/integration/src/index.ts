@@ -2,8 +2,6 @@
  * Test support for running whatsapp-bsp against the emulator over real sockets. The package is
  * private: its tests are the point; these are the pieces they share.
  */
-
-export { achievedRate, shortestSpanOverQuota } from './arrival-spacing.js';
 export { AUDIT_SECRETS } from './audit-secrets.js';
 export { clientFor, VENDORS } from './emulator-clients.js';
 export { formatTable } from './format-table.js';
@@ -11,9 +9,16 @@ export { countOpenHandles, type HandleCounts, settledOpenHandles } from './open-
 export { type ProxyAnswer, type RecordingProxy, startRecordingProxy } from './recording-proxy.js';
 export { CLI_BIN, type CliRun, runCli } from './run-cli.js';
 export { SecretAudit, type SecretHit } from './secret-audit.js';
+export {
+  achievedRate,
+  arrivalsAheadOfTurns,
+  closestGap,
+  shortestSpanOverQuota,
+} from './shared-budget-checks.js';
 export type { SharedBudgetWorkerConfig, WorkerReport } from './shared-budget-messages.js';
 export {
   runSharedBudgetWorkers,
   type SharedBudgetResult,
   type SharedBudgetRun,
 } from './shared-budget-run.js';
+export { recordingTurns } from './turn-recorder.js';

@@ -34,6 +34,8 @@ export interface WorkerReport {
   readonly lastSuccessAt: number;
   /** Warnings the limiter gave through its `onWarning` option. */
   readonly warnings: number;
+  /** The turns Redis handed this process, in epoch microseconds on Redis's clock (see `recordingTurns`). */
+  readonly turns: readonly number[];
 }
 
 /** Sent by a worker once it has connected and made one call: it is ready to start. */

@@ -5,6 +5,7 @@ import { redisRateLimiter } from '@whatsapp-bsp/redis';
 import { Redis } from 'ioredis';
 import { createClient as createRedisClient } from 'redis';
 import type { SharedBudgetWorkerConfig, StartMessage, WorkerMessage } from './shared-budget-messages.js';
+import { recordingTurns } from './turn-recorder.js';
 
 /*
  * One of several processes sharing CAMS's budget through Redis, as a user's workers would: it
@@ -24,12 +25,13 @@ const send = (message: WorkerMessage) =>
   );
 
 const redis = await connectRedis();
+const turns: number[] = [];
 let warnings = 0;
 const client = createClient({
   provider: cams(config.cams),
   rateLimit: {
     limiter: redisRateLimiter({
-      client: redis.client,
+      client: recordingTurns(redis.client, turns),
       timeoutMs: config.redisTimeoutMs,
       onUnavailable: config.onUnavailable,
       retryRedisAfterMs: config.retryRedisAfterMs,
@@ -77,6 +79,7 @@ await send({
   failures,
   lastSuccessAt,
   warnings,
+  turns,
 });
 redis.close();
 process.disconnect();

@@ -1,7 +1,12 @@
 import { type Emulator, startEmulator } from '@whatsapp-bsp/emulator';
 import { type RedisServer, startRedisServer } from '@whatsapp-bsp/redis/testing';
 import { afterEach, describe, expect, it } from 'vitest';
-import { achievedRate, shortestSpanOverQuota } from './arrival-spacing.js';
+import {
+  achievedRate,
+  arrivalsAheadOfTurns,
+  closestGap,
+  shortestSpanOverQuota,
+} from './shared-budget-checks.js';
 import type { SharedBudgetWorkerConfig } from './shared-budget-messages.js';
 import { runSharedBudgetWorkers } from './shared-budget-run.js';
 
@@ -10,7 +15,7 @@ import { runSharedBudgetWorkers } from './shared-budget-run.js';
 
 /** CAMS: 5 requests/s per operation, the adapter's default budget. */
 const QUOTA = 5;
-const INTERVAL_MS = 1000 / QUOTA;
+const INTERVAL_MICROS = 1_000_000 / QUOTA;
 
 let emulator: Emulator<'cams'> | undefined;
 let redis: RedisServer | undefined;
@@ -19,20 +24,21 @@ afterEach(async () => {
   await redis?.stop();
 });
 
+type Mode = { redisClient: 'ioredis' | 'redis'; onUnavailable: 'error' | 'local' };
+
 function workers(
   redisUrl: string,
-  modes: readonly { redisClient: 'ioredis' | 'redis'; onUnavailable: 'error' | 'local' }[],
-  concurrency: number,
+  modes: readonly Mode[],
+  options: { concurrency: number; redisTimeoutMs: number },
 ): SharedBudgetWorkerConfig[] {
   const running = emulator!;
   return modes.map((mode) => ({
     ...mode,
+    ...options,
     redisUrl,
-    redisTimeoutMs: 250,
     retryRedisAfterMs: 1000,
     cams: running.cams.config,
     flowId: running.store.flows.slice(0, 1)[0]!.id,
-    concurrency,
   }));
 }
 
@@ -45,6 +51,7 @@ describe('worker processes sharing one CAMS budget through Redis', () => {
     });
     const { reports, hung, startedAt } = await runSharedBudgetWorkers({
       // Two on each client library, three calls in flight in each: twelve callers for five a second.
+      // Redis gets the default second to answer: a busy machine must not fail a call here.
       workers: workers(
         redis.url,
         [
@@ -53,7 +60,7 @@ describe('worker processes sharing one CAMS budget through Redis', () => {
           { redisClient: 'ioredis', onUnavailable: 'error' },
           { redisClient: 'redis', onUnavailable: 'error' },
         ],
-        3,
+        { concurrency: 3, redisTimeoutMs: 1000 },
       ),
       durationMs: 20_000,
     });
@@ -61,20 +68,30 @@ describe('worker processes sharing one CAMS budget through Redis', () => {
     expect(hung).toBe(0);
     expect(reports).toHaveLength(4);
     expect(reports.map((report) => report.failures)).toEqual([{}, {}, {}, {}]);
-    expect(emulator.requests.throttled).toBe(0);
     // Each worker made one call before the start (see the worker); the run is judged from the start.
     const arrivals = emulator.requests
       .arrivals('cams', 'GetFlow')
       .map((arrival) => arrival.at)
       .filter((at) => at >= startedAt);
+    const turns = reports.flatMap((report) => report.turns).filter((turn) => turn >= startedAt * 1000);
+    const rate = achievedRate(arrivals);
+    console.log(
+      `${arrivals.length} requests from 4 processes: ${rate.toFixed(3)} requests/s for a quota of ${QUOTA}, ` +
+        `${emulator.requests.throttled} throttled; turns at least ${closestGap(turns) / 1000} ms apart; ` +
+        `${QUOTA + 1} consecutive arrivals spanned at least ${shortestSpanOverQuota(arrivals, QUOTA)} ms`,
+    );
+
+    // The vendor's view: its quota never refused a request, and it received at least 0.95 of it.
+    expect(emulator.requests.throttled).toBe(0);
+    expect(rate / QUOTA).toBeGreaterThanOrEqual(0.95);
+    // The schedule's view, on Redis's clock: every request had a turn of its own, no two turns of
+    // any processes less than one interval apart, so no second holds more than the quota; and no
+    // request reached the vendor before its turn. (Arrival times alone also carry the varying delay
+    // from a turn to the vendor, larger on a busy machine, which says nothing of the limiter.)
+    expect(turns).toHaveLength(arrivals.length);
     expect(reports.reduce((sum, report) => sum + report.succeeded, 0)).toBe(arrivals.length);
-    expect(achievedRate(arrivals) / QUOTA).toBeGreaterThanOrEqual(0.95);
-    // Evenly spaced turns put quota + 1 requests one second apart. Arrival times add the varying
-    // delay between a turn and its arrival (a timer firing late in a busy process, signing,
-    // sockets); with that delay under one interval, quota + 1 requests never arrive within 800 ms.
-    // A budget per process (20/s) or a burst at a window's edge would bring them far closer. That
-    // no two processes ever get one turn is proven exactly, on Redis's clock, in packages/redis.
-    expect(shortestSpanOverQuota(arrivals, QUOTA)).toBeGreaterThanOrEqual(1000 - INTERVAL_MS);
+    expect(closestGap(turns)).toBeGreaterThanOrEqual(INTERVAL_MICROS);
+    expect(arrivalsAheadOfTurns(arrivals, turns)).toBe(0);
   }, 60_000);
 
   it('Redis killed mid-run: each mode does as documented, and every worker ends by itself', async () => {
@@ -91,7 +108,7 @@ describe('worker processes sharing one CAMS budget through Redis', () => {
           { redisClient: 'ioredis', onUnavailable: 'local' },
           { redisClient: 'redis', onUnavailable: 'local' },
         ],
-        2,
+        { concurrency: 2, redisTimeoutMs: 500 },
       ),
       durationMs: 6_000,
       midRun: {
@@ -103,10 +120,16 @@ describe('worker processes sharing one CAMS budget through Redis', () => {
       },
     });
 
+    for (const report of reports) {
+      console.log(
+        `${report.onUnavailable} mode, ${report.redisClient}: ${report.succeeded} calls succeeded, ` +
+          `failed: ${JSON.stringify(report.failures)}, warnings: ${report.warnings}`,
+      );
+    }
     expect(hung).toBe(0);
     expect(reports).toHaveLength(4);
     for (const report of reports) expect(report.succeeded).toBeGreaterThan(0);
-    // 'error': every call after the kill is refused before it is sent, with the typed error.
+    // 'error': calls that cannot reach Redis are refused before they are sent, with the typed error.
     for (const report of reports.filter((each) => each.onUnavailable === 'error')) {
       expect(Object.keys(report.failures)).toEqual(['ProviderUnavailableError UNAVAILABLE not-sent']);
       expect(report.warnings).toBe(0);
