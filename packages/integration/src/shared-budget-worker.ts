@@ -41,7 +41,7 @@ const client = createClient({
     }),
   },
 });
-// The limiter's warning also goes to process warnings; the count above is what the test reads.
+// The limiter also emits its warning as a process warning; counted above, it need not fill the test's stderr.
 process.removeAllListeners('warning');
 
 const start = new Promise<StartMessage>((resolve) =>
