@@ -12,6 +12,7 @@ export default defineConfig({
       'packages/cams',
       'packages/emulator',
       'packages/cli',
+      'packages/redis',
       'packages/integration',
       'examples',
     ],

@@ -1,10 +1,10 @@
-import type { RequestCountsSnapshot } from '@whatsapp-bsp/emulator';
+import type { RequestArrival, RequestCountsSnapshot } from '@whatsapp-bsp/emulator';
 import { z } from 'zod';
 
 /** What the parent asks of the emulator process; each command gets one reply with its `id`. */
 export const emulatorCommandSchema = z.object({
   id: z.number(),
-  method: z.enum(['requests', 'resetRequests', 'close']),
+  method: z.enum(['requests', 'arrivals', 'resetRequests', 'close']),
 });
 export type EmulatorCommand = z.infer<typeof emulatorCommandSchema>;
 
@@ -50,3 +50,8 @@ export const requestCountsSchema = z.object({
   throttled: z.number(),
   byOperation: z.object({ nxcloud: countsByOperation, cams: countsByOperation }),
 }) satisfies z.ZodType<RequestCountsSnapshot>;
+
+/** Arrival times (epoch ms on the emulator's clock) of each vendor's operations, as the emulator saw them. */
+export const arrivalsSchema = z.array(
+  z.object({ at: z.number(), vendor: z.enum(['nxcloud', 'cams']), operation: z.string() }),
+) satisfies z.ZodType<RequestArrival[]>;

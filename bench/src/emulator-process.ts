@@ -19,6 +19,8 @@ async function handle(command: EmulatorCommand): Promise<unknown> {
   switch (command.method) {
     case 'requests':
       return emulator.requests.snapshot();
+    case 'arrivals':
+      return emulator.requests.arrivals();
     case 'resetRequests':
       emulator.requests.reset();
       return null;

@@ -1,6 +1,7 @@
 import { fork } from 'node:child_process';
-import type { RequestCountsSnapshot, StartEmulatorOptions } from '@whatsapp-bsp/emulator';
+import type { RequestArrival, RequestCountsSnapshot, StartEmulatorOptions } from '@whatsapp-bsp/emulator';
 import {
+  arrivalsSchema,
   type EmulatorCommand,
   type EmulatorMessage,
   emulatorMessageSchema,
@@ -19,6 +20,8 @@ export interface RemoteEmulator {
   /** A flow that exists on both vendors' servers. */
   readonly flowId: string;
   requests(): Promise<RequestCountsSnapshot>;
+  /** The latest requests with their arrival times on the emulator's clock, oldest first. */
+  arrivals(): Promise<RequestArrival[]>;
   resetRequests(): Promise<void>;
   close(): Promise<void>;
 }
@@ -66,6 +69,7 @@ export async function startRemoteEmulator(options: RemoteEmulatorOptions = {}): 
     cams: ready.cams,
     flowId: ready.flowId,
     requests: async () => requestCountsSchema.parse(await call('requests')),
+    arrivals: async () => arrivalsSchema.parse(await call('arrivals')),
     resetRequests: async () => {
       await call('resetRequests');
     },

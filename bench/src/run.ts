@@ -4,6 +4,7 @@ import { coldImport } from './cold-import.js';
 import { paginationMemory } from './pagination-memory.js';
 import { perCallCost } from './per-call-cost.js';
 import { rateLimiter } from './rate-limiter.js';
+import { redisRateLimiter } from './redis-rate-limiter.js';
 import { type ResultRow, renderMarkdown, renderTable } from './report.js';
 import { throughput } from './throughput.js';
 import { validateFlowJsonBenchmark } from './validate-flow-json.js';
@@ -25,6 +26,7 @@ const BENCHMARKS: readonly Benchmark[] = [
   withComponents,
   webhookParse,
   validateFlowJsonBenchmark,
+  redisRateLimiter,
 ];
 
 const args = process.argv.slice(2).filter((arg) => arg !== '--');

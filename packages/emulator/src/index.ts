@@ -18,7 +18,7 @@ export type {
   TemplateInput,
   Vendor,
 } from './model.js';
-export type { RequestCountsSnapshot } from './server/request-counters.js';
+export type { RequestArrival, RequestCountsSnapshot } from './server/request-counters.js';
 export type {
   CamsClientConfig,
   Emulator,

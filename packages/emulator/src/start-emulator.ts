@@ -9,7 +9,11 @@ import {
 import { FaultController, type FaultRule } from './faults/faults.js';
 import { VENDORS, type Vendor } from './model.js';
 import { createNxcloudProtocol } from './nxcloud/nxcloud-protocol.js';
-import { RequestCounters, type RequestCountsSnapshot } from './server/request-counters.js';
+import {
+  type RequestArrival,
+  RequestCounters,
+  type RequestCountsSnapshot,
+} from './server/request-counters.js';
 import { type RunningServer, startVendorServer } from './server/vendor-server.js';
 import { createStore, type EmulatorStore, type StoreOptions } from './store/emulator-store.js';
 
@@ -74,6 +78,8 @@ export interface EmulatorRequestCounts {
   /** Answered with the vendor's throttling error by a quota. */
   readonly throttled: number;
   count(vendor: Vendor, operation?: string): number;
+  /** The latest 10,000 requests, oldest first, with their arrival times on the emulator's clock. */
+  arrivals(vendor?: Vendor, operation?: string): RequestArrival[];
   snapshot(): RequestCountsSnapshot;
   reset(): void;
 }
@@ -97,7 +103,7 @@ export async function startEmulator<V extends Vendor = Vendor>(
   const store = createStore(options);
   const faults = new FaultController(now);
   faults.set(options.faults ?? []);
-  const counters = new RequestCounters();
+  const counters = new RequestCounters(now);
   const nxcloudAccount = { ...DEFAULT_NXCLOUD_ACCOUNT, ...options.accounts?.nxcloud };
   const camsAccount = { ...DEFAULT_CAMS_ACCOUNT, ...options.accounts?.cams };
   const closing = new AbortController();

@@ -9,3 +9,16 @@ export { countOpenHandles, type HandleCounts, settledOpenHandles } from './open-
 export { type ProxyAnswer, type RecordingProxy, startRecordingProxy } from './recording-proxy.js';
 export { CLI_BIN, type CliRun, runCli } from './run-cli.js';
 export { SecretAudit, type SecretHit } from './secret-audit.js';
+export {
+  achievedRate,
+  arrivalsAheadOfTurns,
+  closestGap,
+  shortestSpanOverQuota,
+} from './shared-budget-checks.js';
+export type { SharedBudgetWorkerConfig, WorkerReport } from './shared-budget-messages.js';
+export {
+  runSharedBudgetWorkers,
+  type SharedBudgetResult,
+  type SharedBudgetRun,
+} from './shared-budget-run.js';
+export { recordingTurns } from './turn-recorder.js';

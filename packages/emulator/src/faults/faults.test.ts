@@ -171,6 +171,10 @@ describe('quotas', () => {
     expect(emulator.requests.throttled).toBe(4);
     expect(emulator.requests.rejected).toBe(4);
     expect(emulator.requests.count('cams', 'ListFlow')).toBe(9);
+    const start = clock - 1500;
+    expect(emulator.requests.arrivals('cams', 'ListFlow').map((arrival) => arrival.at - start)).toEqual([
+      0, 0, 0, 0, 500, 500, 1500, 1500, 1500,
+    ]);
   });
 
   it('answer Throttling.User when asked, and NXCloud HTTP 429 in its envelope', async () => {

@@ -6,8 +6,18 @@ import type { Clock } from './clock.js';
  * across processes.
  */
 export interface RateLimiter {
-  /** Resolves when a request under `key` may be sent at `requestsPerSecond`. */
+  /**
+   * Resolves when a request under `key` may be sent at `requestsPerSecond`. When `signal` aborts
+   * first, rejects with its reason and gives the caller's turn back to later callers.
+   */
   acquire(key: string, requestsPerSecond: number, signal?: AbortSignal): Promise<void>;
+}
+
+interface Schedule {
+  /** When the turn after every one handed out so far is due (epoch ms). */
+  nextDueAt: number;
+  /** Turns given back by aborted waiters, earliest first. */
+  freed: number[];
 }
 
 /**
@@ -17,7 +27,7 @@ export interface RateLimiter {
  * accepts without throttling.
  */
 export class TokenBucketRateLimiter implements RateLimiter {
-  private readonly nextDueAt = new Map<string, number>();
+  private readonly schedules = new Map<string, Schedule>();
 
   constructor(
     private readonly clock: Clock,
@@ -25,11 +35,36 @@ export class TokenBucketRateLimiter implements RateLimiter {
   ) {}
 
   async acquire(key: string, requestsPerSecond: number, signal?: AbortSignal): Promise<void> {
+    signal?.throwIfAborted();
     const interval = 1000 / requestsPerSecond;
     const now = this.clock.now();
-    const due = Math.max(this.nextDueAt.get(key) ?? now, now);
-    this.nextDueAt.set(key, due + interval);
+    const schedule = this.schedules.get(key) ?? { nextDueAt: now, freed: [] };
+    this.schedules.set(key, schedule);
+    const due = takeTurn(schedule, now, interval);
     const wait = due - (this.burst - 1) * interval - now;
-    if (wait > 0) await this.clock.sleep(wait, signal);
+    if (wait <= 0) return;
+    try {
+      await this.clock.sleep(wait, signal);
+    } catch (error) {
+      // Without this, every caller queued behind an abandoned turn would wait for nothing.
+      giveBack(schedule, due);
+      throw error;
+    }
   }
+}
+
+function takeTurn(schedule: Schedule, now: number, interval: number): number {
+  // A turn given back is reused only while it is still ahead: sending in a turn already past
+  // would crowd the request due next.
+  while (schedule.freed.length > 0 && schedule.freed[0]! < now) schedule.freed.shift();
+  const freed = schedule.freed.shift();
+  if (freed !== undefined) return freed;
+  const due = Math.max(schedule.nextDueAt, now);
+  schedule.nextDueAt = due + interval;
+  return due;
+}
+
+function giveBack(schedule: Schedule, due: number): void {
+  const later = schedule.freed.findIndex((turn) => turn > due);
+  schedule.freed.splice(later === -1 ? schedule.freed.length : later, 0, due);
 }
