@@ -185,7 +185,7 @@ export function zeros(bytes: number): Readable {
 export type Encoding = 'gzip' | 'deflate' | 'deflate-raw' | 'br';
 
 /** A compressor for a Content-Encoding (`deflate-raw` is sent as `deflate`, as some servers do). */
-export function compressor(encoding: Encoding) {
+function compressor(encoding: Encoding) {
   switch (encoding) {
     case 'gzip':
       return createGzip({ level: 9 });
@@ -199,10 +199,19 @@ export function compressor(encoding: Encoding) {
 }
 
 /** `bytes` zeros compressed, made as a stream so the zeros are never held in memory at once. */
-export async function compressedZeros(encoding: Encoding, bytes: number): Promise<Buffer> {
+export function compressedZeros(encoding: Encoding, bytes: number): Promise<Buffer> {
+  return compressStream(encoding, zeros(bytes));
+}
+
+/** `data` compressed. */
+export function compress(encoding: Encoding, data: Buffer): Promise<Buffer> {
+  return compressStream(encoding, Readable.from([data]));
+}
+
+async function compressStream(encoding: Encoding, source: Readable): Promise<Buffer> {
   const chunks: Buffer[] = [];
-  await pipeline(zeros(bytes), compressor(encoding), async (source: AsyncIterable<Buffer>) => {
-    for await (const chunk of source) chunks.push(chunk);
+  await pipeline(source, compressor(encoding), async (compressed: AsyncIterable<Buffer>) => {
+    for await (const chunk of compressed) chunks.push(chunk);
   });
   return Buffer.concat(chunks);
 }
