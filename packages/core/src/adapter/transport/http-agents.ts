@@ -1,7 +1,7 @@
 import { type AgentOptions, Agent as HttpAgent } from 'node:http';
 import { Agent as HttpsAgent } from 'node:https';
 import type { LookupFunction } from 'node:net';
-import { rootCertificates } from 'node:tls';
+import { createSecureContext, rootCertificates, type SecureContext } from 'node:tls';
 import { HttpProxyAgent, HttpsProxyAgent, type ProxyAgentRequestOptions } from 'hpagent';
 
 /** PEM certificates, as Node's `tls` options take them. */
@@ -25,7 +25,7 @@ export interface HttpAgentsOptions {
 /** The TLS options of every connection: the same verification everywhere. */
 interface TlsOptions {
   readonly rejectUnauthorized: true;
-  readonly ca?: (string | Buffer)[];
+  readonly secureContext?: SecureContext;
 }
 
 /**
@@ -49,20 +49,13 @@ const FREE_SOCKET_TIMEOUT_MS = 4_000;
  */
 export class HttpAgents {
   readonly #agents = new Map<string, HttpAgent>();
-  readonly #tls: TlsOptions;
+  readonly #ca: CertificateAuthorities | undefined;
   readonly #lookup: LookupFunction | undefined;
+  #tls: TlsOptions | undefined;
 
   constructor(options: HttpAgentsOptions = {}) {
-    const { ca, lookup } = options;
-    // Node's `ca` replaces the default roots; the vendors' public certificates must still verify.
-    this.#tls =
-      ca === undefined
-        ? { rejectUnauthorized: true }
-        : {
-            rejectUnauthorized: true,
-            ca: [...rootCertificates, ...(typeof ca === 'string' || Buffer.isBuffer(ca) ? [ca] : ca)],
-          };
-    this.#lookup = lookup;
+    this.#ca = options.ca;
+    this.#lookup = options.lookup;
   }
 
   /** The agent for requests to `target`'s scheme, direct or through `proxy`; made once, then reused. */
@@ -82,11 +75,30 @@ export class HttpAgents {
     this.#agents.clear();
   }
 
+  /**
+   * Built on first use. With extra authorities, one secure context holds Node's roots and them:
+   * given as `ca`, Node would parse the 140-odd root certificates again for every connection.
+   */
+  #tlsOptions(): TlsOptions {
+    if (this.#tls !== undefined) return this.#tls;
+    const ca = this.#ca;
+    const tls: TlsOptions =
+      ca === undefined
+        ? { rejectUnauthorized: true }
+        : {
+            rejectUnauthorized: true,
+            // Node's `ca` replaces the default roots; the vendors' public certificates must still verify.
+            secureContext: createSecureContext({
+              ca: [...rootCertificates, ...(typeof ca === 'string' || Buffer.isBuffer(ca) ? [ca] : ca)],
+            }),
+          };
+    this.#tls = tls;
+    return tls;
+  }
+
   #create(secure: boolean, proxy: URL | undefined): HttpAgent {
-    const options: AgentOptions & TlsOptions & { lookup?: LookupFunction } = {
-      keepAlive: true,
-      ...this.#tls,
-    };
+    const tls = this.#tlsOptions();
+    const options: AgentOptions & TlsOptions & { lookup?: LookupFunction } = { keepAlive: true, ...tls };
     if (this.#lookup !== undefined) options.lookup = this.#lookup;
     if (proxy === undefined) {
       options.timeout = FREE_SOCKET_TIMEOUT_MS;
@@ -95,9 +107,8 @@ export class HttpAgents {
     // No free-socket timeout here: hpagent passes the agent's timeout to its CONNECT request as an
     // idle limit, which would fail a slow proxy's tunnel. Both of hpagent's agents tunnel with
     // CONNECT, plain-HTTP targets too, and then (for https) verify the vendor's certificate with
-    // the options above. `proxyRequestOptions` are for the TLS connection to an https:// proxy.
-    const proxyRequestOptions =
-      this.#lookup === undefined ? { ...this.#tls } : { ...this.#tls, lookup: this.#lookup };
+    // the options above. `proxyRequestOptions` are for the connection to the proxy itself.
+    const proxyRequestOptions = this.#lookup === undefined ? { ...tls } : { ...tls, lookup: this.#lookup };
     // hpagent's types list only some of the options it passes on to the CONNECT request.
     const proxyOptions = {
       ...options,
