@@ -167,7 +167,13 @@ export function testAgents(lookup = localLookup()): HttpAgents {
 
 /** `bytes` zero bytes as a stream, made as they are read. */
 export function zeros(bytes: number): Readable {
-  const block = Buffer.alloc(64 * 1024);
+  return repeated(Buffer.alloc(1), bytes);
+}
+
+/** `bytes` bytes of `pattern` repeated, as a stream made as it is read. */
+export function repeated(pattern: Buffer, bytes: number): Readable {
+  // A block of whole patterns of about 64 KiB, so that every block continues where the last ended.
+  const block = Buffer.alloc(Math.max(1, Math.floor((64 * 1024) / pattern.length)) * pattern.length, pattern);
   let left = bytes;
   return new Readable({
     read() {
@@ -208,11 +214,14 @@ export function compress(encoding: Encoding, data: Buffer): Promise<Buffer> {
   return compressStream(encoding, Readable.from([data]));
 }
 
-async function compressStream(encoding: Encoding, source: Readable): Promise<Buffer> {
+/** A stream's bytes compressed (`identity`: as they are). */
+export async function compressStream(encoding: Encoding | 'identity', source: Readable): Promise<Buffer> {
   const chunks: Buffer[] = [];
-  await pipeline(source, compressor(encoding), async (compressed: AsyncIterable<Buffer>) => {
+  const collect = async (compressed: AsyncIterable<Buffer>) => {
     for await (const chunk of compressed) chunks.push(chunk);
-  });
+  };
+  if (encoding === 'identity') await pipeline(source, collect);
+  else await pipeline(source, compressor(encoding), collect);
   return Buffer.concat(chunks);
 }
 
