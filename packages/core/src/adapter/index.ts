@@ -14,7 +14,6 @@ export { MAX_RESPONSE_JSON_DEPTH, nestedDeeperThan } from './json-nesting.js';
 export { once } from './once.js';
 export { parseRetryAfter } from './parse-retry-after.js';
 export { parseWire, type WireMismatch, type WireSchema } from './parse-wire.js';
-export { type ConnectionFailure, errorFromConnection } from './transport/connection-errors.js';
 export {
   type CertificateAuthorities,
   defaultHttpAgents,

@@ -1,8 +1,10 @@
+import { X509Certificate } from 'node:crypto';
 import { type AgentOptions, Agent as HttpAgent } from 'node:http';
 import { Agent as HttpsAgent } from 'node:https';
 import type { LookupFunction } from 'node:net';
 import { createSecureContext, rootCertificates, type SecureContext } from 'node:tls';
 import { HttpProxyAgent, HttpsProxyAgent, type ProxyAgentRequestOptions } from 'hpagent';
+import { ConfigError } from '../../errors/error-classes.js';
 
 /** PEM certificates, as Node's `tls` options take them. */
 export type CertificateAuthorities = string | Buffer | readonly (string | Buffer)[];
@@ -49,13 +51,26 @@ const FREE_SOCKET_TIMEOUT_MS = 4_000;
  */
 export class HttpAgents {
   readonly #agents = new Map<string, HttpAgent>();
-  readonly #ca: CertificateAuthorities | undefined;
   readonly #lookup: LookupFunction | undefined;
-  #tls: TlsOptions | undefined;
+  readonly #tls: TlsOptions;
 
+  /** @throws ConfigError when `ca` holds anything but PEM certificates. */
   constructor(options: HttpAgentsOptions = {}) {
-    this.#ca = options.ca;
-    this.#lookup = options.lookup;
+    const { ca, lookup } = options;
+    this.#lookup = lookup;
+    if (ca === undefined) {
+      this.#tls = { rejectUnauthorized: true };
+      return;
+    }
+    const authorities = typeof ca === 'string' || Buffer.isBuffer(ca) ? [ca] : [...ca];
+    checkCertificates(authorities);
+    // Node's `ca` replaces the default roots, and the vendors' public certificates must still
+    // verify. Built once: given to each connection as `ca`, the 140-odd roots would be parsed
+    // again for every one.
+    this.#tls = {
+      rejectUnauthorized: true,
+      secureContext: createSecureContext({ ca: [...rootCertificates, ...authorities] }),
+    };
   }
 
   /** The agent for requests to `target`'s scheme, direct or through `proxy`; made once, then reused. */
@@ -75,29 +90,8 @@ export class HttpAgents {
     this.#agents.clear();
   }
 
-  /**
-   * Built on first use. With extra authorities, one secure context holds Node's roots and them:
-   * given as `ca`, Node would parse the 140-odd root certificates again for every connection.
-   */
-  #tlsOptions(): TlsOptions {
-    if (this.#tls !== undefined) return this.#tls;
-    const ca = this.#ca;
-    const tls: TlsOptions =
-      ca === undefined
-        ? { rejectUnauthorized: true }
-        : {
-            rejectUnauthorized: true,
-            // Node's `ca` replaces the default roots; the vendors' public certificates must still verify.
-            secureContext: createSecureContext({
-              ca: [...rootCertificates, ...(typeof ca === 'string' || Buffer.isBuffer(ca) ? [ca] : ca)],
-            }),
-          };
-    this.#tls = tls;
-    return tls;
-  }
-
   #create(secure: boolean, proxy: URL | undefined): HttpAgent {
-    const tls = this.#tlsOptions();
+    const tls = this.#tls;
     const options: AgentOptions & TlsOptions & { lookup?: LookupFunction } = { keepAlive: true, ...tls };
     if (this.#lookup !== undefined) options.lookup = this.#lookup;
     if (proxy === undefined) {
@@ -116,6 +110,34 @@ export class HttpAgents {
       proxyRequestOptions: proxyRequestOptions as ProxyAgentRequestOptions,
     };
     return secure ? new HttpsProxyAgent(proxyOptions) : new HttpProxyAgent(proxyOptions);
+  }
+}
+
+/**
+ * Node ignores whatever in `ca` is not a certificate, which would leave a mistyped file to
+ * surface as a certificate failure much later: each entry must hold one or more PEM
+ * certificates, and every one of them must parse.
+ */
+function checkCertificates(authorities: readonly (string | Buffer)[]): void {
+  for (const [index, authority] of authorities.entries()) {
+    const text = authority.toString();
+    const blocks = text.match(/-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g) ?? [];
+    let valid = blocks.length > 0;
+    for (const block of blocks) {
+      try {
+        new X509Certificate(block);
+      } catch {
+        valid = false;
+      }
+    }
+    if (!valid) {
+      throw new ConfigError(
+        `The ca option's entry ${index} is not a PEM certificate (-----BEGIN CERTIFICATE-----)`,
+        {
+          field: 'ca',
+        },
+      );
+    }
   }
 }
 

@@ -175,6 +175,34 @@ describe('sendHttpRequest', () => {
     expect(server?.connections()).toBe(0);
   });
 
+  it('refuses a method that is not an HTTP token, and sends nothing', async () => {
+    const base = await serve((_request, response) => answer(response, Buffer.from('ok')));
+    const error = await rejection(
+      sendHttpRequest({ method: 'GET /admin HTTP/1.1\r\nX:', url: `${base}/`, agents }),
+    );
+    expect(InvalidRequestError.isInstance(error)).toBe(true);
+    expect(error).toMatchObject({ outcome: 'not-sent', retryable: false });
+    expect(server?.connections()).toBe(0);
+  });
+
+  it('stops listening for the abort once the request is over', async () => {
+    const base = await serve((request, response) =>
+      request.url === '/reset' ? request.socket.destroy() : answer(response, Buffer.from('ok')),
+    );
+    let listening = 0;
+    const context = {
+      onAbort() {
+        listening += 1;
+        return () => {
+          listening -= 1;
+        };
+      },
+    };
+    await sendHttpRequest({ method: 'GET', url: `${base}/`, context, agents });
+    await sendHttpRequest({ method: 'GET', url: `${base}/reset`, context, agents }).catch(() => {});
+    expect(listening).toBe(0);
+  });
+
   it('sends a body given as bytes as it is', async () => {
     let received: Buffer | undefined;
     const base = await serve((request, response) => {

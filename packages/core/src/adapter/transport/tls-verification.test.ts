@@ -1,11 +1,12 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { BspError } from '../../errors/bsp-error.js';
-import { ProviderUnavailableError } from '../../errors/error-classes.js';
+import { ConfigError, ProviderUnavailableError } from '../../errors/error-classes.js';
 import {
   answer,
   type LocalServer,
   localLookup,
   startServer,
+  TEST_CA,
   testAgents,
 } from './__fixtures__/local-servers.js';
 import { HttpAgents } from './http-agents.js';
@@ -85,6 +86,24 @@ describe('TLS', () => {
     } finally {
       plainAgents.destroy();
     }
+  });
+
+  it('refuses a `ca` that holds no certificate, which Node would silently ignore', () => {
+    for (const ca of [
+      '/etc/ssl/corp-ca.pem',
+      '-----BEGIN CERTIFICATE-----\nnot base64\n-----END CERTIFICATE-----\n',
+    ]) {
+      let error: unknown;
+      try {
+        new HttpAgents({ ca: [TEST_CA, ca] });
+      } catch (caught) {
+        error = caught;
+      }
+      expect(ConfigError.isInstance(error)).toBe(true);
+      expect(error).toMatchObject({ field: 'ca', outcome: 'not-sent' });
+      expect((error as Error).message).toContain('entry 1');
+    }
+    expect(() => new HttpAgents({ ca: Buffer.from(TEST_CA) })).not.toThrow();
   });
 
   it('reports https:// to a plain HTTP port as a failed handshake, not sent and not retried', async () => {
