@@ -15,4 +15,21 @@ export { MAX_RESPONSE_JSON_DEPTH, nestedDeeperThan } from './json-nesting.js';
 export { once } from './once.js';
 export { parseRetryAfter } from './parse-retry-after.js';
 export { parseWire, type WireMismatch, type WireSchema } from './parse-wire.js';
+export {
+  type CertificateAuthorities,
+  defaultHttpAgents,
+  HttpAgents,
+  type HttpAgentsOptions,
+} from './transport/http-agents.js';
+export { isLoopbackHost } from './transport/loopback-host.js';
+export { type ProxySetting, proxyFor } from './transport/proxy-for-url.js';
+export { DEFAULT_MAX_RESPONSE_BYTES } from './transport/read-response-body.js';
+export { checkRequestUrl } from './transport/request-url-policy.js';
+export {
+  type AbortSource,
+  type HttpRequest,
+  type HttpResponse,
+  type HttpTransportOptions,
+  sendHttpRequest,
+} from './transport/send-http-request.js';
 export { jsonFingerprint, webhookEventId } from './webhook-event-id.js';
