@@ -47,6 +47,12 @@ function commonCases(vendor: Vendor): BadInput[] {
   const max = vendor === 'nxcloud' ? 100 : 50;
   const other: Vendor = vendor === 'nxcloud' ? 'cams' : 'nxcloud';
   return [
+    bad(
+      "templates.get({ language: 'english' })",
+      () => wa().templates.get({ name: 'x', language: 'english' }),
+      'InvalidRequestError',
+      'language',
+    ),
     bad("flows.get('')", () => wa().flows.get(''), 'InvalidRequestError', 'id'),
     bad("flows.get('   ')", () => wa().flows.get('   '), 'InvalidRequestError', 'id'),
     bad('flows.get(id with a NUL)', () => wa().flows.get('12\u000034'), 'InvalidRequestError', 'id'),
@@ -192,12 +198,6 @@ const VENDOR_CASES: Record<Vendor, BadInput[]> = {
     bad("flows.get('abc')", () => clients.nxcloud.flows.get('abc'), 'InvalidRequestError', 'id'),
     bad("flows.preview('12a')", () => clients.nxcloud.flows.preview('12a'), 'InvalidRequestError', 'id'),
     bad('flows.get(33 digits)', () => clients.nxcloud.flows.get('1'.repeat(33)), 'InvalidRequestError', 'id'),
-    bad(
-      "templates.get({ language: 'english' })",
-      () => clients.nxcloud.templates.get({ name: 'x', language: 'english' }),
-      'InvalidRequestError',
-      'language',
-    ),
     bad(
       "templates.list({ status: 'APPROVED' })",
       () => clients.nxcloud.templates.list({ status: 'APPROVED' }),

@@ -31,6 +31,37 @@ function fieldOf(run: () => unknown): string | undefined {
 }
 
 describe('input checks before any request', () => {
+  it('refuses names, languages and ids with surrounding white space instead of trimming them', async () => {
+    const { provider, client } = setup();
+    for (const [call, field] of [
+      [() => client.templates.get({ name: ' order_update', language: 'en_US' }), 'name'],
+      [() => client.templates.get({ name: 'order_update', language: 'en_US\n' }), 'language'],
+      [() => client.templates.get({ id: '123 ' }), 'id'],
+      [() => client.flows.get(' 42'), 'id'],
+      [() => client.templates.list({ name: 'order_update ' }).toArray(), 'name'],
+    ] as [() => Promise<unknown>, string][]) {
+      await expect(Promise.resolve().then(call), field).rejects.toMatchObject({
+        code: 'INVALID_REQUEST',
+        field,
+        outcome: 'not-sent',
+      });
+    }
+    expect(provider.calls).toHaveLength(0);
+  });
+
+  it('refuses a language that is not a WhatsApp language code, before sending', async () => {
+    const { provider, client } = setup();
+    for (const language of ['english', 'e', 'en_', 'en US', '1234']) {
+      await expect(client.templates.get({ name: 'x', language }), language).rejects.toMatchObject({
+        field: 'language',
+      });
+    }
+    for (const language of ['en', 'fil', 'en_US', 'zh_CN', 'es_LA', 'pt-BR']) {
+      provider.script.getTemplate.push({ value: template('x', language) });
+      await expect(client.templates.get({ name: 'x', language })).resolves.toMatchObject({ language });
+    }
+  });
+
   it('rejects bad ids, page sizes, limits and options, naming the field', async () => {
     const { provider, client } = setup();
     await expect(client.flows.get('')).rejects.toMatchObject({ code: 'INVALID_REQUEST', field: 'id' });

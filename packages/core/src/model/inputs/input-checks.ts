@@ -70,3 +70,21 @@ export function requireOneOf<const V extends string>(value: unknown, values: rea
   if (typeof value === 'string' && (values as readonly string[]).includes(value)) return value as V;
   throw new InvalidRequestError(`\`${field}\` must be one of: ${values.join(', ')}`, { field });
 }
+
+/**
+ * A WhatsApp template language code in Meta's form: `en`, `fil`, `en_US`, `zh_CN`, `es_LA` (a
+ * hyphen is accepted for the underscore). A value such as `English` is refused before anything is
+ * sent, on every vendor, instead of ending as a NotFoundError after a request.
+ */
+export function requireLanguageCode(value: unknown, field: string): string {
+  const language = requireIdentifier(value, field);
+  if (!/^[A-Za-z]{2,3}([_-][A-Za-z0-9]{2,8})?$/.test(language)) {
+    throw new InvalidRequestError(
+      `\`${field}\` must be a WhatsApp language code such as \`en_US\` or \`fil\``,
+      {
+        field,
+      },
+    );
+  }
+  return language;
+}

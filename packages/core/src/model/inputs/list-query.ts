@@ -8,6 +8,7 @@ import {
   optionalPositiveInteger,
   rejectUnknownKeys,
   requireIdentifier,
+  requireLanguageCode,
   requireObject,
   requireOneOf,
 } from './input-checks.js';
@@ -108,7 +109,7 @@ export function parseTemplateFilters(
     return true;
   };
   if (check('name')) filters.name = requireIdentifier(query.name, 'name');
-  if (check('language')) filters.language = requireIdentifier(query.language, 'language');
+  if (check('language')) filters.language = requireLanguageCode(query.language, 'language');
   if (check('status')) filters.status = requireOneOf(query.status, TEMPLATE_STATUSES, 'status');
   if (check('category')) filters.category = requireOneOf(query.category, TEMPLATE_CATEGORIES, 'category');
   return filters;

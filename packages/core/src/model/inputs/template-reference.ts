@@ -1,5 +1,5 @@
 import type { GetTemplateRequest } from '../../provider/requests.js';
-import { rejectUnknownKeys, requireIdentifier, requireObject } from './input-checks.js';
+import { rejectUnknownKeys, requireIdentifier, requireLanguageCode, requireObject } from './input-checks.js';
 
 /** A template by the vendor's id, or by its cross-vendor identity: name and language. */
 export type TemplateReference = { id: string } | { name: string; language: string };
@@ -16,5 +16,8 @@ export function parseTemplateReference(reference: unknown, what: string): GetTem
     return { id: requireIdentifier(ref.id, 'id') };
   }
   rejectUnknownKeys(ref, ['name', 'language'], what);
-  return { name: requireIdentifier(ref.name, 'name'), language: requireIdentifier(ref.language, 'language') };
+  return {
+    name: requireIdentifier(ref.name, 'name'),
+    language: requireLanguageCode(ref.language, 'language'),
+  };
 }
