@@ -2,6 +2,7 @@ import { arch, cpus, platform, totalmem } from 'node:os';
 import type { Benchmark } from './benchmark.js';
 import { coldImport } from './cold-import.js';
 import { paginationMemory } from './pagination-memory.js';
+import { peerSdk } from './peer-sdk.js';
 import { perCallCost } from './per-call-cost.js';
 import { rateLimiter } from './rate-limiter.js';
 import { type ResultRow, renderMarkdown, renderTable } from './report.js';
@@ -21,6 +22,7 @@ const BENCHMARKS: readonly Benchmark[] = [
   rateLimiter,
   coldImport,
   withComponents,
+  peerSdk,
 ];
 
 const args = process.argv.slice(2).filter((arg) => arg !== '--');
