@@ -15,6 +15,16 @@ export default defineConfig({
       'packages/redis',
       'packages/integration',
       'examples',
+      {
+        // The API reports of the published packages (scripts/api-report.mjs); reads dist/.
+        test: {
+          name: 'api-report',
+          include: ['scripts/*.test.mjs'],
+          environment: 'node',
+          // One TypeScript program over every package's declarations: seconds, more on a busy machine.
+          hookTimeout: 120_000,
+        },
+      },
     ],
     // .ci/run asks for a machine-readable summary next to the usual console output.
     reporters: jsonReport ? ['default', 'json'] : ['default'],

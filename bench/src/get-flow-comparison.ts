@@ -31,10 +31,10 @@ export interface GetFlowComparison {
   };
 }
 
-/** The library's `flows.get` against the bare transport, in interleaved rounds, as one result row. */
+/** The library's `flows.get` against its baseline, in interleaved rounds, as one result row. */
 export async function compareGetFlow(
   vendor: VendorName,
-  { viaClient, viaBaseline }: GetFlowPair,
+  { viaClient, viaBaseline, baselineName }: GetFlowPair,
   comparison: GetFlowComparison,
   log: (line: string) => void,
 ): Promise<ResultRow> {
@@ -45,9 +45,9 @@ export async function compareGetFlow(
     blocksPerRound: comparison.blocks,
     figure: () => comparison.blockMs(viaClient, callsPerBlock),
     baseline: () => comparison.blockMs(viaBaseline, callsPerBlock),
-    onRound: (round, clientMs, bareMs) =>
+    onRound: (round, clientMs, baselineMs) =>
       log(
-        `  ${VENDOR_TITLES[vendor]} round ${round}: client ${comparison.describe(comparison.figure(clientMs))}, bare ${comparison.describe(comparison.figure(bareMs))}`,
+        `  ${VENDOR_TITLES[vendor]} round ${round}: client ${comparison.describe(comparison.figure(clientMs))}, ${baselineName} ${comparison.describe(comparison.figure(baselineMs))}`,
       ),
   });
   const figure = totals.figure.map(comparison.figure);

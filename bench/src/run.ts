@@ -2,6 +2,7 @@ import { arch, cpus, platform, totalmem } from 'node:os';
 import type { Benchmark } from './benchmark.js';
 import { coldImport } from './cold-import.js';
 import { paginationMemory } from './pagination-memory.js';
+import { peerSdk } from './peer-sdk.js';
 import { perCallCost } from './per-call-cost.js';
 import { rateLimiter } from './rate-limiter.js';
 import { redisRateLimiter } from './redis-rate-limiter.js';
@@ -27,6 +28,7 @@ const BENCHMARKS: readonly Benchmark[] = [
   webhookParse,
   validateFlowJsonBenchmark,
   redisRateLimiter,
+  peerSdk,
 ];
 
 const args = process.argv.slice(2).filter((arg) => arg !== '--');

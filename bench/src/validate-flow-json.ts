@@ -45,7 +45,7 @@ function blockMs(work: () => unknown): Promise<number> {
  */
 export const validateFlowJsonBenchmark: Benchmark = {
   name: 'validate-flow-json',
-  title: `7. validateFlowJson on a generated ${DOCUMENT_BYTES / MB} MB Flow JSON of ${SCREENS} screens × ${ROUNDS} rounds`,
+  title: `8. validateFlowJson on a generated ${DOCUMENT_BYTES / MB} MB Flow JSON of ${SCREENS} screens × ${ROUNDS} rounds`,
   async run(log) {
     const text = generateFlowJson({ screens: SCREENS, bytes: DOCUMENT_BYTES });
     const megabytes = Buffer.byteLength(text, 'utf8') / MB;
@@ -95,7 +95,7 @@ export const validateFlowJsonBenchmark: Benchmark = {
 
     const rows: ResultRow[] = [
       ratioRow({
-        benchmark: '7 validateFlowJson, time per MB',
+        benchmark: '8 validateFlowJson, time per MB',
         figure: summarize(figure.map(perMegabyte)),
         baseline: summarize(baseline.map(perMegabyte)),
         ratio: summarize(pairedRatios(figure, baseline)),
@@ -103,7 +103,7 @@ export const validateFlowJsonBenchmark: Benchmark = {
         target: { atMost: MAX_TIME_RATIO },
       }),
       {
-        benchmark: '7 validateFlowJson, heap allocated',
+        benchmark: '8 validateFlowJson, heap allocated',
         figure: `${(memory.validateBytes / MB).toFixed(2)} MB`,
         baseline: `${(memory.documentBytes / MB).toFixed(2)} MB document`,
         ratio: memoryRatio.toFixed(3),

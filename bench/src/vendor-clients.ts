@@ -28,10 +28,12 @@ export function bareGetFlow(
   return vendor === 'nxcloud' ? bareNxcloudGetFlow(emulator.nxcloud) : bareCamsGetFlow(emulator.cams);
 }
 
-/** One `flows.get` through the library's client (no rate limit) and the same call over the bare transport. */
+/** One `flows.get` through the library's client (no rate limit) and the same call without it. */
 export interface GetFlowPair {
   readonly viaClient: () => Promise<unknown>;
   readonly viaBaseline: () => Promise<unknown>;
+  /** What the baseline is, as progress lines name it: `bare` for the bare transport. */
+  readonly baselineName: string;
 }
 
 /**
@@ -51,6 +53,7 @@ export function measureGetFlowPerVendor(
         await measure(vendor, {
           viaClient: () => client.flows.get(emulator.flowId),
           viaBaseline: () => bare(emulator.flowId),
+          baselineName: 'bare',
         }),
       );
     }

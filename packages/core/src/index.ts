@@ -37,6 +37,7 @@ export { WhatsAppClient } from './client/whatsapp-client.js';
 // Configuration
 export { type WabspConfig, WabspConfigSchema } from './config/config-schema.js';
 export {
+  type Env,
   type LoadConfigOptions,
   loadConfig,
   loadConfigFromEnv,

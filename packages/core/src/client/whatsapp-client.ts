@@ -14,6 +14,7 @@ export class WhatsAppClient {
   /** Message templates: list, get. */
   readonly templates: TemplatesResource;
 
+  /** @internal Made by `createClient`. */
   constructor(
     readonly provider: ProviderV1,
     settings: RunnerSettings,

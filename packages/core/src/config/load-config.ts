@@ -5,7 +5,8 @@ import type { ProviderAdapter, ProviderAdapters } from '../provider/provider-ada
 import { type WabspConfig, WabspConfigSchema } from './config-schema.js';
 import { resolveAdapter } from './resolve-adapter.js';
 
-type Env = Readonly<Record<string, string | undefined>>;
+/** Environment variables by name, as `process.env` holds them. */
+export type Env = Readonly<Record<string, string | undefined>>;
 
 /** The keys of a configuration that belong to the client; every other key holds a vendor's options. */
 const CLIENT_KEYS = new Set(['provider', 'retry', 'rateLimit', 'timeoutMs']);

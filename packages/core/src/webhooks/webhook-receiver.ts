@@ -20,6 +20,7 @@ export class WebhookReceiver {
   readonly #webhooks: WebhooksProvider;
   readonly #settings: ReceiverSettings;
 
+  /** @internal Made by `createWebhookReceiver`. */
   constructor(provider: ProviderV1, webhooks: WebhooksProvider, settings: ReceiverSettings) {
     this.providerId = provider.id;
     this.#provider = provider;

@@ -19,6 +19,7 @@ export type FetchPage<T> = (cursor: string | undefined) => Promise<ClientPage<T>
  * meanwhile), ends the list with a ResponseFormatError before those items are yielded.
  */
 export class Paginated<T> implements AsyncIterable<WithMetadata<T>> {
+  /** @internal Made by the client's list methods. */
   constructor(
     private readonly fetchPage: FetchPage<T>,
     private readonly options: { maxItems?: number; cursor?: string },

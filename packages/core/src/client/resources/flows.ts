@@ -10,6 +10,7 @@ import type { CallOptions, OperationRunner } from '../pipeline/operation-runner.
 
 /** `client.flows`: WhatsApp Flows. */
 export class FlowsResource {
+  /** @internal Made by the client. */
   constructor(
     private readonly provider: ProviderV1,
     private readonly runner: OperationRunner,

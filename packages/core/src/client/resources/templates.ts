@@ -36,6 +36,7 @@ export class TemplatesResource {
     (query?: TemplateListQuery): Paginated<TemplateSummary>;
   };
 
+  /** @internal Made by the client. */
   constructor(
     private readonly provider: ProviderV1,
     private readonly runner: OperationRunner,

@@ -50,8 +50,8 @@ export class InvalidFlowJsonError extends InvalidRequestError {
 /**
  * The check `flows.create` and `flows.updateJson` run on a Flow JSON before sending it.
  *
- * @param flowJson The Flow JSON as text or as a value, as `validateFlowJson` takes it.
- * @param options `validate` (default `'error'`) and the options of `validateFlowJson`.
+ * @param flowJson - The Flow JSON as text or as a value, as `validateFlowJson` takes it.
+ * @param options - `validate` (default `'error'`) and the options of `validateFlowJson`.
  * @returns The errors found when `validate` is `'warn'` (for the result to carry); an empty array
  *   when none were found or `validate` is `'off'`.
  * @throws InvalidFlowJsonError when `validate` is `'error'` and any rule fails.

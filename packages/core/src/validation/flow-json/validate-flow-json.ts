@@ -37,7 +37,7 @@ export interface ValidateFlowJsonOptions {
  * routing model, components (types, versions, required properties, nesting, per-screen limits,
  * unique input names), screen data and dynamic references, and the 10 MiB size limit.
  *
- * @param flowJson The Flow JSON as text, or as a value (an object as `JSON.parse` returns it).
+ * @param flowJson - The Flow JSON as text, or as a value (an object as `JSON.parse` returns it).
  *   Errors in text carry `lineStart`/`columnStart`/`lineEnd`/`columnEnd` (1-based, the end on the
  *   value's last character), on the error and on its pointer, except FLOW_JSON_TOO_LARGE and
  *   NESTING_TOO_DEEP, which are about the whole text; errors in a value carry none.
