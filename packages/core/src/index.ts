@@ -32,6 +32,10 @@ export { type RateLimiter, TokenBucketRateLimiter } from './client/pipeline/rate
 export { DEFAULT_RETRY, type RetryOptions } from './client/pipeline/retry-policy.js';
 export type { FlowsResource } from './client/resources/flows.js';
 export type { TemplatesResource } from './client/resources/templates.js';
+export {
+  DEFAULT_WAIT_TIMEOUT_MS,
+  type WaitForStatusOptions,
+} from './client/waiting/wait-for-status.js';
 export { WhatsAppClient } from './client/whatsapp-client.js';
 
 // Configuration
@@ -62,6 +66,7 @@ export {
   ProviderUnavailableError,
   RateLimitError,
   ResponseFormatError,
+  StatusWaitTimeoutError,
   UnsupportedOperationError,
 } from './errors/error-classes.js';
 
@@ -233,4 +238,8 @@ export {
   type WebhookReceiverOptions,
 } from './webhooks/receiver-options.js';
 export type { WebhookAnswer } from './webhooks/webhook-answer.js';
+export {
+  createWebhookEventStream,
+  type WebhookEventStream,
+} from './webhooks/webhook-event-stream.js';
 export { WebhookReceiver } from './webhooks/webhook-receiver.js';

@@ -11,7 +11,8 @@ export type ErrorCode =
   | 'BAD_RESPONSE'
   | 'UNSUPPORTED'
   | 'CONFIG'
-  | 'CONFLICT';
+  | 'CONFLICT'
+  | 'WAIT_TIMEOUT';
 
 /**
  * What became of the request (DESIGN §12):
@@ -40,6 +41,8 @@ const DEFAULT_OUTCOME: Readonly<Record<ErrorCode, RequestOutcome>> = {
   UNSUPPORTED: 'not-sent',
   CONFIG: 'not-sent',
   CONFLICT: 'failed',
+  // Waiting for a status sends only reads; none of them failed.
+  WAIT_TIMEOUT: 'not-sent',
 };
 
 export interface BspErrorOptions {

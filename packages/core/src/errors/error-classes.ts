@@ -128,3 +128,28 @@ export class ConflictError extends BspError {
     return json;
   }
 }
+
+/**
+ * A wait for a template or flow to reach a status ran out of time. `lastStatus` is the status
+ * the object had when last read, and `lastSeen` the object itself.
+ */
+export class StatusWaitTimeoutError extends BspError {
+  declare readonly lastStatus?: string;
+  declare readonly lastSeen?: unknown;
+
+  constructor(message: string, options?: BspErrorOptions & { lastStatus?: string; lastSeen?: unknown }) {
+    super('WAIT_TIMEOUT', message, options);
+    if (options?.lastStatus !== undefined) this.lastStatus = options.lastStatus;
+    if (options?.lastSeen !== undefined) Object.defineProperty(this, 'lastSeen', { value: options.lastSeen });
+  }
+
+  static override isInstance(value: unknown): value is StatusWaitTimeoutError {
+    return hasCode(value, 'WAIT_TIMEOUT');
+  }
+
+  override toJSON(): Record<string, unknown> {
+    const json = super.toJSON();
+    if (this.lastStatus !== undefined) json.lastStatus = this.lastStatus;
+    return json;
+  }
+}

@@ -54,6 +54,11 @@ export type Reconcile<T> = (error: BspError) => Promise<Reconciliation<T>>;
 export class OperationRunner {
   constructor(private readonly settings: RunnerSettings) {}
 
+  /** The client's clock, for callers that pace their own calls (waiting for a status). */
+  get clock(): Clock {
+    return this.settings.clock;
+  }
+
   async run<T extends object>(
     operation: Operation,
     request: Readonly<Record<string, unknown>>,

@@ -1,4 +1,4 @@
-import type { Flow, FlowPreview, FlowSummary } from '../../model/flow.js';
+import type { Flow, FlowPreview, FlowStatus, FlowSummary } from '../../model/flow.js';
 import { parseCallOptions } from '../../model/inputs/call-options.js';
 import { requireIdentifier } from '../../model/inputs/input-checks.js';
 import { PAGINATION_KEYS, type PaginationOptions, parseListQuery } from '../../model/inputs/list-query.js';
@@ -7,6 +7,7 @@ import type { ProviderV1 } from '../../provider/provider-v1.js';
 import { pageFetcher } from '../pagination/page-fetcher.js';
 import { Paginated } from '../pagination/paginated.js';
 import type { CallOptions, OperationRunner } from '../pipeline/operation-runner.js';
+import { type WaitForStatusOptions, waitForStatus } from '../waiting/wait-for-status.js';
 
 /** `client.flows`: WhatsApp Flows. */
 export class FlowsResource {
@@ -65,5 +66,34 @@ export class FlowsResource {
       (ctx) => this.provider.flows.doGetPreview(request, ctx),
       parseCallOptions(options),
     );
+  }
+
+  /**
+   * Reads a flow until its status is one of `until` — by default, until it differs from the status
+   * it had when the wait began (a flow changes status only by a write or Meta's own action) — and
+   * returns it. Reads pause with capped back-off (2 s doubling to 60 s by default) under the
+   * client's rate limits; with `events` (a `createWebhookEventStream()` fed by a webhook receiver)
+   * a `flow.status` event about the flow ends a pause at once.
+   *
+   * @throws StatusWaitTimeoutError with `lastStatus` after `timeoutMs` (10 minutes by default);
+   *   NotFoundError when there is no such flow; the signal's reason when it aborts.
+   */
+  async waitForStatus(
+    id: string,
+    options: WaitForStatusOptions<FlowStatus> = {},
+  ): Promise<WithMetadata<Flow>> {
+    const flowId = requireIdentifier(id, 'id');
+    const { signal, until } = options;
+    const call = parseCallOptions({ signal });
+    return waitForStatus({
+      what: `Flow ${flowId}`,
+      provider: this.provider.id,
+      clock: this.runner.clock,
+      read: () => this.get(flowId, call),
+      isDone: (flow, first) =>
+        until === undefined ? flow.status !== first.status : until.includes(flow.status),
+      isAbout: (event) => event.type === 'flow.status' && event.flowId === flowId,
+      options,
+    });
   }
 }

@@ -10,15 +10,19 @@ import {
 import { parseTemplateReference, type TemplateReference } from '../../model/inputs/template-reference.js';
 import { attachMetadata, type WithMetadata } from '../../model/metadata.js';
 import type { Page } from '../../model/page.js';
-import type { Template, TemplateSummary } from '../../model/template.js';
+import type { Template, TemplateStatus, TemplateSummary } from '../../model/template.js';
 import type { ProviderV1 } from '../../provider/provider-v1.js';
 import type { GetTemplateRequest } from '../../provider/requests.js';
 import { pageFetcher } from '../pagination/page-fetcher.js';
 import { type ClientPage, Paginated } from '../pagination/paginated.js';
 import type { CallOptions, OperationRunner } from '../pipeline/operation-runner.js';
+import { type WaitForStatusOptions, waitForStatus } from '../waiting/wait-for-status.js';
 
 /** Details fetched at once for `withComponents`; the rate limiter still paces them. */
 const DETAIL_CONCURRENCY = 4;
+
+/** Statuses a template leaves by itself: Meta is still reviewing it. */
+const UNDER_REVIEW: readonly TemplateStatus[] = ['PENDING', 'IN_APPEAL'];
 
 /** `client.templates`: message templates. */
 export class TemplatesResource {
@@ -56,6 +60,38 @@ export class TemplatesResource {
       return this.scanForTemplate(request.id, call);
     }
     return await this.fetchTemplate(request, call);
+  }
+
+  /**
+   * Reads a template until it reaches a status in `until` — by default any status but `PENDING`
+   * and `IN_APPEAL`, i.e. until Meta's review is over — and returns it. Reads pause with capped
+   * back-off (2 s doubling to 60 s by default) under the client's rate limits; with `events` (a
+   * `createWebhookEventStream()` fed by a webhook receiver) a status event about the template
+   * ends a pause at once.
+   *
+   * @throws StatusWaitTimeoutError with `lastStatus` after `timeoutMs` (10 minutes by default);
+   *   NotFoundError when there is no such template; the signal's reason when it aborts.
+   */
+  async waitForStatus(
+    reference: TemplateReference,
+    options: WaitForStatusOptions<TemplateStatus> = {},
+  ): Promise<WithMetadata<Template>> {
+    const request = parseTemplateReference(reference, 'templates.waitForStatus');
+    const { signal, until } = options;
+    const call = parseCallOptions({ signal });
+    return waitForStatus({
+      what: `Template ${'id' in request ? request.id : `${request.name} (${request.language})`}`,
+      provider: this.provider.id,
+      clock: this.runner.clock,
+      read: () => this.get(request, call),
+      isDone: (template) =>
+        until === undefined ? !UNDER_REVIEW.includes(template.status) : until.includes(template.status),
+      isAbout: (event, last) =>
+        event.type === 'template.status' &&
+        (event.templateRef.id === last.id ||
+          (event.templateRef.name === last.name && event.templateRef.language === last.language)),
+      options,
+    });
   }
 
   private listTemplates(query: TemplateListQuery | undefined): Paginated<TemplateSummary | Template> {
