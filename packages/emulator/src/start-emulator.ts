@@ -7,8 +7,9 @@ import {
   type NxcloudAccount,
 } from './credentials.js';
 import { FaultController, type FaultRule } from './faults/faults.js';
-import { VENDORS, type Vendor } from './model.js';
+import { type EmulatorTemplate, type TemplateInput, VENDORS, type Vendor } from './model.js';
 import { createNxcloudProtocol } from './nxcloud/nxcloud-protocol.js';
+import { type ReviewOptions, TemplateReview } from './review/template-review.js';
 import {
   type RequestArrival,
   RequestCounters,
@@ -16,6 +17,7 @@ import {
 } from './server/request-counters.js';
 import { type RunningServer, startVendorServer } from './server/vendor-server.js';
 import { createStore, type EmulatorStore, type StoreOptions } from './store/emulator-store.js';
+import { type EmulatorTimers, NODE_TIMERS, Scheduler } from './timers.js';
 
 export interface StartEmulatorOptions<V extends Vendor = Vendor> extends StoreOptions {
   /** Which vendor servers to start; default both. */
@@ -34,6 +36,13 @@ export interface StartEmulatorOptions<V extends Vendor = Vendor> extends StoreOp
    * and the quotas read it.
    */
   now?: () => number;
+  /**
+   * The timers of the emulator's delayed work (template reviews, callback retries); default
+   * Node's. A test passes its own to move time on without sleeping.
+   */
+  timers?: EmulatorTimers;
+  /** How templates created or edited through a vendor are reviewed; change it later with `emulator.review`. */
+  review?: ReviewOptions;
   /** Test credentials to accept instead of the defaults. */
   accounts?: { nxcloud?: Partial<NxcloudAccount>; cams?: Partial<CamsAccount> };
 }
@@ -84,8 +93,22 @@ export interface EmulatorRequestCounts {
   reset(): void;
 }
 
+/** Meta's review of the templates created or edited through a vendor. */
+export interface EmulatorReview {
+  /** Changes the delay and the rules; what is left out stays as it is. */
+  set(options: ReviewOptions): void;
+  /**
+   * Adds a template as a vendor's create does: PENDING, then approved or rejected after the delay.
+   * Returns it as stored now (already decided when the delay is 0).
+   */
+  submit(input: TemplateInput): EmulatorTemplate;
+  /** How many templates wait for a decision. */
+  readonly pending: number;
+}
+
 export type Emulator<V extends Vendor = Vendor> = Pick<EmulatorEndpoints, V> & {
   readonly store: EmulatorStore;
+  readonly review: EmulatorReview;
   readonly faults: EmulatorFaults;
   readonly requests: EmulatorRequestCounts;
   /** Stops the servers and drops their connections; resolves when both are closed. */
@@ -101,6 +124,8 @@ export async function startEmulator<V extends Vendor = Vendor>(
   const basePort = checkPort(options.port ?? 0);
   const now = options.now ?? Date.now;
   const store = createStore(options);
+  const scheduler = new Scheduler(options.timers ?? NODE_TIMERS);
+  const review = new TemplateReview(store.templates, scheduler, options.review);
   const faults = new FaultController(now);
   faults.set(options.faults ?? []);
   const counters = new RequestCounters(now);
@@ -114,8 +139,8 @@ export async function startEmulator<V extends Vendor = Vendor>(
   const start = async (vendor: Vendor) => {
     const protocol =
       vendor === 'nxcloud'
-        ? createNxcloudProtocol({ store, account: nxcloudAccount, now })
-        : createCamsProtocol({ store, account: camsAccount, now });
+        ? createNxcloudProtocol({ store, review, account: nxcloudAccount, now })
+        : createCamsProtocol({ store, review, account: camsAccount, now });
     const port = basePort === 0 ? 0 : vendor === 'nxcloud' ? basePort : basePort + 1;
     const server = await startVendorServer({
       protocol,
@@ -133,6 +158,8 @@ export async function startEmulator<V extends Vendor = Vendor>(
   const close = () => {
     closed ??= (async () => {
       closing.abort();
+      review.close();
+      scheduler.cancelAll();
       await Promise.all(servers.map((server) => server.close()));
     })();
     return closed;
@@ -158,7 +185,14 @@ export async function startEmulator<V extends Vendor = Vendor>(
     throw error;
   }
 
-  return { ...endpoints, store, faults, requests: counters, close } as Emulator<V>;
+  const reviewControl: EmulatorReview = {
+    set: (settings) => review.set(settings),
+    submit: (input) => review.submit(input),
+    get pending() {
+      return review.pending;
+    },
+  };
+  return { ...endpoints, store, review: reviewControl, faults, requests: counters, close } as Emulator<V>;
 }
 
 function checkVendors<V extends Vendor>(vendors: readonly V[]): V[] {

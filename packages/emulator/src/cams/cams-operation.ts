@@ -1,3 +1,4 @@
+import type { TemplateReview } from '../review/template-review.js';
 import type { EmulatorStore } from '../store/emulator-store.js';
 
 /** A request's parameters, from the query string and the form body alike. */
@@ -6,6 +7,7 @@ export type CamsJson = Record<string, unknown>;
 
 export interface CamsContext {
   store: EmulatorStore;
+  review: TemplateReview;
   now: () => number;
 }
 

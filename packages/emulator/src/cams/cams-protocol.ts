@@ -1,4 +1,5 @@
 import type { CamsAccount } from '../credentials.js';
+import type { TemplateReview } from '../review/template-review.js';
 import {
   headerValue,
   jsonResponse,
@@ -25,6 +26,7 @@ const OPERATIONS: ReadonlyMap<string, CamsOperation> = new Map(
 
 export interface CamsProtocolOptions {
   store: EmulatorStore;
+  review: TemplateReview;
   account: CamsAccount;
   now: () => number;
 }
@@ -38,7 +40,7 @@ export interface CamsProtocolOptions {
  */
 export function createCamsProtocol(options: CamsProtocolOptions): VendorProtocol {
   const seenNonces = new NonceCache(CAMS_DATE_WINDOW_MS * 2);
-  const context: CamsContext = { store: options.store, now: options.now };
+  const context: CamsContext = { store: options.store, review: options.review, now: options.now };
   return {
     vendor: 'cams',
     proxyName: 'Tengine',
