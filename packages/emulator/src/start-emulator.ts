@@ -9,12 +9,16 @@ import {
 import { FaultController, type FaultRule } from './faults/faults.js';
 import { type EmulatorTemplate, type TemplateInput, VENDORS, type Vendor } from './model.js';
 import { createNxcloudProtocol } from './nxcloud/nxcloud-protocol.js';
+import { ObjectStore } from './oss/object-store.js';
+import { createOssProtocol } from './oss/oss-protocol.js';
+import { UploadCredentialIssuer } from './oss/upload-credentials.js';
 import { type ReviewOptions, TemplateReview } from './review/template-review.js';
 import {
   type RequestArrival,
   RequestCounters,
   type RequestCountsSnapshot,
 } from './server/request-counters.js';
+import type { VendorProtocol } from './server/vendor-protocol.js';
 import { type RunningServer, startVendorServer } from './server/vendor-server.js';
 import { createStore, type EmulatorStore, type StoreOptions } from './store/emulator-store.js';
 import { type EmulatorTimers, NODE_TIMERS, Scheduler } from './timers.js';
@@ -62,10 +66,22 @@ export interface CamsClientConfig {
   protocol: 'http';
 }
 
+/** The OSS look-alike where CAMS users upload the files CAMS fetches by URL. */
+export interface EmulatorOss {
+  /** `http://127.0.0.1:<port>`, as GetChatappUploadAuthorization's `EndPoint` gives it. */
+  url: string;
+  bucket: string;
+  /** The objects uploaded, by key. */
+  objects: ObjectStore;
+}
+
 export interface EmulatorEndpoints {
   nxcloud: { url: string; config: NxcloudClientConfig };
-  cams: { endpoint: string; url: string; config: CamsClientConfig };
+  cams: { endpoint: string; url: string; config: CamsClientConfig; oss: EmulatorOss };
 }
+
+/** The bucket of the OSS look-alike. */
+export const EMULATOR_OSS_BUCKET = 'cams-emulator-uploads';
 
 /** Change the fault rules of a running emulator. */
 export interface EmulatorFaults {
@@ -136,12 +152,7 @@ export async function startEmulator<V extends Vendor = Vendor>(
   setMaxListeners(0, closing.signal);
 
   const servers: RunningServer[] = [];
-  const start = async (vendor: Vendor) => {
-    const protocol =
-      vendor === 'nxcloud'
-        ? createNxcloudProtocol({ store, review, account: nxcloudAccount, now })
-        : createCamsProtocol({ store, review, account: camsAccount, now });
-    const port = basePort === 0 ? 0 : vendor === 'nxcloud' ? basePort : basePort + 1;
+  const serve = async (protocol: VendorProtocol, port: number) => {
     const server = await startVendorServer({
       protocol,
       host,
@@ -151,7 +162,21 @@ export async function startEmulator<V extends Vendor = Vendor>(
       closing: closing.signal,
     });
     servers.push(server);
-    return server.port;
+    return `${host.includes(':') ? `[${host}]` : host}:${server.port}`;
+  };
+  const oss = { url: '', bucket: EMULATOR_OSS_BUCKET, objects: new ObjectStore() };
+  const uploadCredentials = new UploadCredentialIssuer(now);
+  const start = async (vendor: Vendor) => {
+    if (vendor === 'nxcloud') {
+      return serve(createNxcloudProtocol({ store, review, account: nxcloudAccount, now }), basePort);
+    }
+    // CAMS hands out the OSS look-alike's address, so it listens first, on a free port.
+    oss.url = `http://${await serve(createOssProtocol({ bucket: oss.bucket, objects: oss.objects, credentials: uploadCredentials, now }), 0)}`;
+    const uploads = { bucket: oss.bucket, endpoint: () => oss.url, credentials: uploadCredentials };
+    return serve(
+      createCamsProtocol({ store, review, account: camsAccount, now, uploads }),
+      basePort === 0 ? 0 : basePort + 1,
+    );
   };
 
   let closed: Promise<void> | undefined;
@@ -168,7 +193,7 @@ export async function startEmulator<V extends Vendor = Vendor>(
   const endpoints: Partial<EmulatorEndpoints> = {};
   try {
     for (const vendor of vendors) {
-      const address = `${host.includes(':') ? `[${host}]` : host}:${await start(vendor)}`;
+      const address = await start(vendor);
       if (vendor === 'nxcloud') {
         const url = `http://${address}`;
         endpoints.nxcloud = { url, config: { ...nxcloudAccount, baseUrl: url } };
@@ -177,6 +202,7 @@ export async function startEmulator<V extends Vendor = Vendor>(
           endpoint: address,
           url: `http://${address}`,
           config: { ...camsAccount, endpoint: address, protocol: 'http' },
+          oss,
         };
       }
     }

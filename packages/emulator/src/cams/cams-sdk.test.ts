@@ -15,18 +15,12 @@ import Cams, {
 } from '@alicloud/cams20200606';
 import OpenApi, { Config, OpenApiRequest, Params } from '@alicloud/openapi-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { commonJsClass } from '../__fixtures__/common-js.js';
 import { CAMS_GET_FLOW_EXAMPLE } from '../__fixtures__/vendor-example-payloads.js';
 import { type Emulator, startEmulator } from '../start-emulator.js';
 
 // Proof of fidelity: the official Alibaba Cloud SDK, unchanged, talks to the emulator.
 
-/**
- * Both packages are CommonJS with `exports.default = Client`. Node's ESM loader hands over the
- * exports object (the class is its `default`); Vitest's loader hands over the class itself.
- */
-function commonJsClass<T>(imported: { default: T }): T {
-  return ((imported as { default?: T }).default ?? imported) as T;
-}
 const CamsClient = commonJsClass(Cams);
 const OpenApiClient = commonJsClass(OpenApi);
 
