@@ -1,4 +1,5 @@
 import { setMaxListeners } from 'node:events';
+import { camsCallback } from './cams/cams-callbacks.js';
 import { createCamsProtocol } from './cams/cams-protocol.js';
 import {
   type CamsAccount,
@@ -8,6 +9,7 @@ import {
 } from './credentials.js';
 import { FaultController, type FaultRule } from './faults/faults.js';
 import { type EmulatorTemplate, type TemplateInput, VENDORS, type Vendor } from './model.js';
+import { type NxcloudCallbackSigning, nxcloudCallback } from './nxcloud/nxcloud-callbacks.js';
 import { createNxcloudProtocol } from './nxcloud/nxcloud-protocol.js';
 import { ObjectStore } from './oss/object-store.js';
 import { createOssProtocol } from './oss/oss-protocol.js';
@@ -22,6 +24,11 @@ import type { VendorProtocol } from './server/vendor-protocol.js';
 import { type RunningServer, startVendorServer } from './server/vendor-server.js';
 import { createStore, type EmulatorStore, type StoreOptions } from './store/emulator-store.js';
 import { type EmulatorTimers, NODE_TIMERS, Scheduler } from './timers.js';
+import {
+  WebhookDelivery,
+  type WebhookDeliveryRecord,
+  type WebhookDeliverySettings,
+} from './webhooks/webhook-delivery.js';
 
 export interface StartEmulatorOptions<V extends Vendor = Vendor> extends StoreOptions {
   /** Which vendor servers to start; default both. */
@@ -47,6 +54,8 @@ export interface StartEmulatorOptions<V extends Vendor = Vendor> extends StoreOp
   timers?: EmulatorTimers;
   /** How templates created or edited through a vendor are reviewed; change it later with `emulator.review`. */
   review?: ReviewOptions;
+  /** Where and how the vendors' callbacks are posted; change it later with `emulator.webhooks`. */
+  webhooks?: WebhookOptions;
   /** Test credentials to accept instead of the defaults. */
   accounts?: { nxcloud?: Partial<NxcloudAccount>; cams?: Partial<CamsAccount> };
 }
@@ -109,6 +118,32 @@ export interface EmulatorRequestCounts {
   reset(): void;
 }
 
+export interface WebhookSettings extends WebhookDeliverySettings {
+  /** Sign NXCloud callbacks as NXCloud signs requests; unsigned when absent (the default). */
+  nxcloudSignature?: NxcloudCallbackSigning;
+}
+
+export interface WebhookOptions extends WebhookSettings {
+  /** URLs to post NXCloud's callbacks to; loopback only unless `allowNonLoopback`. */
+  nxcloud?: string | readonly string[];
+  /** URLs to post CAMS's ChatAppAudit callbacks to. */
+  cams?: string | readonly string[];
+}
+
+/** The callbacks the emulator posts when a template's status changes. */
+export interface EmulatorWebhooks {
+  register(vendor: Vendor, url: string): void;
+  /** Forgets one URL, or every URL of the vendor. */
+  unregister(vendor: Vendor, url?: string): void;
+  urls(vendor: Vendor): string[];
+  /** Changes duplicates, retries, timeouts and signing; what is left out stays as it is. */
+  configure(settings: WebhookSettings): void;
+  /** The latest 1,000 deliveries, oldest first: each callback to each URL, with its tries. */
+  deliveries(vendor?: Vendor): WebhookDeliveryRecord[];
+  /** Resolves once no delivery is under way or waiting to retry. */
+  settled(): Promise<void>;
+}
+
 /** Meta's review of the templates created or edited through a vendor. */
 export interface EmulatorReview {
   /** Changes the delay and the rules; what is left out stays as it is. */
@@ -125,6 +160,7 @@ export interface EmulatorReview {
 export type Emulator<V extends Vendor = Vendor> = Pick<EmulatorEndpoints, V> & {
   readonly store: EmulatorStore;
   readonly review: EmulatorReview;
+  readonly webhooks: EmulatorWebhooks;
   readonly faults: EmulatorFaults;
   readonly requests: EmulatorRequestCounts;
   /** Stops the servers and drops their connections; resolves when both are closed. */
@@ -142,11 +178,48 @@ export async function startEmulator<V extends Vendor = Vendor>(
   const store = createStore(options);
   const scheduler = new Scheduler(options.timers ?? NODE_TIMERS);
   const review = new TemplateReview(store.templates, scheduler, options.review);
+  const nxcloudAccount = { ...DEFAULT_NXCLOUD_ACCOUNT, ...options.accounts?.nxcloud };
+  const camsAccount = { ...DEFAULT_CAMS_ACCOUNT, ...options.accounts?.cams };
+  let nxcloudSigning = options.webhooks?.nxcloudSignature;
+  const delivery = new WebhookDelivery(
+    { nxcloud: (event) => nxcloudCallback(event, nxcloudAccount, nxcloudSigning), cams: camsCallback },
+    scheduler,
+    now,
+    store.seed,
+  );
+  const webhooks: EmulatorWebhooks = {
+    register: (vendor, url) => delivery.register(vendor, url),
+    unregister: (vendor, url) => delivery.unregister(vendor, url),
+    urls: (vendor) => delivery.registered(vendor),
+    configure: ({ nxcloudSignature, ...settings }) => {
+      delivery.configure(settings);
+      if (nxcloudSignature !== undefined) nxcloudSigning = nxcloudSignature;
+    },
+    deliveries: (vendor) => delivery.deliveries(vendor),
+    settled: () => delivery.settled(),
+  };
+  const { nxcloud: nxcloudUrls, cams: camsUrls, ...deliverySettings } = options.webhooks ?? {};
+  webhooks.configure(deliverySettings);
+  for (const [vendor, urls] of [
+    ['nxcloud', nxcloudUrls],
+    ['cams', camsUrls],
+  ] as const) {
+    for (const url of typeof urls === 'string' ? [urls] : (urls ?? [])) webhooks.register(vendor, url);
+  }
+  // A template's status changed (reviewed, edited, paused by a test): each vendor says so.
+  const stopWatching = store.templates.watchStatus(({ previous, current }) => {
+    for (const vendor of VENDORS) {
+      delivery.deliver(vendor, {
+        type: 'template.status',
+        template: current,
+        previousStatus: previous.status,
+        at: now(),
+      });
+    }
+  });
   const faults = new FaultController(now);
   faults.set(options.faults ?? []);
   const counters = new RequestCounters(now);
-  const nxcloudAccount = { ...DEFAULT_NXCLOUD_ACCOUNT, ...options.accounts?.nxcloud };
-  const camsAccount = { ...DEFAULT_CAMS_ACCOUNT, ...options.accounts?.cams };
   const closing = new AbortController();
   // Every request with added latency listens for the close.
   setMaxListeners(0, closing.signal);
@@ -183,7 +256,9 @@ export async function startEmulator<V extends Vendor = Vendor>(
   const close = () => {
     closed ??= (async () => {
       closing.abort();
+      stopWatching();
       review.close();
+      await delivery.close();
       scheduler.cancelAll();
       await Promise.all(servers.map((server) => server.close()));
     })();
@@ -218,7 +293,15 @@ export async function startEmulator<V extends Vendor = Vendor>(
       return review.pending;
     },
   };
-  return { ...endpoints, store, review: reviewControl, faults, requests: counters, close } as Emulator<V>;
+  return {
+    ...endpoints,
+    store,
+    review: reviewControl,
+    webhooks,
+    faults,
+    requests: counters,
+    close,
+  } as Emulator<V>;
 }
 
 function checkVendors<V extends Vendor>(vendors: readonly V[]): V[] {
