@@ -1,5 +1,10 @@
 import type { EmulatorTemplate, TemplateComponent } from '../model.js';
-import { checkTemplateContent, type TemplateContentRule } from '../store/check-template-content.js';
+import {
+  checkTemplateContent,
+  isTemplateName,
+  TEMPLATE_CATEGORIES,
+  type TemplateContentRule,
+} from '../store/check-template-content.js';
 import type { EmulatorStore } from '../store/emulator-store.js';
 import type { RecordView } from '../store/record-list.js';
 import { optionalInteger, WireError } from '../wire-reader.js';
@@ -9,7 +14,6 @@ import { camsPage } from './cams-paging.js';
 import { readCamsComponents } from './read-cams-template.js';
 import { camsAuditStatus, camsTemplateDetail, camsTemplateListItem } from './render-cams-template.js';
 
-const CATEGORIES = ['UTILITY', 'MARKETING', 'AUTHENTICATION'];
 /** Only these may be modified: "templates that are pending review or rejected" (CAMS's template management page). */
 const MODIFIABLE_STATUSES = ['PENDING', 'REJECTED'];
 
@@ -44,7 +48,7 @@ const CAMS_TEMPLATE_WRITES: readonly CamsOperation[] = [
       const name = required(params, 'Name');
       const language = required(params, 'Language');
       checkTemplateType(params, true);
-      if (!/^[a-z0-9_]{1,512}$/.test(name)) {
+      if (!isTemplateName(name)) {
         throw new CamsApiError(
           400,
           'InvalidParameter.CreateError',
@@ -177,8 +181,12 @@ function readContent(
   params: CamsParams,
   category: string,
 ): { category: string; components: TemplateComponent[]; messageSendTtlSeconds?: number } {
-  if (!CATEGORIES.includes(category)) {
-    throw new CamsApiError(400, 'InvalidParameter', `Category must be one of ${CATEGORIES.join(', ')}.`);
+  if (!TEMPLATE_CATEGORIES.includes(category)) {
+    throw new CamsApiError(
+      400,
+      'InvalidParameter',
+      `Category must be one of ${TEMPLATE_CATEGORIES.join(', ')}.`,
+    );
   }
   let components: TemplateComponent[];
   let ttl: number | undefined;

@@ -1,7 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import type { TemplateComponent } from '../model.js';
 import { jsonResponse, type VendorResponse } from '../server/vendor-protocol.js';
-import { checkTemplateContent } from '../store/check-template-content.js';
+import {
+  checkTemplateContent,
+  isTemplateName,
+  TEMPLATE_CATEGORIES,
+} from '../store/check-template-content.js';
 import { optionalInteger, WireError } from '../wire-reader.js';
 import { invalidParameter, metaErrorAnswer, nxcloudError, objectNotFound } from './nxcloud-errors.js';
 import { GRAPH_WABA_ID, nxcloudListAnswer } from './nxcloud-paging.js';
@@ -14,7 +18,6 @@ const TEMPLATES_LINK = `https://graph.facebook.com/v15.0/${GRAPH_WABA_ID}/messag
 
 /** The write endpoints' success message, as their pages print it. */
 const WRITE_OK = 'Request successful';
-const CATEGORIES = ['MARKETING', 'UTILITY', 'AUTHENTICATION'];
 /** The MIME types the uploadTemplateFile page lists. */
 const UPLOAD_TYPES = ['application/pdf', 'video/mp4', 'image/jpeg', 'image/png', 'image/jpg'];
 const COMMON = ['appkey', 'business_phone', 'messaging_product'] as const;
@@ -117,7 +120,7 @@ function createRoute(path: string, operation: string, actions: string[]): Nxclou
     handle: (body, { store, review }) => {
       const name = String(body.name);
       const language = String(body.language);
-      if (!/^[a-z0-9_]{1,512}$/.test(name)) {
+      if (!isTemplateName(name)) {
         return invalidParameter(operation, 'name may hold only lower-case letters, digits and underscores');
       }
       const content = readContent(body, operation);
@@ -138,8 +141,8 @@ interface TemplateContent {
 /** Category, components and TTL of a create or edit, or Meta's refusal relayed. */
 function readContent(body: NxcloudBody, operation: string): TemplateContent | VendorResponse {
   const category = String(body.category);
-  if (!CATEGORIES.includes(category)) {
-    return invalidParameter(operation, `category must be one of ${CATEGORIES.join(', ')}`);
+  if (!TEMPLATE_CATEGORIES.includes(category)) {
+    return invalidParameter(operation, `category must be one of ${TEMPLATE_CATEGORIES.join(', ')}`);
   }
   let content: TemplateContent;
   try {

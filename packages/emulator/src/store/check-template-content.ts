@@ -23,6 +23,14 @@ export interface TemplateContentViolation {
   message: string;
 }
 
+/** The categories a new template may take (legacy ones such as `OTP` are read, never created). */
+export const TEMPLATE_CATEGORIES: readonly string[] = ['MARKETING', 'UTILITY', 'AUTHENTICATION'];
+
+/** Meta's template names: lower-case letters, digits and underscores, at most 512. */
+export function isTemplateName(name: string): boolean {
+  return /^[a-z0-9_]{1,512}$/.test(name);
+}
+
 const HEADER_FORMATS = new Set(['TEXT', 'IMAGE', 'VIDEO', 'DOCUMENT', 'LOCATION']);
 /** The limits CAMS's CreateChatappTemplate page states; they are Meta's. */
 const MAX_LENGTH = { HEADER: 60, BODY: 1024, FOOTER: 60 } as const;
