@@ -88,14 +88,10 @@ const CAMS_TEMPLATE_WRITES: readonly CamsOperation[] = [
           `Only templates pending review or rejected can be modified; this one is ${camsAuditStatus(template.status)}.`,
         );
       }
-      const content = readContent(params, params.get('Category') || template.category);
-      const edited = store.templates.replace({
-        ...template,
-        ...content,
-        status: 'PENDING',
-        rejectedReason: 'NONE',
-      });
-      review.schedule(edited);
+      const edited = review.resubmit(
+        template,
+        readContent(params, params.get('Category') || template.category),
+      );
       return { Data: { TemplateCode: edited.code, TemplateName: edited.name } };
     },
   },
@@ -129,19 +125,9 @@ export const CAMS_TEMPLATE_OPERATIONS: readonly CamsOperation[] = [
   {
     action: 'GetChatappTemplateDetail',
     requiresCustSpaceId: true,
-    handle: (params, { store }) => {
-      const language = params.get('Language');
-      if (!language) throw missingParameter('Language');
-      const code = params.get('TemplateCode');
-      const name = params.get('TemplateName');
-      if (!code && !name) throw missingParameter('TemplateCode');
-      const template = code
-        ? store.templates.getByCode(code, language)
-        : store.templates.get(name as string, language);
-      if (!template)
-        throw new CamsApiError(400, 'DetailError.TemplateNotExist', 'The template does not exist.');
-      return { Data: camsTemplateDetail(template) };
-    },
+    handle: (params, { store }) => ({
+      Data: camsTemplateDetail(findTemplate(params, store, 'DetailError.TemplateNotExist')),
+    }),
   },
 ];
 
@@ -163,7 +149,7 @@ function checkTemplateType(params: CamsParams, mustBeGiven: boolean): void {
   }
 }
 
-/** The template a modify or delete names: `TemplateCode` (or `TemplateName`) and `Language`. */
+/** The template a detail, modify or delete names: `TemplateCode` (or `TemplateName`) and `Language`. */
 function findTemplate(params: CamsParams, store: EmulatorStore, notFoundCode: string): EmulatorTemplate {
   const language = required(params, 'Language');
   const code = params.get('TemplateCode');

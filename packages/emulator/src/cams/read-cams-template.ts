@@ -83,11 +83,7 @@ function component(
       const footer: FooterComponent = { type };
       if (text !== undefined) footer.text = text;
       const minutes = optionalInteger(part, 'CodeExpirationMinutes', path);
-      if (minutes !== undefined) {
-        if (minutes < 1 || minutes > 90)
-          throw new WireError(`${path}.CodeExpirationMinutes`, 'must be from 1 to 90');
-        footer.codeExpirationMinutes = minutes;
-      }
+      if (minutes !== undefined) footer.codeExpirationMinutes = minutes;
       return footer;
     }
     case 'BUTTONS': {

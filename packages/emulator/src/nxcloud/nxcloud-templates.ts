@@ -59,14 +59,7 @@ export const NXCLOUD_TEMPLATE_ROUTES: readonly NxcloudRoute[] = [
       if (!template) return objectNotFound('updateTemplate', id, 'post');
       const content = readContent(body, 'updateTemplate');
       if ('status' in content) return content;
-      // An edit goes back to review, as on Meta.
-      const edited = store.templates.replace({
-        ...template,
-        ...content,
-        status: 'PENDING',
-        rejectedReason: 'NONE',
-      });
-      review.schedule(edited);
+      review.resubmit(template, content);
       return jsonResponse(200, { code: 0, data: { id }, message: WRITE_OK });
     },
   },

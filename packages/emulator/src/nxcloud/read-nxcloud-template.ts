@@ -74,11 +74,7 @@ function component(part: WireObject, path: string): TemplateComponent {
       const text = optionalText(part, 'text', path);
       if (text !== undefined) footer.text = text;
       const minutes = optionalInteger(part, 'code_expiration_minutes', path);
-      if (minutes !== undefined) {
-        if (minutes < 1 || minutes > 90)
-          throw new WireError(`${path}.code_expiration_minutes`, 'must be from 1 to 90');
-        footer.codeExpirationMinutes = minutes;
-      }
+      if (minutes !== undefined) footer.codeExpirationMinutes = minutes;
       return footer;
     }
     case 'BUTTONS': {

@@ -80,8 +80,19 @@ export class TemplateReview {
     return this.templates.getById(template.id) ?? template;
   }
 
-  /** Puts a stored PENDING template (new or just edited) in line for a decision. */
-  schedule(template: EmulatorTemplate): void {
+  /** Applies a vendor's edit: the template goes back to PENDING and is decided again, as on Meta. */
+  resubmit(template: EmulatorTemplate, changes: Partial<TemplateInput>): EmulatorTemplate {
+    const edited = this.templates.replace({
+      ...template,
+      ...changes,
+      status: 'PENDING',
+      rejectedReason: 'NONE',
+    });
+    this.schedule(edited);
+    return this.templates.getById(edited.id) ?? edited;
+  }
+
+  private schedule(template: EmulatorTemplate): void {
     this.scheduled.get(template.id)?.();
     if (this.delayMs === 0) {
       this.decide(template.id);

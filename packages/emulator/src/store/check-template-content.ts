@@ -12,6 +12,7 @@ export type TemplateContentRule =
   | 'HEADER_FORMAT'
   | 'HEADER_VARIABLES'
   | 'FOOTER_VARIABLE'
+  | 'CODE_EXPIRATION'
   | 'EXAMPLE_MISSING'
   | 'BUTTON_TEXT_VARIABLE'
   | 'URL_VARIABLES';
@@ -88,11 +89,16 @@ export function checkTemplateContent(
         }
         break;
       }
-      case 'FOOTER':
+      case 'FOOTER': {
         if (variablesOf(part.text).length > 0) {
           return violation('FOOTER_VARIABLE', `${path}.text`, 'a footer takes no variables');
         }
+        const minutes = part.codeExpirationMinutes;
+        if (minutes !== undefined && (minutes < 1 || minutes > 90)) {
+          return violation('CODE_EXPIRATION', `${path}.codeExpirationMinutes`, 'must be from 1 to 90');
+        }
         break;
+      }
       case 'BUTTONS':
         for (const [buttonIndex, button] of part.buttons.entries()) {
           const buttonPath = `${path}.buttons[${buttonIndex}]`;
