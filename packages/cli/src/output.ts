@@ -34,6 +34,14 @@ export class Output {
   }
 
   /**
+   * Text for a person on stderr, whatever the output format: what a long-running command says
+   * about itself, so that stdout holds its results alone (`wabsp webhooks listen --ndjson`).
+   */
+  status(text: string): void {
+    this.forPerson(this.io.stderr, text, (safe) => safe);
+  }
+
+  /**
    * NDJSON streams each item as its page arrives; the table and the JSON document need the
    * whole list, and show a progress counter on a terminal meanwhile.
    */

@@ -29,3 +29,9 @@ export const DEFAULT_CAMS_ACCOUNT: Readonly<CamsAccount> = {
   accessKeySecret: 'EmulatorTestSecretForCamsOnly',
   custSpaceId: 'cams-emulator-space',
 };
+
+/**
+ * The WhatsApp Business Account behind both test accounts: in NXCloud's paging links and callbacks
+ * (`wabaId`) and in CAMS's review callbacks (`WabaId`).
+ */
+export const EMULATOR_WABA_ID = '102290129340398';

@@ -1,5 +1,5 @@
 export type { CamsAccount, NxcloudAccount } from './credentials.js';
-export { DEFAULT_CAMS_ACCOUNT, DEFAULT_NXCLOUD_ACCOUNT } from './credentials.js';
+export { DEFAULT_CAMS_ACCOUNT, DEFAULT_NXCLOUD_ACCOUNT, EMULATOR_WABA_ID } from './credentials.js';
 export { emulatorEnvironment, formatEmulatorBanner } from './emulator-banner.js';
 export type { FaultKind, FaultRule } from './faults/faults.js';
 export type {
@@ -18,17 +18,27 @@ export type {
   TemplateInput,
   Vendor,
 } from './model.js';
+export type { NxcloudCallbackHeader, NxcloudCallbackSigning } from './nxcloud/nxcloud-callbacks.js';
+export { NXCLOUD_CALLBACK_HEADER_NAMES } from './nxcloud/nxcloud-callbacks.js';
+export type { ObjectStore, StoredObject } from './oss/object-store.js';
+export type { ReviewOptions, ReviewRule } from './review/template-review.js';
+export { DEFAULT_REVIEW_DELAY_MS } from './review/template-review.js';
 export type { RequestArrival, RequestCountsSnapshot } from './server/request-counters.js';
 export type {
   CamsClientConfig,
   Emulator,
   EmulatorEndpoints,
   EmulatorFaults,
+  EmulatorOss,
   EmulatorRequestCounts,
+  EmulatorReview,
+  EmulatorWebhooks,
   NxcloudClientConfig,
   StartEmulatorOptions,
+  WebhookOptions,
+  WebhookSettings,
 } from './start-emulator.js';
-export { startEmulator } from './start-emulator.js';
+export { EMULATOR_OSS_BUCKET, startEmulator } from './start-emulator.js';
 export type { EmulatorStore, StoreOptions } from './store/emulator-store.js';
 export {
   createStore,
@@ -38,9 +48,11 @@ export {
 } from './store/emulator-store.js';
 export type { FlowCollection } from './store/flow-collection.js';
 export type { RecordView } from './store/record-list.js';
-export type { TemplateCollection } from './store/template-collection.js';
+export type { TemplateCollection, TemplateStatusChange } from './store/template-collection.js';
 export {
   CAMS_EXAMPLE_FLOW,
   NXCLOUD_EXAMPLE_FLOW,
   NXCLOUD_EXAMPLE_TEMPLATE,
 } from './store/vendor-examples.js';
+export type { EmulatorTimers } from './timers.js';
+export type { WebhookDeliveryRecord, WebhookDeliverySettings } from './webhooks/webhook-delivery.js';

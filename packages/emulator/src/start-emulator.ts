@@ -1,4 +1,5 @@
 import { setMaxListeners } from 'node:events';
+import { camsCallback } from './cams/cams-callbacks.js';
 import { createCamsProtocol } from './cams/cams-protocol.js';
 import {
   type CamsAccount,
@@ -7,15 +8,27 @@ import {
   type NxcloudAccount,
 } from './credentials.js';
 import { FaultController, type FaultRule } from './faults/faults.js';
-import { VENDORS, type Vendor } from './model.js';
+import { type EmulatorTemplate, type TemplateInput, VENDORS, type Vendor } from './model.js';
+import { type NxcloudCallbackSigning, nxcloudCallback } from './nxcloud/nxcloud-callbacks.js';
 import { createNxcloudProtocol } from './nxcloud/nxcloud-protocol.js';
+import { ObjectStore } from './oss/object-store.js';
+import { createOssProtocol } from './oss/oss-protocol.js';
+import { UploadCredentialIssuer } from './oss/upload-credentials.js';
+import { type ReviewOptions, TemplateReview } from './review/template-review.js';
 import {
   type RequestArrival,
   RequestCounters,
   type RequestCountsSnapshot,
 } from './server/request-counters.js';
+import type { VendorProtocol } from './server/vendor-protocol.js';
 import { type RunningServer, startVendorServer } from './server/vendor-server.js';
 import { createStore, type EmulatorStore, type StoreOptions } from './store/emulator-store.js';
+import { type EmulatorTimers, NODE_TIMERS, Scheduler } from './timers.js';
+import {
+  WebhookDelivery,
+  type WebhookDeliveryRecord,
+  type WebhookDeliverySettings,
+} from './webhooks/webhook-delivery.js';
 
 export interface StartEmulatorOptions<V extends Vendor = Vendor> extends StoreOptions {
   /** Which vendor servers to start; default both. */
@@ -34,6 +47,15 @@ export interface StartEmulatorOptions<V extends Vendor = Vendor> extends StoreOp
    * and the quotas read it.
    */
   now?: () => number;
+  /**
+   * The timers of the emulator's delayed work (template reviews, callback retries); default
+   * Node's. A test passes its own to move time on without sleeping.
+   */
+  timers?: EmulatorTimers;
+  /** How templates created or edited through a vendor are reviewed; change it later with `emulator.review`. */
+  review?: ReviewOptions;
+  /** Where and how the vendors' callbacks are posted; change it later with `emulator.webhooks`. */
+  webhooks?: WebhookOptions;
   /** Test credentials to accept instead of the defaults. */
   accounts?: { nxcloud?: Partial<NxcloudAccount>; cams?: Partial<CamsAccount> };
 }
@@ -53,10 +75,22 @@ export interface CamsClientConfig {
   protocol: 'http';
 }
 
+/** The OSS look-alike where CAMS users upload the files CAMS fetches by URL. */
+export interface EmulatorOss {
+  /** `http://127.0.0.1:<port>`, as GetChatappUploadAuthorization's `EndPoint` gives it. */
+  url: string;
+  bucket: string;
+  /** The objects uploaded, by key. */
+  objects: ObjectStore;
+}
+
 export interface EmulatorEndpoints {
   nxcloud: { url: string; config: NxcloudClientConfig };
-  cams: { endpoint: string; url: string; config: CamsClientConfig };
+  cams: { endpoint: string; url: string; config: CamsClientConfig; oss: EmulatorOss };
 }
+
+/** The bucket of the OSS look-alike. */
+export const EMULATOR_OSS_BUCKET = 'cams-emulator-uploads';
 
 /** Change the fault rules of a running emulator. */
 export interface EmulatorFaults {
@@ -84,8 +118,49 @@ export interface EmulatorRequestCounts {
   reset(): void;
 }
 
+export interface WebhookSettings extends WebhookDeliverySettings {
+  /** Sign NXCloud callbacks as NXCloud signs requests; unsigned when absent (the default). */
+  nxcloudSignature?: NxcloudCallbackSigning;
+}
+
+export interface WebhookOptions extends WebhookSettings {
+  /** URLs to post NXCloud's callbacks to; loopback only unless `allowNonLoopback`. */
+  nxcloud?: string | readonly string[];
+  /** URLs to post CAMS's ChatAppAudit callbacks to. */
+  cams?: string | readonly string[];
+}
+
+/** The callbacks the emulator posts when a template's status changes. */
+export interface EmulatorWebhooks {
+  register(vendor: Vendor, url: string): void;
+  /** Forgets one URL, or every URL of the vendor. */
+  unregister(vendor: Vendor, url?: string): void;
+  urls(vendor: Vendor): string[];
+  /** Changes duplicates, retries, timeouts and signing; what is left out stays as it is. */
+  configure(settings: WebhookSettings): void;
+  /** The latest 1,000 deliveries, oldest first: each callback to each URL, with its tries. */
+  deliveries(vendor?: Vendor): WebhookDeliveryRecord[];
+  /** Resolves once no delivery is under way or waiting to retry. */
+  settled(): Promise<void>;
+}
+
+/** Meta's review of the templates created or edited through a vendor. */
+export interface EmulatorReview {
+  /** Changes the delay and the rules; what is left out stays as it is. */
+  set(options: ReviewOptions): void;
+  /**
+   * Adds a template as a vendor's create does: PENDING, then approved or rejected after the delay.
+   * Returns it as stored now (already decided when the delay is 0).
+   */
+  submit(input: TemplateInput): EmulatorTemplate;
+  /** How many templates wait for a decision. */
+  readonly pending: number;
+}
+
 export type Emulator<V extends Vendor = Vendor> = Pick<EmulatorEndpoints, V> & {
   readonly store: EmulatorStore;
+  readonly review: EmulatorReview;
+  readonly webhooks: EmulatorWebhooks;
   readonly faults: EmulatorFaults;
   readonly requests: EmulatorRequestCounts;
   /** Stops the servers and drops their connections; resolves when both are closed. */
@@ -101,22 +176,56 @@ export async function startEmulator<V extends Vendor = Vendor>(
   const basePort = checkPort(options.port ?? 0);
   const now = options.now ?? Date.now;
   const store = createStore(options);
+  const scheduler = new Scheduler(options.timers ?? NODE_TIMERS);
+  const review = new TemplateReview(store.templates, scheduler, options.review);
+  const nxcloudAccount = { ...DEFAULT_NXCLOUD_ACCOUNT, ...options.accounts?.nxcloud };
+  const camsAccount = { ...DEFAULT_CAMS_ACCOUNT, ...options.accounts?.cams };
+  let nxcloudSigning = options.webhooks?.nxcloudSignature;
+  const delivery = new WebhookDelivery(
+    { nxcloud: (event) => nxcloudCallback(event, nxcloudAccount, nxcloudSigning), cams: camsCallback },
+    scheduler,
+    now,
+    store.seed,
+  );
+  const webhooks: EmulatorWebhooks = {
+    register: (vendor, url) => delivery.register(vendor, url),
+    unregister: (vendor, url) => delivery.unregister(vendor, url),
+    urls: (vendor) => delivery.registered(vendor),
+    configure: ({ nxcloudSignature, ...settings }) => {
+      delivery.configure(settings);
+      if (nxcloudSignature !== undefined) nxcloudSigning = nxcloudSignature;
+    },
+    deliveries: (vendor) => delivery.deliveries(vendor),
+    settled: () => delivery.settled(),
+  };
+  const { nxcloud: nxcloudUrls, cams: camsUrls, ...deliverySettings } = options.webhooks ?? {};
+  webhooks.configure(deliverySettings);
+  for (const [vendor, urls] of [
+    ['nxcloud', nxcloudUrls],
+    ['cams', camsUrls],
+  ] as const) {
+    for (const url of typeof urls === 'string' ? [urls] : (urls ?? [])) webhooks.register(vendor, url);
+  }
+  // A template's status changed (reviewed, edited, paused by a test): each vendor says so.
+  const stopWatching = store.templates.watchStatus(({ previous, current }) => {
+    for (const vendor of VENDORS) {
+      delivery.deliver(vendor, {
+        type: 'template.status',
+        template: current,
+        previousStatus: previous.status,
+        at: now(),
+      });
+    }
+  });
   const faults = new FaultController(now);
   faults.set(options.faults ?? []);
   const counters = new RequestCounters(now);
-  const nxcloudAccount = { ...DEFAULT_NXCLOUD_ACCOUNT, ...options.accounts?.nxcloud };
-  const camsAccount = { ...DEFAULT_CAMS_ACCOUNT, ...options.accounts?.cams };
   const closing = new AbortController();
   // Every request with added latency listens for the close.
   setMaxListeners(0, closing.signal);
 
   const servers: RunningServer[] = [];
-  const start = async (vendor: Vendor) => {
-    const protocol =
-      vendor === 'nxcloud'
-        ? createNxcloudProtocol({ store, account: nxcloudAccount, now })
-        : createCamsProtocol({ store, account: camsAccount, now });
-    const port = basePort === 0 ? 0 : vendor === 'nxcloud' ? basePort : basePort + 1;
+  const serve = async (protocol: VendorProtocol, port: number) => {
     const server = await startVendorServer({
       protocol,
       host,
@@ -126,13 +235,31 @@ export async function startEmulator<V extends Vendor = Vendor>(
       closing: closing.signal,
     });
     servers.push(server);
-    return server.port;
+    return `${host.includes(':') ? `[${host}]` : host}:${server.port}`;
+  };
+  const oss = { url: '', bucket: EMULATOR_OSS_BUCKET, objects: new ObjectStore() };
+  const uploadCredentials = new UploadCredentialIssuer(now);
+  const start = async (vendor: Vendor) => {
+    if (vendor === 'nxcloud') {
+      return serve(createNxcloudProtocol({ store, review, account: nxcloudAccount, now }), basePort);
+    }
+    // CAMS hands out the OSS look-alike's address, so it listens first, on a free port.
+    oss.url = `http://${await serve(createOssProtocol({ bucket: oss.bucket, objects: oss.objects, credentials: uploadCredentials, now }), 0)}`;
+    const uploads = { bucket: oss.bucket, endpoint: () => oss.url, credentials: uploadCredentials };
+    return serve(
+      createCamsProtocol({ store, review, account: camsAccount, now, uploads }),
+      basePort === 0 ? 0 : basePort + 1,
+    );
   };
 
   let closed: Promise<void> | undefined;
   const close = () => {
     closed ??= (async () => {
       closing.abort();
+      stopWatching();
+      review.close();
+      await delivery.close();
+      scheduler.cancelAll();
       await Promise.all(servers.map((server) => server.close()));
     })();
     return closed;
@@ -141,7 +268,7 @@ export async function startEmulator<V extends Vendor = Vendor>(
   const endpoints: Partial<EmulatorEndpoints> = {};
   try {
     for (const vendor of vendors) {
-      const address = `${host.includes(':') ? `[${host}]` : host}:${await start(vendor)}`;
+      const address = await start(vendor);
       if (vendor === 'nxcloud') {
         const url = `http://${address}`;
         endpoints.nxcloud = { url, config: { ...nxcloudAccount, baseUrl: url } };
@@ -150,6 +277,7 @@ export async function startEmulator<V extends Vendor = Vendor>(
           endpoint: address,
           url: `http://${address}`,
           config: { ...camsAccount, endpoint: address, protocol: 'http' },
+          oss,
         };
       }
     }
@@ -158,7 +286,22 @@ export async function startEmulator<V extends Vendor = Vendor>(
     throw error;
   }
 
-  return { ...endpoints, store, faults, requests: counters, close } as Emulator<V>;
+  const reviewControl: EmulatorReview = {
+    set: (settings) => review.set(settings),
+    submit: (input) => review.submit(input),
+    get pending() {
+      return review.pending;
+    },
+  };
+  return {
+    ...endpoints,
+    store,
+    review: reviewControl,
+    webhooks,
+    faults,
+    requests: counters,
+    close,
+  } as Emulator<V>;
 }
 
 function checkVendors<V extends Vendor>(vendors: readonly V[]): V[] {

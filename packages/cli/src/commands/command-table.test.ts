@@ -16,6 +16,7 @@ describe('the command table', () => {
       'flows preview',
       'templates list',
       'templates get',
+      'webhooks listen',
       'emulator',
     ]);
   });

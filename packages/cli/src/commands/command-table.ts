@@ -2,11 +2,13 @@ import type { CommandDefinition } from './command.js';
 import { EMULATOR_COMMANDS } from './emulator.js';
 import { FLOW_COMMANDS } from './flows.js';
 import { TEMPLATE_COMMANDS } from './templates.js';
+import { WEBHOOK_COMMANDS } from './webhooks.js';
 
 /** Every `wabsp` command, in the order `--help` lists them; each resource brings its own. */
 export const COMMANDS: readonly CommandDefinition[] = [
   ...FLOW_COMMANDS,
   ...TEMPLATE_COMMANDS,
+  ...WEBHOOK_COMMANDS,
   ...EMULATOR_COMMANDS,
 ];
 

@@ -1,3 +1,5 @@
+import type { UploadCredentialIssuer } from '../oss/upload-credentials.js';
+import type { TemplateReview } from '../review/template-review.js';
 import type { EmulatorStore } from '../store/emulator-store.js';
 
 /** A request's parameters, from the query string and the form body alike. */
@@ -6,7 +8,17 @@ export type CamsJson = Record<string, unknown>;
 
 export interface CamsContext {
   store: EmulatorStore;
+  review: TemplateReview;
   now: () => number;
+  /** Where uploads go: the OSS look-alike's bucket, its URL and the credentials it accepts. */
+  uploads?: CamsUploads;
+}
+
+export interface CamsUploads {
+  bucket: string;
+  /** The OSS look-alike's URL, known once it listens. */
+  endpoint(): string;
+  credentials: UploadCredentialIssuer;
 }
 
 /** One CAMS action: what the common checks need to know about it, and its own logic. */

@@ -1,4 +1,5 @@
 import type { CamsAccount } from '../credentials.js';
+import type { TemplateReview } from '../review/template-review.js';
 import {
   headerValue,
   jsonResponse,
@@ -9,9 +10,10 @@ import type { EmulatorStore } from '../store/emulator-store.js';
 import { authenticateCamsRequest, CAMS_DATE_WINDOW_MS, NonceCache } from './cams-authenticate.js';
 import { CamsApiError, camsError, missingParameter, newRequestId, serverErrorText } from './cams-errors.js';
 import { CAMS_FLOW_OPERATIONS } from './cams-flows.js';
-import type { CamsContext, CamsOperation, CamsParams } from './cams-operation.js';
+import type { CamsContext, CamsOperation, CamsParams, CamsUploads } from './cams-operation.js';
 import { decodeParameters } from './cams-signature.js';
 import { CAMS_TEMPLATE_OPERATIONS } from './cams-templates.js';
+import { CAMS_UPLOAD_OPERATIONS } from './cams-uploads.js';
 
 export const CAMS_API_VERSION = '2020-06-06';
 
@@ -20,13 +22,18 @@ const OK_MESSAGE = 'None';
 
 /** Every action by name: each resource brings its own. */
 const OPERATIONS: ReadonlyMap<string, CamsOperation> = new Map(
-  [...CAMS_FLOW_OPERATIONS, ...CAMS_TEMPLATE_OPERATIONS].map((operation) => [operation.action, operation]),
+  [...CAMS_FLOW_OPERATIONS, ...CAMS_TEMPLATE_OPERATIONS, ...CAMS_UPLOAD_OPERATIONS].map((operation) => [
+    operation.action,
+    operation,
+  ]),
 );
 
 export interface CamsProtocolOptions {
   store: EmulatorStore;
+  review: TemplateReview;
   account: CamsAccount;
   now: () => number;
+  uploads?: CamsUploads;
 }
 
 /**
@@ -38,7 +45,12 @@ export interface CamsProtocolOptions {
  */
 export function createCamsProtocol(options: CamsProtocolOptions): VendorProtocol {
   const seenNonces = new NonceCache(CAMS_DATE_WINDOW_MS * 2);
-  const context: CamsContext = { store: options.store, now: options.now };
+  const context: CamsContext = {
+    store: options.store,
+    review: options.review,
+    now: options.now,
+    ...(options.uploads ? { uploads: options.uploads } : {}),
+  };
   return {
     vendor: 'cams',
     proxyName: 'Tengine',

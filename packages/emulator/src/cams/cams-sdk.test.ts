@@ -1,4 +1,8 @@
 import Cams, {
+  CreateChatappTemplateRequest,
+  CreateChatappTemplateRequestComponents,
+  CreateChatappTemplateRequestComponentsButtons,
+  DeleteChatappTemplateRequest,
   GetChatappTemplateDetailRequest,
   GetFlowPreviewUrlRequest,
   GetFlowRequest,
@@ -6,21 +10,17 @@ import Cams, {
   ListChatappTemplateRequestPage,
   ListFlowRequest,
   ListFlowRequestPage,
+  ModifyChatappTemplateRequest,
+  ModifyChatappTemplateRequestComponents,
 } from '@alicloud/cams20200606';
 import OpenApi, { Config, OpenApiRequest, Params } from '@alicloud/openapi-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { commonJsClass } from '../__fixtures__/common-js.js';
 import { CAMS_GET_FLOW_EXAMPLE } from '../__fixtures__/vendor-example-payloads.js';
 import { type Emulator, startEmulator } from '../start-emulator.js';
 
 // Proof of fidelity: the official Alibaba Cloud SDK, unchanged, talks to the emulator.
 
-/**
- * Both packages are CommonJS with `exports.default = Client`. Node's ESM loader hands over the
- * exports object (the class is its `default`); Vitest's loader hands over the class itself.
- */
-function commonJsClass<T>(imported: { default: T }): T {
-  return ((imported as { default?: T }).default ?? imported) as T;
-}
 const CamsClient = commonJsClass(Cams);
 const OpenApiClient = commonJsClass(OpenApi);
 
@@ -268,5 +268,113 @@ describe('generic openapi-client calls (the raw PascalCase body)', () => {
       Text: 'Expiring offer!',
       hasExpiration: true,
     });
+  });
+});
+
+describe('official SDK writes against the CAMS emulator', () => {
+  it('createChatappTemplate: Components and Example as the SDK serializes them, reviewed as a vendor create', async () => {
+    emulator.review.set({ delayMs: 0 });
+    const { statusCode, body } = await client.createChatappTemplate(
+      new CreateChatappTemplateRequest({
+        custSpaceId: custSpaceId(),
+        name: 'sdk_order_update',
+        language: 'en_US',
+        category: 'UTILITY',
+        templateType: 'WHATSAPP',
+        allowCategoryChange: true,
+        components: [
+          new CreateChatappTemplateRequestComponents({ type: 'HEADER', format: 'TEXT', text: 'Order {{1}}' }),
+          new CreateChatappTemplateRequestComponents({
+            type: 'BODY',
+            text: 'Hi {{1}}, order {{2}} has shipped.',
+          }),
+          new CreateChatappTemplateRequestComponents({
+            type: 'BUTTONS',
+            buttons: [
+              new CreateChatappTemplateRequestComponentsButtons({
+                type: 'URL',
+                text: 'Track',
+                url: 'https://shop.example/t/{{1}}',
+                urlType: 'dynamic',
+              }),
+            ],
+          }),
+        ],
+        example: { '{{1}}': 'Ana', '{{2}}': '#1042' },
+      }),
+    );
+    expect(statusCode).toBe(200);
+    expect(body?.code).toBe('OK');
+    expect(body?.data?.templateName).toBe('sdk_order_update');
+    expect(emulator.store.templates.getByCode(body?.data?.templateCode ?? '', 'en_US')).toMatchObject({
+      status: 'APPROVED',
+      components: [
+        { type: 'HEADER', format: 'TEXT', text: 'Order {{1}}', example: 'Ana' },
+        { type: 'BODY', example: ['Ana', '#1042'] },
+        { type: 'BUTTONS', buttons: [{ type: 'URL', url: 'https://shop.example/t/{{1}}' }] },
+      ],
+    });
+    const duplicate = await sdkError(
+      client.createChatappTemplate(
+        new CreateChatappTemplateRequest({
+          custSpaceId: custSpaceId(),
+          name: 'sdk_order_update',
+          language: 'en_US',
+          category: 'UTILITY',
+          templateType: 'WHATSAPP',
+          components: [new CreateChatappTemplateRequestComponents({ type: 'BODY', text: 'Hello' })],
+        }),
+      ),
+    );
+    expect({ code: duplicate.code, statusCode: duplicate.statusCode }).toEqual({
+      code: 'InvalidParameter.TemplateNameExist',
+      statusCode: 400,
+    });
+  });
+
+  it('modifyChatappTemplate edits a rejected template and is refused for an approved one; deleteChatappTemplate removes it', async () => {
+    emulator.review.set({ delayMs: 0, rules: [{ rejectNamesMatching: /^sdk_refused/ }] });
+    const created = await client.createChatappTemplate(
+      new CreateChatappTemplateRequest({
+        custSpaceId: custSpaceId(),
+        name: 'sdk_refused',
+        language: 'es',
+        category: 'MARKETING',
+        templateType: 'WHATSAPP',
+        components: [new CreateChatappTemplateRequestComponents({ type: 'BODY', text: 'Hola' })],
+      }),
+    );
+    const templateCode = created.body?.data?.templateCode ?? '';
+    const modify = () =>
+      client.modifyChatappTemplate(
+        new ModifyChatappTemplateRequest({
+          custSpaceId: custSpaceId(),
+          templateCode,
+          language: 'es',
+          templateType: 'WHATSAPP',
+          components: [new ModifyChatappTemplateRequestComponents({ type: 'BODY', text: 'Hola, {{1}}' })],
+          example: { '{{1}}': 'Ana' },
+        }),
+      );
+    emulator.review.set({ rules: [] });
+    const { body } = await modify();
+    expect(body?.code).toBe('OK');
+    expect(body?.data?.toMap()).toEqual({ TemplateCode: templateCode, TemplateName: 'sdk_refused' });
+    expect(emulator.store.templates.getByCode(templateCode, 'es')).toMatchObject({
+      status: 'APPROVED',
+      components: [{ type: 'BODY', text: 'Hola, {{1}}', example: ['Ana'] }],
+    });
+    const refused = await sdkError(modify());
+    expect({ code: refused.code, statusCode: refused.statusCode }).toEqual({
+      code: 'InvalidParameter.ModifyError',
+      statusCode: 400,
+    });
+
+    const deleted = await client.deleteChatappTemplate(
+      new DeleteChatappTemplateRequest({ custSpaceId: custSpaceId(), templateCode, language: 'es' }),
+    );
+    expect(deleted.body?.code).toBe('OK');
+    expect(emulator.store.templates.getByCode(templateCode, 'es')).toBeUndefined();
+    emulator.review.set({ delayMs: 200 });
   });
 });

@@ -20,7 +20,7 @@ const COMMON_HEADERS = ['accessKey', 'ts', 'bizType', 'action', 'sign'] as const
  */
 export function authenticateNxcloudRequest(
   request: VendorRequest,
-  acceptedActions: readonly string[],
+  route: { actions: readonly string[]; bodyType?: 'json' | 'multipart' },
   account: NxcloudAccount,
   nowMs: number,
 ): VendorResponse | undefined {
@@ -35,9 +35,11 @@ export function authenticateNxcloudRequest(
   if (!/^\d{13}$/.test(ts) || Math.abs(Number(ts) - nowMs) > NXCLOUD_TS_WINDOW_MS) {
     return nxcloudError(1004, 'Timestamp has expired');
   }
+  const multipart = route.bodyType === 'multipart';
+  const expectedType = multipart ? 'multipart/form-data' : 'application/json';
   const contentType = header('content-type')?.split(';')[0]?.trim().toLowerCase();
-  if (contentType !== 'application/json') {
-    return nxcloudError(1003, 'Invalid signature: Content-Type must be application/json');
+  if (contentType !== expectedType) {
+    return nxcloudError(1003, `Invalid signature: Content-Type must be ${expectedType}`);
   }
   const algorithm = (header('algorithm') ?? 'md5').toLowerCase();
   if (algorithm !== 'md5' && algorithm !== 'sha256') {
@@ -45,12 +47,13 @@ export function authenticateNxcloudRequest(
   }
   const expected = nxcloudSignature(
     { accessKey, action, bizType, ts },
-    request.body,
+    // Upload endpoints are signed without their body (the convention page's multipart rule).
+    multipart ? Buffer.alloc(0) : request.body,
     account.accessSecret,
     algorithm as NxcloudSignAlgorithm,
   );
   if (!nxcloudSignatureMatches(expected, sign)) return nxcloudError(1003, 'Invalid signature');
-  if (bizType !== WHATSAPP_BIZ_TYPE || !acceptedActions.includes(action)) {
+  if (bizType !== WHATSAPP_BIZ_TYPE || !route.actions.includes(action)) {
     return nxcloudError(1002, 'Parameter error: wrong bizType or action for this endpoint');
   }
   return undefined;

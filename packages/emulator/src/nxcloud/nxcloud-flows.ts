@@ -1,6 +1,6 @@
 import { jsonResponse } from '../server/vendor-protocol.js';
 import { previewOf } from '../store/flow-preview.js';
-import { flowNotFound } from './nxcloud-errors.js';
+import { objectNotFound } from './nxcloud-errors.js';
 import { GRAPH_WABA_ID, nxcloudListAnswer } from './nxcloud-paging.js';
 import type { NxcloudRoute } from './nxcloud-route.js';
 import { nxcloudFlow, nxcloudFlowListItem, nxcloudPreview } from './render-nxcloud-flow.js';
@@ -21,7 +21,7 @@ export const NXCLOUD_FLOW_ROUTES: readonly NxcloudRoute[] = [
     phoneField: 'business_phone',
     handle: (body, { store }) => {
       const flow = store.flows.get(String(body.flow_id));
-      if (!flow) return flowNotFound('queryFlowById', String(body.flow_id));
+      if (!flow) return objectNotFound('queryFlowById', String(body.flow_id));
       return jsonResponse(200, { code: 0, message: 'Success', data: nxcloudFlow(flow) });
     },
   },
@@ -32,7 +32,7 @@ export const NXCLOUD_FLOW_ROUTES: readonly NxcloudRoute[] = [
     required: ['appkey', 'flow_id', 'messaging_product'],
     handle: (body, { store, now }) => {
       const flow = store.flows.get(String(body.flow_id));
-      if (!flow) return flowNotFound('getPreviewByFlowId', String(body.flow_id));
+      if (!flow) return objectNotFound('getPreviewByFlowId', String(body.flow_id));
       return jsonResponse(200, {
         code: 0,
         message: 'Success',

@@ -1,3 +1,4 @@
+import { EMULATOR_WABA_ID } from '../credentials.js';
 import { jsonResponse, type VendorResponse } from '../server/vendor-protocol.js';
 import type { RecordView } from '../store/record-list.js';
 import { nxcloudError } from './nxcloud-errors.js';
@@ -5,7 +6,7 @@ import type { NxcloudBody } from './nxcloud-route.js';
 
 export const NXCLOUD_DEFAULT_LIMIT = 20;
 /** The account id in the Meta Graph URLs of `paging.next`/`previous`, which NXCloud passes through. */
-export const GRAPH_WABA_ID = '102290129340398';
+export const GRAPH_WABA_ID = EMULATOR_WABA_ID;
 /** The largest `limit` honoured; Meta caps its page sizes too. Larger values are cut to it. */
 export const NXCLOUD_MAX_LIMIT = 1000;
 

@@ -1,6 +1,12 @@
 import { STATUS_CODES } from 'node:http';
 import type { NxcloudAccount } from '../credentials.js';
-import { jsonResponse, type VendorProtocol } from '../server/vendor-protocol.js';
+import type { TemplateReview } from '../review/template-review.js';
+import {
+  headerValue,
+  jsonResponse,
+  type VendorProtocol,
+  type VendorRequest,
+} from '../server/vendor-protocol.js';
 import type { EmulatorStore } from '../store/emulator-store.js';
 import { authenticateNxcloudRequest } from './nxcloud-authenticate.js';
 import { nxcloudError } from './nxcloud-errors.js';
@@ -15,6 +21,7 @@ const ROUTES: ReadonlyMap<string, NxcloudRoute> = new Map(
 
 export interface NxcloudProtocolOptions {
   store: EmulatorStore;
+  review: TemplateReview;
   account: NxcloudAccount;
   now: () => number;
 }
@@ -26,33 +33,47 @@ export interface NxcloudProtocolOptions {
  * pages: https://github.com/nxtele/http-api-document/wiki/
  */
 export function createNxcloudProtocol(options: NxcloudProtocolOptions): VendorProtocol {
-  const context: NxcloudContext = { store: options.store, now: options.now };
+  const context: NxcloudContext = { store: options.store, review: options.review, now: options.now };
   return {
     vendor: 'nxcloud',
     proxyName: 'nginx',
     operationOf: (request) => ROUTES.get(request.url.pathname)?.operation ?? request.url.pathname,
-    handle(request) {
+    async handle(request) {
       const route = ROUTES.get(request.url.pathname);
       if (!route) return jsonResponse(404, { code: 404, message: 'Not Found', data: null });
       if (request.method !== 'POST') {
         return jsonResponse(405, { code: 405, message: 'Method Not Allowed', data: null }, { allow: 'POST' });
       }
-      const rejection = authenticateNxcloudRequest(request, route.actions, options.account, options.now());
+      const rejection = authenticateNxcloudRequest(request, route, options.account, options.now());
       if (rejection) return rejection;
 
-      const body = parseBody(request.body);
-      if (!body) return nxcloudError(1002, 'Parameter error: the body must be a JSON object');
+      const body = route.bodyType === 'multipart' ? await parseForm(request) : parseBody(request.body);
+      if (!body) {
+        return nxcloudError(
+          1002,
+          `Parameter error: the body must be ${route.bodyType === 'multipart' ? 'a multipart form' : 'a JSON object'}`,
+        );
+      }
       const missing = route.required.find(
         (field) => body[field] === undefined || body[field] === null || body[field] === '',
       );
       if (missing) return nxcloudError(9000, `Parameter exception: ${missing} is required`);
       // Ids and numbers are read as text; an object or array would not even convert to one.
-      const notText = route.required.find((field) => typeof body[field] === 'object');
+      const notText = route.required.find(
+        (field) =>
+          typeof body[field] === 'object' &&
+          !(body[field] instanceof Blob) &&
+          !route.structured?.includes(field),
+      );
       if (notText) return nxcloudError(1002, `Parameter error: ${notText} must be a string`);
       if (body.messaging_product !== 'whatsapp') {
         return nxcloudError(1002, 'Parameter error: messaging_product must be "whatsapp"');
       }
-      if (body.appkey !== options.account.appKey) {
+      // The upload endpoints list no appkey (reference inconsistency 12); it is checked when sent.
+      if (
+        (route.required.includes('appkey') || body.appkey !== undefined) &&
+        body.appkey !== options.account.appKey
+      ) {
         return nxcloudError(9003, 'Application does not exist or is unavailable');
       }
       if (route.phoneField) {
@@ -76,6 +97,24 @@ export function createNxcloudProtocol(options: NxcloudProtocolOptions): VendorPr
     // NXCloud documents no throttling answer: HTTP 429 in the vendor's envelope.
     throttled: () => jsonResponse(429, { code: 429, message: 'Too Many Requests', data: null }),
   };
+}
+
+/**
+ * A multipart form's fields, read by Node's own parser (the Fetch API's `formData()`): text fields
+ * as strings, files as `File`s. A repeated field keeps its first value.
+ */
+async function parseForm(request: VendorRequest): Promise<NxcloudBody | undefined> {
+  const contentType = headerValue(request, 'content-type') ?? '';
+  let form: FormData;
+  try {
+    form = await new Response(request.body, { headers: { 'content-type': contentType } }).formData();
+  } catch {
+    return undefined;
+  }
+  // No prototype: a field named `__proto__` or `constructor` is a field like any other.
+  const body: NxcloudBody = Object.create(null);
+  for (const [name, value] of form) if (!(name in body)) body[name] = value;
+  return body;
 }
 
 function parseBody(bytes: Buffer): NxcloudBody | undefined {

@@ -1,11 +1,16 @@
+import type { TemplateReview } from '../review/template-review.js';
 import type { VendorResponse } from '../server/vendor-protocol.js';
 import type { EmulatorStore } from '../store/emulator-store.js';
 
-/** A request body once parsed: always a JSON object. */
+/**
+ * A request body once parsed: always an object. JSON bodies hold JSON values; multipart forms hold
+ * their text fields as strings and their files as `File`s.
+ */
 export type NxcloudBody = Record<string, unknown>;
 
 export interface NxcloudContext {
   store: EmulatorStore;
+  review: TemplateReview;
   now: () => number;
 }
 
@@ -19,8 +24,15 @@ export interface NxcloudRoute {
   operation: string;
   /** `action` header values accepted on this path. */
   actions: readonly string[];
+  /**
+   * `multipart` for the upload endpoints: a `multipart/form-data` body, signed without it. Default
+   * `json`.
+   */
+  bodyType?: 'json' | 'multipart';
   /** Body fields whose absence is error 9000. */
   required: readonly string[];
+  /** Required fields that hold JSON structures (`components`); the others must be text. */
+  structured?: readonly string[];
   /** The body field that names the merchant's number, checked against the account. */
   phoneField?: 'business_phone' | 'phone';
   handle(body: NxcloudBody, context: NxcloudContext): VendorResponse;

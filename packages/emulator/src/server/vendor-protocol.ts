@@ -22,7 +22,8 @@ export interface VendorProtocol {
   vendor: Vendor;
   /** The vendor's name for the operation asked for, used by fault rules and counters. */
   operationOf(request: VendorRequest): string;
-  handle(request: VendorRequest): VendorResponse;
+  /** Writes may wait for I/O (reading a multipart form), so the answer may come later. */
+  handle(request: VendorRequest): VendorResponse | Promise<VendorResponse>;
   /** A 4xx/5xx answer with the vendor's JSON error body. */
   httpError(request: VendorRequest, status: number): VendorResponse;
   /** HTTP 200 carrying the vendor's failure code. */
@@ -31,6 +32,8 @@ export interface VendorProtocol {
   throttled(request: VendorRequest, code: string | undefined): VendorResponse;
   /** The server name shown on HTML error pages of the vendor's proxy. */
   proxyName: string;
+  /** Bodies above this many bytes get HTTP 413; default 1 MiB. */
+  maxBodyBytes?: number;
 }
 
 export function jsonResponse(

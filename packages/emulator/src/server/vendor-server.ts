@@ -11,7 +11,7 @@ import type { FaultController, FaultDecision } from '../faults/faults.js';
 import type { RequestCounters } from './request-counters.js';
 import type { VendorProtocol, VendorRequest, VendorResponse } from './vendor-protocol.js';
 
-/** Bodies above this size get HTTP 413: the vendor APIs emulated here take small JSON or forms. */
+/** Bodies above this size get HTTP 413 unless the protocol says otherwise: the vendor APIs take small JSON or forms. */
 const MAX_BODY_BYTES = 1024 * 1024;
 /** The base for request targets in origin form (`/path`); the host is never read from it. */
 const BASE_URL = 'http://emulator.invalid';
@@ -53,7 +53,7 @@ async function serve(
   outgoing: ServerResponse,
 ): Promise<void> {
   const { protocol, faults, counters } = options;
-  const body = await readBody(incoming);
+  const body = await readBody(incoming, protocol.maxBodyBytes ?? MAX_BODY_BYTES);
   if (body === undefined) {
     send(outgoing, protocol.httpError(requestWithoutTarget(incoming), 413));
     return;
@@ -76,10 +76,14 @@ async function serve(
     incoming.socket.destroy();
     return;
   }
-  send(outgoing, answer(protocol, request, decision));
+  send(outgoing, await answer(protocol, request, decision));
 }
 
-function answer(protocol: VendorProtocol, request: VendorRequest, decision: FaultDecision): VendorResponse {
+async function answer(
+  protocol: VendorProtocol,
+  request: VendorRequest,
+  decision: FaultDecision,
+): Promise<VendorResponse> {
   const fault = decision.answer;
   switch (fault?.kind) {
     case undefined:
@@ -93,7 +97,8 @@ function answer(protocol: VendorProtocol, request: VendorRequest, decision: Faul
     case 'quota':
       return withRetryAfter(protocol.throttled(request, fault.code), fault.retryAfterSeconds);
     case 'malformed-json': {
-      const real = protocol.handle(request);
+      // The vendor logic runs, writes included: the client cannot tell whether they happened.
+      const real = await protocol.handle(request);
       const bytes = Buffer.from(real.body);
       return { ...real, status: 200, body: bytes.subarray(0, Math.floor(bytes.length / 2)) };
     }
@@ -161,14 +166,14 @@ function answerFailure(
 }
 
 /** The whole body, or undefined when it is too big (read to the end all the same, so the answer can be sent). */
-async function readBody(incoming: IncomingMessage): Promise<Buffer | undefined> {
+async function readBody(incoming: IncomingMessage, limit: number): Promise<Buffer | undefined> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of incoming as AsyncIterable<Buffer>) {
     size += chunk.length;
-    if (size <= MAX_BODY_BYTES) chunks.push(chunk);
+    if (size <= limit) chunks.push(chunk);
   }
-  return size > MAX_BODY_BYTES ? undefined : Buffer.concat(chunks);
+  return size > limit ? undefined : Buffer.concat(chunks);
 }
 
 function send(outgoing: ServerResponse, response: VendorResponse): void {

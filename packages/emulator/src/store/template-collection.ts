@@ -9,6 +9,12 @@ const byId = (template: EmulatorTemplate) => template.id;
 const byCode = (template: EmulatorTemplate) => templateKey(template.code, template.language);
 const byName = (template: EmulatorTemplate) => template.name;
 
+/** A template whose status changed, as it was and as it is. */
+export interface TemplateStatusChange {
+  previous: EmulatorTemplate;
+  current: EmulatorTemplate;
+}
+
 function templateKey(nameOrCode: string, language: string): string {
   return `${nameOrCode}\u0000${language}`;
 }
@@ -19,6 +25,8 @@ function templateKey(nameOrCode: string, language: string): string {
  * freshly generated): change a template with `replace`.
  */
 export class TemplateCollection {
+  private readonly statusWatchers = new Set<(change: TemplateStatusChange) => void>();
+
   constructor(
     private readonly records: RecordList<EmulatorTemplate>,
     private readonly newId: () => string,
@@ -66,7 +74,20 @@ export class TemplateCollection {
       code: input.code ?? current.code,
     });
     this.records.set(position, template);
+    if (template.status !== current.status) {
+      for (const watcher of this.statusWatchers) watcher({ previous: current, current: template });
+    }
     return template;
+  }
+
+  /**
+   * Calls `watcher` after every `replace` that changes a template's status (a review, a vendor's
+   * edit, or a test pausing a template), which is when vendors send their callbacks. Returns a
+   * function that stops watching.
+   */
+  watchStatus(watcher: (change: TemplateStatusChange) => void): () => void {
+    this.statusWatchers.add(watcher);
+    return () => this.statusWatchers.delete(watcher);
   }
 
   /**

@@ -1,0 +1,22 @@
+import type { EmulatorTemplate } from '../model.js';
+
+/**
+ * A change of state the vendors report by callback. Each vendor renders it in its own shape, or not
+ * at all when it has no callback for it. Flow status changes are to join this union.
+ */
+export interface TemplateStatusEvent {
+  type: 'template.status';
+  /** The template as it is now. */
+  template: EmulatorTemplate;
+  previousStatus: string;
+  /** When it changed, in epoch milliseconds on the emulator's clock. */
+  at: number;
+}
+
+export type EmulatorEvent = TemplateStatusEvent;
+
+/** One callback as a vendor posts it: the body, and its headers at the time of each attempt. */
+export interface CallbackRequest {
+  body: string;
+  headers(nowMs: number): Record<string, string>;
+}
