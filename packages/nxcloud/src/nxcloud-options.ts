@@ -1,5 +1,10 @@
-import { ConfigError } from '@whatsapp-bsp/core';
-import { redactSecrets } from '@whatsapp-bsp/core/adapter';
+import { BspError, ConfigError } from '@whatsapp-bsp/core';
+import {
+  type CertificateAuthorities,
+  checkRequestUrl,
+  DEFAULT_MAX_RESPONSE_BYTES,
+  redactSecrets,
+} from '@whatsapp-bsp/core/adapter';
 import { z } from 'zod';
 import { NXCLOUD_PROVIDER_ID } from './nxcloud-id.js';
 
@@ -38,6 +43,12 @@ const credential = (name: string) =>
     message: `\`${name}\` must not be empty`,
   });
 
+/** PEM text, or its bytes: a certificate authority as Node's `tls` options take it. */
+const certificateAuthoritySchema = () =>
+  z.union([z.string(), z.custom<Buffer>((value) => Buffer.isBuffer(value))], {
+    error: '`ca` must be PEM text or a Buffer, or a list of them',
+  });
+
 const operationOverrideSchema = () =>
   z.strictObject({
     path: z
@@ -65,10 +76,32 @@ export const nxcloudOptionsSchema = z.lazy(() => {
         /^[1-9]\d{6,14}$/,
         '`businessPhone` must be 7 to 15 digits with the country code first and no `+`',
       ),
+    /** Checked further against the plain-HTTP and credentials rules once all options are read. */
     baseUrl: z
       .url({ protocol: /^https?$/, error: '`baseUrl` must be an http(s) URL' })
       .transform((url) => url.replace(/\/+$/, ''))
       .default(NXCLOUD_DEFAULT_BASE_URL),
+    /**
+     * The proxy: an http(s) URL, or `false` for none. Absent, the environment's `HTTPS_PROXY`,
+     * `HTTP_PROXY`, `ALL_PROXY` and `NO_PROXY` decide (read by core's transport).
+     */
+    proxy: z
+      .union(
+        [
+          z.literal(false),
+          z.url({ protocol: /^https?$/, error: '`proxy` must be an http(s) URL, or false' }),
+        ],
+        { error: '`proxy` must be an http(s) URL, or false' },
+      )
+      .optional(),
+    /** Certificate authorities trusted in addition to Node's bundled roots. */
+    ca: z.union([certificateAuthoritySchema(), z.array(certificateAuthoritySchema())]).optional(),
+    allowInsecureHttp: z.boolean('`allowInsecureHttp` must be true or false').default(false),
+    maxResponseBytes: z
+      .int('`maxResponseBytes` must be a whole number of bytes')
+      .min(1, '`maxResponseBytes` must be at least 1 byte')
+      .max(Number.MAX_SAFE_INTEGER, '`maxResponseBytes` must be a whole number of bytes')
+      .default(DEFAULT_MAX_RESPONSE_BYTES),
     signAlgorithm: z.enum(['md5', 'sha256'], "`signAlgorithm` must be 'md5' or 'sha256'").default('md5'),
     operations: z
       .strictObject(
@@ -99,20 +132,42 @@ export interface ResolvedNxcloudOptions {
   readonly signAlgorithm: 'md5' | 'sha256';
   readonly operations: Readonly<Record<NxcloudOperationName, NxcloudOperation>>;
   readonly now: () => number;
+  readonly proxy: string | false | undefined;
+  readonly ca: CertificateAuthorities | undefined;
+  readonly allowInsecureHttp: boolean;
+  readonly maxResponseBytes: number;
 }
 
 /** Validates the options, filling defaults; throws ConfigError naming the first bad field. */
 export function resolveNxcloudOptions(options: unknown): ResolvedNxcloudOptions {
   const result = nxcloudOptionsSchema.safeParse(options);
   if (!result.success) throw configErrorFrom(result.error.issues[0], options);
-  const { operations = {}, now = Date.now, ...rest } = result.data;
+  const { operations = {}, now = Date.now, proxy, ca, ...rest } = result.data;
+  checkBaseUrl(rest.baseUrl, rest.allowInsecureHttp);
   const resolved = Object.fromEntries(
     NXCLOUD_OPERATION_NAMES.map((name) => [
       name,
       { ...NXCLOUD_DEFAULT_OPERATIONS[name], ...operations[name] },
     ]),
   ) as Record<NxcloudOperationName, NxcloudOperation>;
-  return { ...rest, operations: resolved, now };
+  return { ...rest, operations: resolved, now, proxy, ca };
+}
+
+/**
+ * The transport's rules for a request URL, applied to `baseUrl` when the provider is created
+ * rather than on the first call: no `user:password@` (never repeated in the error), and plain
+ * `http://` only to this machine (the emulator) unless `allowInsecureHttp` says otherwise.
+ */
+function checkBaseUrl(baseUrl: string, allowInsecureHttp: boolean): void {
+  try {
+    checkRequestUrl(baseUrl, allowInsecureHttp, NXCLOUD_PROVIDER_ID);
+  } catch (error) {
+    if (!BspError.isInstance(error)) throw error;
+    throw new ConfigError(`Invalid NXCloud options: \`baseUrl\` is refused. ${error.message}`, {
+      provider: NXCLOUD_PROVIDER_ID,
+      field: 'baseUrl',
+    });
+  }
 }
 
 function configErrorFrom(issue: z.core.$ZodIssue | undefined, options: unknown): ConfigError {

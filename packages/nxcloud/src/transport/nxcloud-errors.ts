@@ -9,7 +9,7 @@ import {
   ProviderUnavailableError,
   RateLimitError,
 } from '@whatsapp-bsp/core';
-import { isRecord, parseRetryAfter, redactSecrets, safeCause } from '@whatsapp-bsp/core/adapter';
+import { isRecord, parseRetryAfter, redactSecrets } from '@whatsapp-bsp/core/adapter';
 import { z } from 'zod';
 import { NXCLOUD_PROVIDER_ID } from '../nxcloud-id.js';
 import { lenientIntegerSchema } from '../wire/nxcloud-wire-values.js';
@@ -191,32 +191,6 @@ export function rateLimitError(
     outcome: 'failed',
     ...(retryAfterMs !== undefined ? { retryAfterMs } : {}),
     ...(body !== undefined ? { raw: redactDeep(body, secrets) } : {}),
-  });
-}
-
-/**
- * Codes of the failures that come before a connection exists: the connection was refused, or the
- * host name did not resolve (for good, or for now). Nothing reached NXCloud.
- */
-const NOT_SENT_CODES: ReadonlySet<unknown> = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN']);
-
-/**
- * A request that produced no answer: a reset, a refused connection, a DNS failure. Always
- * retryable, since the vendor may well answer the next attempt. Only the error's name, code and
- * (redacted) message survive: HTTP library errors carry the request, signature header included.
- * The attempt's timeout is not among these: the client times each attempt and reports it.
- *
- * Its outcome is `not-sent` when no connection was made, and `unknown` otherwise: a connection
- * lost after the request went out (a reset) may have lost the answer to an applied request.
- */
-export function errorFromTransport(error: unknown, secrets: readonly string[]): BspError {
-  const cause = safeCause(error, secrets);
-  const code = (cause as { code?: unknown }).code;
-  const message = `NXCloud could not be reached${typeof code === 'string' ? ` (${code})` : ''}: ${cause.message}`;
-  return new ProviderUnavailableError(message, {
-    provider: NXCLOUD_PROVIDER_ID,
-    cause,
-    outcome: NOT_SENT_CODES.has(code) ? 'not-sent' : 'unknown',
   });
 }
 
