@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { nxcloudCapabilities } from './nxcloud-capabilities.js';
 import { NXCLOUD_DEFAULT_OPERATIONS } from './nxcloud-options.js';
+import { META_ERROR_RULES } from './transport/nxcloud-errors.js';
 
 const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
 
@@ -37,6 +38,32 @@ describe('README', () => {
     });
     expect(templates.list.defaultPageSize).toBe(flows.list.defaultPageSize);
     expect(templates.list.maxPageSize).toBe(flows.list.maxPageSize);
+  });
+
+  it("states Meta's codes as the adapter classifies them", () => {
+    const stated = tableAfter("### Meta's errors")
+      .filter(([codes]) => !codes!.startsWith('any other'))
+      .flatMap(([codes, errorClass]) =>
+        codes!
+          .replace(/ \(.*\)$/, '')
+          .split(', ')
+          .flatMap((item) => {
+            const range = /^(\d+)–(\d+)$/.exec(item);
+            if (range) {
+              const [first, last] = [Number(range[1]), Number(range[2])];
+              return Array.from({ length: last - first + 1 }, (_, index) => `${first + index}`);
+            }
+            return [item.replace(/ with subcode /, '/')];
+          })
+          .map((code) => `${code} ${errorClass}`),
+      );
+    const classified = META_ERROR_RULES.flatMap((rule) =>
+      rule.codes.map(
+        (code) =>
+          `${code}${rule.subcode === undefined ? '' : `/${rule.subcode}`} \`${rule.errorClass.name}\``,
+      ),
+    );
+    expect(stated.sort()).toEqual(classified.sort());
   });
 
   it('states the default operations', () => {
