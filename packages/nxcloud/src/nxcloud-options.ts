@@ -38,10 +38,28 @@ export const NXCLOUD_DEFAULT_OPERATIONS: Readonly<Record<NxcloudOperationName, N
   getTemplate: { path: '/api/wa/getTemplate', action: 'getTemplate' },
 };
 
-const credential = (name: string) =>
-  z.string(`\`${name}\` is required and must be a string`).refine((value) => value.trim() !== '', {
-    message: `\`${name}\` must not be empty`,
-  });
+/**
+ * What an HTTP header value may hold (Node's own rule): no line break, no other control character
+ * but tab, nothing beyond Latin-1. A credential with anything else (typically a pasted line break)
+ * would fail every call; it is refused when the provider is created, naming the option and never
+ * repeating the value.
+ */
+const HEADER_SAFE_TEXT = /^[\t\x20-\x7e\x80-\xff]*$/;
+
+/**
+ * A credential. The access key is sent as a header; the application key and the secret are
+ * plain text too (NXCloud's are ASCII), so the same rule finds the same mistakes in them.
+ */
+const credential = (name: string, sentAs: 'header' | 'text') =>
+  z
+    .string(`\`${name}\` is required and must be a string`)
+    .refine((value) => value.trim() !== '', { message: `\`${name}\` must not be empty` })
+    .refine((value) => HEADER_SAFE_TEXT.test(value), {
+      message:
+        sentAs === 'header'
+          ? `\`${name}\` holds a character an HTTP header cannot carry (a line break or another control character, or one beyond Latin-1); it is sent as a header`
+          : `\`${name}\` holds a control character or a character beyond Latin-1, which no NXCloud credential has`,
+    });
 
 /** PEM text, or its bytes: a certificate authority as Node's `tls` options take it. */
 const certificateAuthoritySchema = () =>
@@ -65,10 +83,10 @@ const operationOverrideSchema = () =>
 export const nxcloudOptionsSchema = z.lazy(() => {
   const operationOverride = operationOverrideSchema().optional();
   return z.strictObject({
-    accessKey: credential('accessKey'),
-    accessSecret: credential('accessSecret'),
+    accessKey: credential('accessKey', 'header'),
+    accessSecret: credential('accessSecret', 'text'),
     /** The key of the NXCloud WhatsApp application (body field `appkey`). */
-    appKey: credential('appKey'),
+    appKey: credential('appKey', 'text'),
     /** The merchant's WhatsApp number: digits only, country code first (E.164 without `+`). */
     businessPhone: z
       .string('`businessPhone` is required and must be a string')

@@ -1,4 +1,4 @@
-import { BspError, ConfigError, type ProviderCallContext } from '@whatsapp-bsp/core';
+import { BspError, ConfigError, InvalidRequestError, type ProviderCallContext } from '@whatsapp-bsp/core';
 import { HttpAgents, sendHttpRequest } from '@whatsapp-bsp/core/adapter';
 import { NXCLOUD_PROVIDER_ID } from '../nxcloud-id.js';
 import type { NxcloudOperation, ResolvedNxcloudOptions } from '../nxcloud-options.js';
@@ -38,6 +38,7 @@ export function createNxcloudTransport(options: ResolvedNxcloudOptions): Nxcloud
 
   return {
     async post(operation, payload, context) {
+      checkEncodable(payload);
       // Serialised once: this exact string is both signed and sent.
       const body = JSON.stringify(payload);
       const ts = String(options.now());
@@ -97,5 +98,25 @@ function passwordOf(proxy: string | false | undefined): string | undefined {
     return decodeURIComponent(password);
   } catch {
     return password;
+  }
+}
+
+// `String.prototype.isWellFormed` is ES2024: in every Node.js this package supports (20.19+), but
+// not in the compiler's ES2023 library.
+const isWellFormed = (String.prototype as unknown as { isWellFormed(this: string): boolean }).isWellFormed;
+
+/**
+ * Refuses text with a lone surrogate before it is serialised. JSON.stringify would write it as a
+ * `\ud800` escape, which is valid JSON and would be signed and sent, leaving NXCloud (and Meta
+ * behind it) to decide what a half character means; no name or id NXCloud knows holds one.
+ */
+function checkEncodable(payload: Readonly<Record<string, unknown>>): void {
+  for (const [field, value] of Object.entries(payload)) {
+    if (typeof value === 'string' && !isWellFormed.call(value)) {
+      throw new InvalidRequestError(
+        `\`${field}\` holds text that cannot be encoded (a lone surrogate); nothing was sent`,
+        { provider: NXCLOUD_PROVIDER_ID, field },
+      );
+    }
   }
 }
