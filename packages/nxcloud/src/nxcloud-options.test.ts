@@ -165,6 +165,34 @@ describe('nxcloud options', () => {
     expect(() => nxcloud({ ...TEST_OPTIONS, ca: TEST_CA })).not.toThrow();
   });
 
+  it.each([
+    ['accessKey', ' ak-test-4f2a'],
+    ['accessKey', 'ak-test-4f2a\n'],
+    ['accessSecret', 'sk-TOP-SECRET-9c1e7b\r\n'],
+    ['accessSecret', '\tsk-TOP-SECRET-9c1e7b'],
+    ['appKey', 'app-7h2k9 '],
+    ['businessPhone', '8615800001795\n'],
+    ['baseUrl', 'https://api2.nxcloud.com\n'],
+    ['baseUrl', ' https://api2.nxcloud.com'],
+    ['proxy', 'http://proxy.internal:3128 '],
+  ])(
+    'refuses %s with surrounding white space, naming it, as core does for the environment',
+    (field, value) => {
+      const error = configError({ ...TEST_OPTIONS, [field]: value });
+      expect(error.field).toBe(field);
+      expect(error.message).toBe(
+        `Invalid NXCloud options: \`${field}\` starts or ends with white space (a pasted newline?); remove it and try again`,
+      );
+      expect(inspect(error)).not.toContain(TEST_OPTIONS.accessSecret);
+    },
+  );
+
+  it('keeps white space around a ca, which PEM files end with', () => {
+    const ca = `\n${TEST_CA}\n`;
+    expect(resolveNxcloudOptions({ ...TEST_OPTIONS, ca }).ca).toBe(ca);
+    expect(() => nxcloud({ ...TEST_OPTIONS, ca })).not.toThrow();
+  });
+
   it('refuses options that are not an object', () => {
     expect(configError(undefined).message).toMatch(/options must be an object/);
     expect(configError('ak:sk').message).toMatch(/options must be an object/);

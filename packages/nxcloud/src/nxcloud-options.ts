@@ -39,6 +39,18 @@ export const NXCLOUD_DEFAULT_OPERATIONS: Readonly<Record<NxcloudOperationName, N
 };
 
 /**
+ * Text pasted with a trailing newline or space would be signed or sent as it is and fail at the
+ * vendor with a bare "invalid signature". Core refuses such values in environment variables; the
+ * same values given in code or in a config file are refused here, naming the option, rather than
+ * trimmed (a value that is not what the user thinks it is should not pass silently).
+ */
+const withoutSurroundingSpace = (name: string) =>
+  [
+    (value: string) => value.trim() === value,
+    { message: `\`${name}\` starts or ends with white space (a pasted newline?); remove it and try again` },
+  ] as const;
+
+/**
  * What an HTTP header value may hold (Node's own rule): no line break, no other control character
  * but tab, nothing beyond Latin-1. A credential with anything else (typically a pasted line break)
  * would fail every call; it is refused when the provider is created, naming the option and never
@@ -54,12 +66,24 @@ const credential = (name: string, sentAs: 'header' | 'text') =>
   z
     .string(`\`${name}\` is required and must be a string`)
     .refine((value) => value.trim() !== '', { message: `\`${name}\` must not be empty` })
+    .refine(...withoutSurroundingSpace(name))
     .refine((value) => HEADER_SAFE_TEXT.test(value), {
       message:
         sentAs === 'header'
           ? `\`${name}\` holds a character an HTTP header cannot carry (a line break or another control character, or one beyond Latin-1); it is sent as a header`
           : `\`${name}\` holds a control character or a character beyond Latin-1, which no NXCloud credential has`,
     });
+
+const PROXY_MESSAGE = '`proxy` must be an http(s) URL, or false';
+
+function isHttpUrl(text: string): boolean {
+  try {
+    const { protocol } = new URL(text);
+    return protocol === 'http:' || protocol === 'https:';
+  } catch {
+    return false;
+  }
+}
 
 /** PEM text, or its bytes: a certificate authority as Node's `tls` options take it. */
 const certificateAuthoritySchema = () =>
@@ -90,13 +114,16 @@ export const nxcloudOptionsSchema = z.lazy(() => {
     /** The merchant's WhatsApp number: digits only, country code first (E.164 without `+`). */
     businessPhone: z
       .string('`businessPhone` is required and must be a string')
+      .refine(...withoutSurroundingSpace('businessPhone'))
       .regex(
         /^[1-9]\d{6,14}$/,
         '`businessPhone` must be 7 to 15 digits with the country code first and no `+`',
       ),
     /** Checked further against the plain-HTTP and credentials rules once all options are read. */
     baseUrl: z
-      .url({ protocol: /^https?$/, error: '`baseUrl` must be an http(s) URL' })
+      .string('`baseUrl` must be an http(s) URL')
+      .refine(...withoutSurroundingSpace('baseUrl'))
+      .pipe(z.url({ protocol: /^https?$/, error: '`baseUrl` must be an http(s) URL' }))
       .transform((url) => url.replace(/\/+$/, ''))
       .default(NXCLOUD_DEFAULT_BASE_URL),
     /**
@@ -104,13 +131,9 @@ export const nxcloudOptionsSchema = z.lazy(() => {
      * `HTTP_PROXY`, `ALL_PROXY` and `NO_PROXY` decide (read by core's transport).
      */
     proxy: z
-      .union(
-        [
-          z.literal(false),
-          z.url({ protocol: /^https?$/, error: '`proxy` must be an http(s) URL, or false' }),
-        ],
-        { error: '`proxy` must be an http(s) URL, or false' },
-      )
+      .union([z.literal(false), z.string()], { error: PROXY_MESSAGE })
+      .refine((proxy) => proxy === false || proxy.trim() === proxy, withoutSurroundingSpace('proxy')[1])
+      .refine((proxy) => proxy === false || isHttpUrl(proxy), { message: PROXY_MESSAGE })
       .optional(),
     /** Certificate authorities trusted in addition to Node's bundled roots. */
     ca: z.union([certificateAuthoritySchema(), z.array(certificateAuthoritySchema())]).optional(),
