@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { adapter } from './nxcloud-adapter.js';
 import { nxcloudCapabilities } from './nxcloud-capabilities.js';
-import { NXCLOUD_DEFAULT_OPERATIONS } from './nxcloud-options.js';
+import { NXCLOUD_DEFAULT_OPERATIONS, nxcloudOptionsSchema } from './nxcloud-options.js';
 import { META_ERROR_RULES } from './transport/nxcloud-errors.js';
 
 const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
@@ -64,6 +65,19 @@ describe('README', () => {
       ),
     );
     expect(stated.sort()).toEqual(classified.sort());
+  });
+
+  it('states every option, with the environment variable core reads for it', () => {
+    const rows = tableAfter('## Options').map(([option, , , environment]) => [option, environment]);
+    const options = Object.keys(nxcloudOptionsSchema.unwrap().shape);
+    expect(Object.fromEntries(rows)).toEqual(
+      Object.fromEntries(
+        options.map((option) => {
+          const variable = adapter.environment[option];
+          return [`\`${option}\``, variable === undefined ? '' : `\`${variable}\``];
+        }),
+      ),
+    );
   });
 
   it('states the default operations', () => {
