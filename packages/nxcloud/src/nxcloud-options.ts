@@ -59,8 +59,8 @@ const withoutSurroundingSpace = (name: string) =>
 const HEADER_SAFE_TEXT = /^[\t\x20-\x7e\x80-\xff]*$/;
 
 /**
- * A credential. The access key is sent as a header; the application key and the secret are
- * plain text too (NXCloud's are ASCII), so the same rule finds the same mistakes in them.
+ * A credential. The access key is sent as a header; the application key and the secret are plain
+ * text too (the vendor's samples are ASCII), so the same rule finds the same mistakes in them.
  */
 const credential = (name: string, sentAs: 'header' | 'text') =>
   z
