@@ -18,6 +18,8 @@ export const adapter: ProviderAdapter<NxcloudOptions> = {
     baseUrl: 'NXCLOUD_BASE_URL',
     signAlgorithm: 'NXCLOUD_SIGN_ALGORITHM',
   },
-  secretOptions: ['accessSecret'],
-  endpointOptions: ['baseUrl'],
+  // A proxy URL may carry the proxy's password.
+  secretOptions: ['accessSecret', 'proxy'],
+  // Where requests go, and whom they trust on the way: a file that sets them decides both.
+  endpointOptions: ['baseUrl', 'proxy', 'ca', 'allowInsecureHttp'],
 };

@@ -12,4 +12,9 @@ describe('nxcloud provider', () => {
     expect(provider.capabilities).toBe(nxcloudCapabilities);
     expect(inspect(provider, { depth: 10 })).not.toContain(TEST_OPTIONS.accessSecret);
   });
+
+  it('shows no proxy password when inspected', () => {
+    const provider = nxcloud({ ...TEST_OPTIONS, proxy: 'http://proxy-user:pr0xy-pa55@proxy.internal:3128' });
+    expect(inspect(provider, { depth: 10 })).not.toContain('pr0xy-pa55');
+  });
 });

@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { adapter } from './nxcloud-adapter.js';
 import { nxcloudCapabilities } from './nxcloud-capabilities.js';
-import { NXCLOUD_DEFAULT_OPERATIONS } from './nxcloud-options.js';
+import { NXCLOUD_DEFAULT_OPERATIONS, nxcloudOptionsSchema } from './nxcloud-options.js';
+import { META_ERROR_RULES } from './transport/nxcloud-errors.js';
 
 const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
 
@@ -37,6 +39,45 @@ describe('README', () => {
     });
     expect(templates.list.defaultPageSize).toBe(flows.list.defaultPageSize);
     expect(templates.list.maxPageSize).toBe(flows.list.maxPageSize);
+  });
+
+  it("states Meta's codes as the adapter classifies them", () => {
+    const stated = tableAfter("### Meta's errors")
+      .filter(([codes]) => !codes!.startsWith('any other'))
+      .flatMap(([codes, errorClass]) =>
+        codes!
+          .replace(/ \(.*\)$/, '')
+          .split(', ')
+          .flatMap((item) => {
+            const range = /^(\d+)–(\d+)$/.exec(item);
+            if (range) {
+              const [first, last] = [Number(range[1]), Number(range[2])];
+              return Array.from({ length: last - first + 1 }, (_, index) => `${first + index}`);
+            }
+            return [item.replace(/ with subcode /, '/')];
+          })
+          .map((code) => `${code} ${errorClass}`),
+      );
+    const classified = META_ERROR_RULES.flatMap((rule) =>
+      rule.codes.map(
+        (code) =>
+          `${code}${rule.subcode === undefined ? '' : `/${rule.subcode}`} \`${rule.errorClass.name}\``,
+      ),
+    );
+    expect(stated.sort()).toEqual(classified.sort());
+  });
+
+  it('states every option, with the environment variable core reads for it', () => {
+    const rows = tableAfter('## Options').map(([option, , , environment]) => [option, environment]);
+    const options = Object.keys(nxcloudOptionsSchema.unwrap().shape);
+    expect(Object.fromEntries(rows)).toEqual(
+      Object.fromEntries(
+        options.map((option) => {
+          const variable = adapter.environment[option];
+          return [`\`${option}\``, variable === undefined ? '' : `\`${variable}\``];
+        }),
+      ),
+    );
   });
 
   it('states the default operations', () => {

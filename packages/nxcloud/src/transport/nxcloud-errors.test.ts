@@ -29,6 +29,7 @@ import {
   QUERY_FLOW_BY_ID_EXAMPLE,
 } from '../__fixtures__/nxcloud-vendor-examples.js';
 import { nxcloud } from '../nxcloud-provider.js';
+import { META_ERROR_RULES } from './nxcloud-errors.js';
 
 beforeAll(() => nock.disableNetConnect());
 afterEach(() => nock.cleanAll());
@@ -190,6 +191,166 @@ describe('Meta errors relayed with code 400', () => {
   });
 });
 
+/** Both ways NXCloud relays one Meta error: its object in `data.error` (code 400), or its text (9099). */
+function relayedBothWays(
+  metaCode: number,
+  subcode?: number,
+): [shape: string, status: number, body: string][] {
+  const subcodeMember = subcode === undefined ? '' : `,"error_subcode":${subcode}.0`;
+  const metaText = `(#${metaCode}) Meta says no`;
+  return [
+    [
+      'code 400 with data.error',
+      400,
+      `{"code":400,"message":"queryFlowById error","data":{"error":{"message":"Meta says no","type":"OAuthException","code":${metaCode}.0${subcodeMember}}}}`,
+    ],
+    [
+      'code 9099 with the text',
+      200,
+      JSON.stringify({
+        code: 9099,
+        message: metaText,
+        data: subcode === undefined ? null : { error_subcode: subcode },
+      }),
+    ],
+  ];
+}
+
+describe("Meta's codes, relayed either way, are classified by one table", () => {
+  const cases = META_ERROR_RULES.flatMap((rule) =>
+    rule.codes.map((code) => ({ code, subcode: rule.subcode, errorClass: rule.errorClass })),
+  );
+
+  it('the table holds every documented kind', () => {
+    const classes = new Set(META_ERROR_RULES.map((rule) => rule.errorClass));
+    expect(classes).toEqual(
+      new Set([
+        RateLimitError,
+        AuthenticationError,
+        PermissionError,
+        NotFoundError,
+        ProviderUnavailableError,
+      ]),
+    );
+    expect(cases.length).toBeGreaterThan(100);
+  });
+
+  it('gives the same error for every code of the table through both shapes', async () => {
+    const provider = nxcloud(TEST_OPTIONS);
+    for (const { code, subcode, errorClass } of cases) {
+      for (const [shape, status, body] of relayedBothWays(code, subcode)) {
+        nock(BASE_URL).post(PATH).reply(status, body);
+        const error = await expectBspError(provider.flows.doGet({ id: FLOW_ID }, callContext()));
+        const what = `Meta code ${code}${subcode === undefined ? '' : `/${subcode}`} as ${shape}`;
+        expect(errorClass.isInstance(error), `${what}: ${error.name}`).toBe(true);
+        // Throttling and Meta's transient failures are retried, whichever way they came.
+        expect(error.retryable, what).toBe(
+          errorClass === RateLimitError || errorClass === ProviderUnavailableError,
+        );
+        expect(error.outcome, what).toBe('failed');
+        expect(error.vendorCode, what).toBe(shape.startsWith('code 400') ? 400 : 9099);
+        expect(error.message, what).toContain(`code ${code}`);
+        expect(error.message, what).toContain('Meta says no');
+      }
+    }
+  });
+
+  it("reads the issue's example: an expired session relayed with 9099 is an AuthenticationError", async () => {
+    nock(BASE_URL)
+      .post(PATH)
+      .reply(
+        200,
+        '{"code":9099,"message":"(#190) Error validating access token: Session has expired","data":null}',
+      );
+    const error = await getFlowError();
+    expect(AuthenticationError.isInstance(error)).toBe(true);
+    expect(error).toMatchObject({
+      retryable: false,
+      outcome: 'failed',
+      vendorCode: 9099,
+      httpStatusCode: 200,
+    });
+    expect(error.message).toContain('Session has expired');
+  });
+
+  it.each([
+    ['a rate limit', 4, RateLimitError],
+    ['a WABA rate limit', 80007, RateLimitError],
+  ])(
+    'retries %s relayed with 9099 through the client, as the same code relayed with 400',
+    async (_name, code) => {
+      for (const [, status, body] of relayedBothWays(code)) {
+        const scope = nock(BASE_URL)
+          .post(PATH)
+          .reply(status, body)
+          .post(PATH)
+          .reply(200, QUERY_FLOW_BY_ID_EXAMPLE);
+        const client = createClient({
+          provider: nxcloud(TEST_OPTIONS),
+          retry: { maxAttempts: 2, initialDelayMs: 1, maxDelayMs: 1 },
+          rateLimit: false,
+        });
+        const flow = await client.flows.get(FLOW_ID);
+        expect(flow.$metadata.attempts).toBe(2);
+        expect(scope.isDone()).toBe(true);
+      }
+    },
+  );
+
+  it('a subcode matters only where the table names one, in data.error or beside it', async () => {
+    const bodies: [string, typeof NotFoundError | typeof InvalidRequestError][] = [
+      [
+        '{"code":9099,"message":"(#100) Object does not exist","data":{"error":{"error_subcode":33}}}',
+        NotFoundError,
+      ],
+      ['{"code":9099,"message":"(#100) Object does not exist","data":{"error_subcode":"33"}}', NotFoundError],
+      [
+        '{"code":9099,"message":"(#100) Invalid parameter","data":{"error_subcode":2494010}}',
+        InvalidRequestError,
+      ],
+      ['{"code":9099,"message":"(#100) Invalid parameter","data":null}', InvalidRequestError],
+    ];
+    for (const [body, errorClass] of bodies) {
+      nock(BASE_URL).post(PATH).reply(200, body);
+      const error = await getFlowError();
+      expect(errorClass.isInstance(error), body).toBe(true);
+    }
+  });
+
+  it('any code, with or without a subcode, is the same kind of error through both shapes', async () => {
+    const provider = nxcloud(TEST_OPTIONS);
+    const anyCode = fc.oneof(
+      fc.constantFrom(...cases.map((entry) => entry.code)),
+      fc.integer({ min: 0, max: 999_999 }),
+    );
+    await fc.assert(
+      fc.asyncProperty(
+        anyCode,
+        fc.option(fc.constantFrom(33, 2494010), { nil: undefined }),
+        async (code, subcode) => {
+          const kinds: string[] = [];
+          for (const [, status, body] of relayedBothWays(code, subcode)) {
+            nock(BASE_URL).post(PATH).reply(status, body);
+            const error = await expectBspError(provider.flows.doGet({ id: FLOW_ID }, callContext()));
+            kinds.push(`${error.code} retryable=${error.retryable} outcome=${error.outcome}`);
+          }
+          expect(kinds[1]).toBe(kinds[0]);
+        },
+      ),
+      { numRuns: 100 },
+    );
+  });
+
+  it('text without the (#code) prefix stays an InvalidRequestError', async () => {
+    nock(BASE_URL)
+      .post(PATH)
+      .reply(200, failure(9099, 'Message failed to send because more than 24 hours have passed'));
+    const error = await getFlowError();
+    expect(InvalidRequestError.isInstance(error)).toBe(true);
+    expect(error.message).toContain('more than 24 hours');
+  });
+});
+
 describe('answers that are not the envelope', () => {
   const html = '<!DOCTYPE html><html><head><title>502 Bad Gateway</title></head><body>nginx</body></html>';
 
@@ -282,8 +443,9 @@ describe('transport failures', () => {
     expect(error.outcome).toBe('unknown');
   });
 
+  // A reset after the request went out needs a real socket, for the transport to know that the
+  // connection was up: see nxcloud-sockets.test.ts.
   it.each([
-    ['a connection reset', 'ECONNRESET', 'socket hang up', 'unknown'],
     ['a DNS failure', 'ENOTFOUND', 'getaddrinfo ENOTFOUND api2.nxcloud.com', 'not-sent'],
     ['a DNS lookup that failed for now', 'EAI_AGAIN', 'getaddrinfo EAI_AGAIN api2.nxcloud.com', 'not-sent'],
     ['a refused connection', 'ECONNREFUSED', 'connect ECONNREFUSED 127.0.0.1:443', 'not-sent'],

@@ -9,7 +9,7 @@ import {
   ProviderUnavailableError,
   RateLimitError,
 } from '@whatsapp-bsp/core';
-import { isRecord, parseRetryAfter, redactSecrets, safeCause } from '@whatsapp-bsp/core/adapter';
+import { isRecord, parseRetryAfter, redactSecrets } from '@whatsapp-bsp/core/adapter';
 import { z } from 'zod';
 import { NXCLOUD_PROVIDER_ID } from '../nxcloud-id.js';
 import { lenientIntegerSchema } from '../wire/nxcloud-wire-values.js';
@@ -101,8 +101,7 @@ export function errorFromNxcloudFailure(failure: NxcloudFailure, secrets: readon
         options({ field: 'appKey' }),
       );
     case 9099:
-      // NXCloud puts Meta's own explanation in `message`, which `say` keeps.
-      return new InvalidRequestError(say('relayed a WhatsApp (Meta) error'), options());
+      return errorFromMetaText(failure, secrets);
     case 400:
       return errorFromMetaFailure(failure, secrets);
     default:
@@ -121,22 +120,55 @@ const AUTHENTICATION_REASONS: Readonly<Record<number, string>> = {
   1003: 'rejected the signature (check accessKey, accessSecret and signAlgorithm)',
 };
 
-/** Meta's error codes that mean throttling (`4` app, `80007` WABA, `130429` throughput, ...). */
-const META_RATE_LIMIT_CODES = new Set([4, 17, 32, 613, 80007, 130429, 131056]);
-const META_AUTHENTICATION_CODES = new Set([102, 190]);
-const META_TRANSIENT_CODES = new Set([1, 2, 131000]);
+/** A core error class: constructed here, and told apart with its `isInstance` (as tests do). */
+type ErrorClass = (new (
+  message: string,
+  options?: BspErrorOptions,
+) => BspError) & {
+  isInstance(value: unknown): boolean;
+};
 
-type ErrorClass = new (message: string, options?: BspErrorOptions) => BspError;
+/** One kind of Meta error: its codes, the subcode it needs if any, and the core error it is. */
+export interface MetaErrorRule {
+  readonly codes: readonly number[];
+  /** When set, only errors with this `error_subcode` match. */
+  readonly subcode?: number;
+  readonly errorClass: ErrorClass;
+}
+
+const codesFrom = (first: number, last: number) =>
+  Array.from({ length: last - first + 1 }, (_, index) => first + index);
+
+/**
+ * Meta's error codes that say more than "bad request", from Meta's Graph API and WhatsApp error
+ * code pages: the one table both of NXCloud's relays are classified with (code 400 with Meta's
+ * object in `data.error`, and code 9099 with Meta's text in `message`). The first rule that
+ * matches decides; an error no rule matches is transient (`is_transient`) or a bad request.
+ */
+export const META_ERROR_RULES: readonly MetaErrorRule[] = [
+  // Throttling: 4 application, 17 user, 32 page, 613 calls per hour, 80007 WABA,
+  // 130429 throughput, 131056 pair rate limit.
+  { codes: [4, 17, 32, 613, 80007, 130429, 131056], errorClass: RateLimitError },
+  // 102 session, 190 access token (expired, revoked or invalid).
+  { codes: [102, 190], errorClass: AuthenticationError },
+  // 3 capability, 10 and 200-299 permissions.
+  { codes: [3, 10, ...codesFrom(200, 299)], errorClass: PermissionError },
+  // 100/33: "Object with ID ... does not exist"; 803: an alias that does not exist.
+  { codes: [100], subcode: 33, errorClass: NotFoundError },
+  { codes: [803], errorClass: NotFoundError },
+  // 1 unknown, 2 service temporarily unavailable, 131000 something went wrong.
+  { codes: [1, 2, 131000], errorClass: ProviderUnavailableError },
+];
 
 function metaErrorClass(meta: MetaError): ErrorClass {
   const code = meta.code ?? undefined;
   if (code !== undefined) {
-    if (META_RATE_LIMIT_CODES.has(code)) return RateLimitError;
-    if (META_AUTHENTICATION_CODES.has(code)) return AuthenticationError;
-    if (code === 3 || code === 10 || (code >= 200 && code <= 299)) return PermissionError;
-    // 100/33: "Object with ID ... does not exist"; 803: an alias that does not exist.
-    if ((code === 100 && meta.error_subcode === 33) || code === 803) return NotFoundError;
-    if (META_TRANSIENT_CODES.has(code)) return ProviderUnavailableError;
+    const rule = META_ERROR_RULES.find(
+      (candidate) =>
+        candidate.codes.includes(code) &&
+        (candidate.subcode === undefined || candidate.subcode === meta.error_subcode),
+    );
+    if (rule !== undefined) return rule.errorClass;
   }
   return meta.is_transient === true ? ProviderUnavailableError : InvalidRequestError;
 }
@@ -167,6 +199,45 @@ function errorFromMetaFailure(failure: NxcloudFailure, secrets: readonly string[
   return new ErrorType(redactSecrets(describeMetaError(parsed.data), secrets), options);
 }
 
+/** Meta's code at the start of its error text, as Graph writes it: `(#190) Error validating ...`. */
+const META_CODE_PREFIX = /^\s*\(#(\d{1,9})\)/;
+
+/**
+ * Code 9099: a Meta error relayed as text, `{"code":9099,"message":"(#190) Error validating
+ * access token: Session has expired","data":null}`. Meta's code is read from the `(#<code>)`
+ * prefix and its `error_subcode` from `data` when NXCloud sends one there (in Meta's error
+ * object, `data.error`, or beside it), so that the same Meta error is the same core error
+ * whichever way NXCloud relays it. Text without the prefix stays a bad request.
+ */
+function errorFromMetaText(failure: NxcloudFailure, secrets: readonly string[]): BspError {
+  const data = asRecord(failure.data);
+  const inData = metaErrorSchema.safeParse(isRecord(data.error) ? data.error : data);
+  const fromData: MetaError = inData.success ? inData.data : {};
+  const prefix = failure.message === undefined ? null : META_CODE_PREFIX.exec(failure.message);
+  const meta: MetaError = {
+    ...fromData,
+    code: prefix === null ? fromData.code : Number(prefix[1]),
+    message: failure.message ?? fromData.message,
+  };
+  const options: BspErrorOptions = {
+    provider: NXCLOUD_PROVIDER_ID,
+    vendorCode: failure.code,
+    httpStatusCode: failure.httpStatusCode,
+    outcome: 'failed',
+    raw: redactDeep(failure.body, secrets),
+  };
+  const ErrorType = metaErrorClass(meta);
+  if (meta.code == null) {
+    // NXCloud puts Meta's own explanation in `message`, which is kept.
+    const text = failure.message ? `: ${failure.message}` : '';
+    return new ErrorType(
+      redactSecrets(`NXCloud relayed a WhatsApp (Meta) error (code ${failure.code})${text}`, secrets),
+      options,
+    );
+  }
+  return new ErrorType(redactSecrets(describeMetaError(meta), secrets), options);
+}
+
 function describeMetaError(meta: MetaError): string {
   const codes = [
     meta.code != null ? `code ${meta.code}` : undefined,
@@ -191,32 +262,6 @@ export function rateLimitError(
     outcome: 'failed',
     ...(retryAfterMs !== undefined ? { retryAfterMs } : {}),
     ...(body !== undefined ? { raw: redactDeep(body, secrets) } : {}),
-  });
-}
-
-/**
- * Codes of the failures that come before a connection exists: the connection was refused, or the
- * host name did not resolve (for good, or for now). Nothing reached NXCloud.
- */
-const NOT_SENT_CODES: ReadonlySet<unknown> = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN']);
-
-/**
- * A request that produced no answer: a reset, a refused connection, a DNS failure. Always
- * retryable, since the vendor may well answer the next attempt. Only the error's name, code and
- * (redacted) message survive: HTTP library errors carry the request, signature header included.
- * The attempt's timeout is not among these: the client times each attempt and reports it.
- *
- * Its outcome is `not-sent` when no connection was made, and `unknown` otherwise: a connection
- * lost after the request went out (a reset) may have lost the answer to an applied request.
- */
-export function errorFromTransport(error: unknown, secrets: readonly string[]): BspError {
-  const cause = safeCause(error, secrets);
-  const code = (cause as { code?: unknown }).code;
-  const message = `NXCloud could not be reached${typeof code === 'string' ? ` (${code})` : ''}: ${cause.message}`;
-  return new ProviderUnavailableError(message, {
-    provider: NXCLOUD_PROVIDER_ID,
-    cause,
-    outcome: NOT_SENT_CODES.has(code) ? 'not-sent' : 'unknown',
   });
 }
 

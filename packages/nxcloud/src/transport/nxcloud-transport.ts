@@ -1,10 +1,8 @@
-import { Agent as HttpAgent } from 'node:http';
-import { Agent as HttpsAgent } from 'node:https';
-import type { ProviderCallContext } from '@whatsapp-bsp/core';
-import got from 'got';
+import { BspError, ConfigError, InvalidRequestError, type ProviderCallContext } from '@whatsapp-bsp/core';
+import { HttpAgents, sendHttpRequest } from '@whatsapp-bsp/core/adapter';
+import { NXCLOUD_PROVIDER_ID } from '../nxcloud-id.js';
 import type { NxcloudOperation, ResolvedNxcloudOptions } from '../nxcloud-options.js';
 import type { NxcloudAnswer } from './nxcloud-answer.js';
-import { errorFromTransport } from './nxcloud-errors.js';
 import { readNxcloudResponse } from './nxcloud-response.js';
 import { signNxcloud } from './nxcloud-sign.js';
 
@@ -20,38 +18,27 @@ export interface NxcloudTransport {
   ): Promise<NxcloudAnswer>;
 }
 
+/**
+ * NXCloud's requests, sent through core's shared transport: keep-alive agents built once per
+ * provider, no retries of its own (the client retries), no timer of its own (the attempt's abort
+ * cancels the request), bounded response bodies, redirects as errors, the proxy settings and the
+ * same TLS verification as every other vendor.
+ */
 export function createNxcloudTransport(options: ResolvedNxcloudOptions): NxcloudTransport {
-  const http = got.extend({
-    agent: { http: new HttpAgent({ keepAlive: true }), https: new HttpsAgent({ keepAlive: true }) },
-    // The core client owns retries, with back-off and attempt counting across all adapters.
-    retry: { limit: 0 },
-    // Failures are told apart by the body's code, which NXCloud often sends with HTTP 200 anyway.
-    throwHttpErrors: false,
-    followRedirect: false,
-    responseType: 'text',
-    // The headers that are the same on every request are set once here, as got copies and
-    // lower-cases each call's headers anew.
-    headers: {
-      accessKey: options.accessKey,
-      bizType: WHATSAPP_BIZ_TYPE,
-      ...(options.signAlgorithm === 'sha256' ? { algorithm: 'sha256' } : {}),
-      'Content-Type': 'application/json',
-      accept: 'application/json',
-    },
-  });
+  const agents = httpAgentsFor(options);
+  // The headers that are the same on every request, built once.
+  const fixedHeaders = {
+    accessKey: options.accessKey,
+    bizType: WHATSAPP_BIZ_TYPE,
+    ...(options.signAlgorithm === 'sha256' ? { algorithm: 'sha256' } : {}),
+    'content-type': 'application/json',
+    accept: 'application/json',
+  };
+  const proxyPassword = passwordOf(options.proxy);
 
   return {
     async post(operation, payload, context) {
-      // Told through `onAbort` rather than the signal, which Node.js is slow to create; an abort
-      // that came before the request is reported at once, and nothing is sent.
-      const abort = { happened: false, reason: undefined as unknown };
-      let cancel = () => {};
-      const stopListening = context.onAbort((reason) => {
-        abort.happened = true;
-        abort.reason = reason;
-        cancel();
-      });
-      if (abort.happened) throw abort.reason;
+      checkEncodable(payload);
       // Serialised once: this exact string is both signed and sent.
       const body = JSON.stringify(payload);
       const ts = String(options.now());
@@ -65,27 +52,71 @@ export function createNxcloudTransport(options: ResolvedNxcloudOptions): Nxcloud
         algorithm: options.signAlgorithm,
       });
       const secrets = [options.accessSecret, sign];
-
-      // The attempt's timeout is the client's: its timer aborts the attempt, and the abort
-      // listener above cancels the request. got's own `timeout` would time the same attempt
-      // twice, and got's `signal` option adds listeners per request (see docs/performance.md).
-      const pending = http.post(`${options.baseUrl}${operation.path}`, {
+      const response = await sendHttpRequest({
+        method: 'POST',
+        url: `${options.baseUrl}${operation.path}`,
+        headers: { ...fixedHeaders, ts, action: operation.action, sign },
         body,
-        headers: { ts, action: operation.action, sign },
+        context,
+        agents,
+        proxy: options.proxy,
+        allowInsecureHttp: options.allowInsecureHttp,
+        maxResponseBytes: options.maxResponseBytes,
+        provider: NXCLOUD_PROVIDER_ID,
+        secrets: proxyPassword === undefined ? secrets : [...secrets, proxyPassword],
       });
-      cancel = () => pending.cancel();
-      let response: { statusCode: number; headers: NodeJS.Dict<string | string[]>; body: string };
-      try {
-        response = await pending;
-      } catch (error) {
-        // A cancelled request surfaces as the abort's own reason (the caller's, or the client's
-        // timeout error), never as a failure of its own.
-        if (abort.happened) throw abort.reason;
-        throw errorFromTransport(error, secrets);
-      } finally {
-        stopListening();
-      }
-      return readNxcloudResponse(response, operation.action, options.now(), secrets);
+      return readNxcloudResponse(
+        { statusCode: response.status, headers: response.headers, body: response.body.toString('utf8') },
+        operation.action,
+        options.now(),
+        secrets,
+      );
     },
   };
+}
+
+/** The provider's agents; a `ca` that holds no PEM certificate is refused now, naming the option. */
+function httpAgentsFor(options: ResolvedNxcloudOptions): HttpAgents {
+  if (options.ca === undefined) return new HttpAgents();
+  try {
+    return new HttpAgents({ ca: options.ca });
+  } catch (error) {
+    if (!BspError.isInstance(error)) throw error;
+    throw new ConfigError(`Invalid NXCloud options: \`ca\` is refused. ${error.message}`, {
+      provider: NXCLOUD_PROVIDER_ID,
+      field: 'ca',
+    });
+  }
+}
+
+/** The password of a proxy URL, to keep out of errors whatever reports it. */
+function passwordOf(proxy: string | false | undefined): string | undefined {
+  if (typeof proxy !== 'string') return undefined;
+  const { password } = new URL(proxy);
+  if (password === '') return undefined;
+  try {
+    return decodeURIComponent(password);
+  } catch {
+    return password;
+  }
+}
+
+// `String.prototype.isWellFormed` is ES2024: in every Node.js this package supports (20.19+), but
+// not in the compiler's ES2023 library.
+const isWellFormed = (String.prototype as unknown as { isWellFormed(this: string): boolean }).isWellFormed;
+
+/**
+ * Refuses text with a lone surrogate before it is serialised. JSON.stringify would write it as a
+ * `\ud800` escape, which is valid JSON and would be signed and sent, leaving NXCloud (and Meta
+ * behind it) to decide what a half character means; no name or id NXCloud knows holds one.
+ */
+function checkEncodable(payload: Readonly<Record<string, unknown>>): void {
+  for (const [field, value] of Object.entries(payload)) {
+    if (typeof value === 'string' && !isWellFormed.call(value)) {
+      throw new InvalidRequestError(
+        `\`${field}\` holds text that cannot be encoded (a lone surrogate); nothing was sent`,
+        { provider: NXCLOUD_PROVIDER_ID, field },
+      );
+    }
+  }
 }

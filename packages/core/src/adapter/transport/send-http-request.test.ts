@@ -1,5 +1,6 @@
+import http from 'node:http';
 import { inspect } from 'node:util';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { BspError } from '../../errors/bsp-error.js';
 import {
   ConfigError,
@@ -18,6 +19,7 @@ let server: LocalServer | undefined;
 let agents: HttpAgents | undefined;
 
 afterEach(async () => {
+  vi.restoreAllMocks();
   agents?.destroy();
   agents = undefined;
   await server?.close();
@@ -48,6 +50,15 @@ function expectNoSecret(error: unknown) {
 }
 
 describe('sendHttpRequest', () => {
+  it('sends through the http module as it is when called, so that what patches it sees the request', async () => {
+    const base = await serve((_request, response) => answer(response, Buffer.from('{}')));
+    // As a request mock or tracing instrumentation would patch it, after this module was loaded.
+    const patched = vi.spyOn(http, 'request');
+    const result = await sendHttpRequest({ method: 'GET', url: `${base}/`, agents });
+    expect(result.status).toBe(200);
+    expect(patched).toHaveBeenCalledOnce();
+  });
+
   it('sends the method, headers and body, and returns status, headers and body', async () => {
     const seen: { method?: string; header?: string; length?: string; encoding?: string; body?: string } = {};
     const base = await serve((request, response) => {

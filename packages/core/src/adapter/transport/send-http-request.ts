@@ -1,11 +1,10 @@
-import {
+import http, {
   type ClientRequest,
-  request as httpRequest,
   type IncomingHttpHeaders,
   validateHeaderName,
   validateHeaderValue,
 } from 'node:http';
-import { request as httpsRequest } from 'node:https';
+import https from 'node:https';
 import type { Socket } from 'node:net';
 import type { BspError } from '../../errors/bsp-error.js';
 import { ConfigError, InvalidRequestError, ResponseFormatError } from '../../errors/error-classes.js';
@@ -145,7 +144,11 @@ export function sendHttpRequest(request: HttpRequest): Promise<HttpResponse> {
     }
 
     try {
-      outgoing = (target.protocol === 'https:' ? httpsRequest : httpRequest)(target, {
+      // `request` is looked up on the module at each call: whatever patches Node's http and https
+      // modules (request mocks such as nock, tracing instrumentation) then sees every request,
+      // whichever was loaded first. A named import of a built-in would keep the function the
+      // module held when ES modules first imported it.
+      outgoing = (target.protocol === 'https:' ? https : http).request(target, {
         method: request.method,
         headers,
         agent: agents.agentFor(target, proxy),
