@@ -6,7 +6,15 @@
 //
 // api-extractor 7.60 analyses with its own TypeScript, 6.0.3, the version that emits the
 // declarations; its settings are in scripts/api-extractor.json.
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -93,28 +101,88 @@ export function runApiExtractor(entryPoints, { update }) {
       compilerState ??= CompilerState.create(config);
       const errors = [];
       const warnings = [];
-      let diff = '';
-      const result = Extractor.invoke(config, {
+      Extractor.invoke(config, {
         compilerState,
-        localBuild: update,
-        printApiReportDiff: !update,
+        // Never let api-extractor write or judge the checked-in report: it compares the text as
+        // printed, and the printed order of inferred unions varies between builds (below).
+        localBuild: false,
         messageCallback: (message) => {
           // api-extractor would print to the console; the caller decides what to show.
           message.handled = true;
+          if (message.messageId.startsWith('console-api-report')) return;
           const text = message.formatMessageWithLocation(root);
-          if (message.messageId === 'console-api-report-diff') diff = message.text;
-          else if (message.logLevel === 'error') errors.push(text);
-          // Its warnings about the report file itself (created, changed) are what `changed` says.
-          else if (message.logLevel === 'warning' && !message.messageId.startsWith('console-api-report')) {
-            warnings.push(text);
-          }
+          if (message.logLevel === 'error') errors.push(text);
+          else if (message.logLevel === 'warning') warnings.push(text);
         },
       });
-      return { entryPoint, changed: result.apiReportChanged, errors, warnings, diff };
+      const reportPath = join(reportFolder, entryPoint.report);
+      const generated = normalizeReport(readFileSync(join(tempFolder, entryPoint.report), 'utf8'));
+      const current = existsSync(reportPath) ? readFileSync(reportPath, 'utf8') : undefined;
+      const changed = current === undefined || normalizeReport(current) !== generated;
+      // Written in its sorted form whenever the text differs, so the checked-in reports stay sorted.
+      if (update && current !== generated) writeFileSync(reportPath, generated);
+      const diff = changed && current !== undefined ? lineDiff(normalizeReport(current), generated) : '';
+      return { entryPoint, changed, errors, warnings, diff };
     });
   } finally {
     rmSync(tempFolder, { recursive: true, force: true });
   }
+}
+
+/**
+ * The report with the members of inferred string-literal unions in one order. TypeScript prints a
+ * union it inferred (a zod enum's `{ A: "A"; B: "B" }`, a `"A" | "B"`) in the order its member
+ * types were first created, which differs between a clean build and an incremental one; the API
+ * is the same either way, so the report sorts them.
+ */
+export function normalizeReport(text) {
+  const lines = text
+    .split('\n')
+    .map((line) =>
+      line.replace(/"[^"\n]*"(?: \| "[^"\n]*")+/g, (union) => union.split(' | ').sort().join(' | ')),
+    );
+  const result = [];
+  let run = [];
+  let runIndent = '';
+  const flush = () => {
+    result.push(...run.sort());
+    run = [];
+  };
+  for (const line of lines) {
+    // One member of an enum's object type: `    NAME: "NAME";`.
+    const member = /^(\s*)([\w$]+): "\2";$/.exec(line);
+    if (member === null || member[1] !== runIndent) flush();
+    if (member === null) {
+      result.push(line);
+    } else {
+      runIndent = member[1];
+      run.push(line);
+    }
+  }
+  flush();
+  return result.join('\n');
+}
+
+/** The lines that differ between two reports, with a little context, for the failure message. */
+function lineDiff(before, after) {
+  const a = before.split('\n');
+  const b = after.split('\n');
+  let start = 0;
+  while (start < a.length && start < b.length && a[start] === b[start]) start += 1;
+  let endA = a.length - 1;
+  let endB = b.length - 1;
+  while (endA >= start && endB >= start && a[endA] === b[endB]) {
+    endA -= 1;
+    endB -= 1;
+  }
+  const context = Math.max(0, start - 3);
+  const shown = [
+    `@@ line ${start + 1} @@`,
+    ...a.slice(context, start).map((line) => `  ${line}`),
+    ...a.slice(start, endA + 1).map((line) => `- ${line}`),
+    ...b.slice(start, endB + 1).map((line) => `+ ${line}`),
+  ];
+  return shown.slice(0, 80).join('\n');
 }
 
 function extractorConfig(settings, entryPoint, entryPoints, tempFolder) {
