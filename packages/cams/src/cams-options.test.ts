@@ -57,7 +57,7 @@ describe('cams()', () => {
     expect(error.field).toBe('endpiont');
     expect(error.message).toBe(
       'Unknown CAMS option `endpiont`; expected one of: accessKeyId, accessKeySecret, securityToken, ' +
-        'credential, custSpaceId, endpoint, protocol, connectTimeoutMs, readTimeoutMs, now',
+        'credential, custSpaceId, endpoint, protocol, proxy, ca, allowInsecureHttp, maxResponseBytes, now',
     );
   });
 
@@ -78,8 +78,15 @@ describe('cams()', () => {
     ['credential', { custSpaceId: CUST_SPACE_ID, credential: 'not a credential' }],
     ['endpoint', { ...keys, endpoint: 'https://cams.ap-southeast-1.aliyuncs.com/' }],
     ['protocol', { ...keys, protocol: 'ftp' }],
-    ['readTimeoutMs', { ...keys, readTimeoutMs: -1 }],
-    ['connectTimeoutMs', { ...keys, connectTimeoutMs: 1.5 }],
+    ['maxResponseBytes', { ...keys, maxResponseBytes: -1 }],
+    ['maxResponseBytes', { ...keys, maxResponseBytes: 1.5 }],
+    ['allowInsecureHttp', { ...keys, allowInsecureHttp: 'yes' }],
+    ['proxy', { ...keys, proxy: true }],
+    ['proxy', { ...keys, proxy: 'socks5://127.0.0.1:1080' }],
+    ['proxy', { ...keys, proxy: 'not a url' }],
+    ['ca', { ...keys, ca: 42 }],
+    ['ca', { ...keys, ca: [] }],
+    ['ca', { ...keys, ca: 'not a certificate' }],
     ['now', { ...keys, now: 1700000000000 }],
     ['accesKeyId', { ...keys, accesKeyId: 'typo' }],
     ['options', undefined],

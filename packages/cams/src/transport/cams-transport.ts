@@ -1,19 +1,36 @@
-import OpenApiModule, { Config, OpenApiRequest, Params } from '@alicloud/openapi-client';
+import { randomUUID } from 'node:crypto';
+import { stringify } from 'node:querystring';
+import type OpenApiUtilModule from '@alicloud/openapi-util';
 import type TeaUtilModule from '@alicloud/tea-util';
-import type { ProviderCallContext } from '@whatsapp-bsp/core';
-import { parseRetryAfter } from '@whatsapp-bsp/core/adapter';
-import type { CamsSettings } from '../cams-options.js';
+import { ConfigError, InvalidRequestError, type ProviderCallContext } from '@whatsapp-bsp/core';
+import { HttpAgents, sendHttpRequest } from '@whatsapp-bsp/core/adapter';
+import { type CamsSettings, camsOrigin } from '../cams-options.js';
 import type { CamsAnswer } from './cams-answer.js';
-import { createCredentialSource } from './cams-credentials.js';
-import { camsTransportError } from './cams-errors.js';
-import { answerHead, forgetAnswer, NONCE_HEADER, watchedNonce } from './cams-http-status.js';
-import { commonJsDefault, requireLoaded } from './commonjs-default.js';
+import { type CamsKeys, createCredentialSource } from './cams-credentials.js';
+import { commonJsDefault, requireCommonJs } from './commonjs-default.js';
 import { readCamsAnswer } from './read-cams-answer.js';
 
-const OpenApiClient = commonJsDefault(OpenApiModule);
-const { RuntimeOptions } = requireLoaded<typeof TeaUtilModule>('@alicloud/tea-util');
+/*
+ * Requests are signed by Alibaba's own code (@alicloud/openapi-util, which
+ * @alicloud/openapi-client 0.4 signs with) and sent through core's shared transport. Alibaba's
+ * HTTP layer (tea-typescript over httpx) takes no agent, no proxy and no size limit, cannot be
+ * cancelled, and prints request headers (the signature, the STS token) under `DEBUG=*`.
+ * What follows is what openapi-client's `doRequest` does for an RPC action signed
+ * ACS3-HMAC-SHA256 with an AccessKey or STS credential; cams-sdk-fidelity.test.ts holds the
+ * result to the official SDK, and the emulator checks each signature independently.
+ */
+
+const OpenApiUtil = commonJsDefault(requireCommonJs<typeof OpenApiUtilModule>('@alicloud/openapi-util'));
+const TeaUtil = commonJsDefault(requireCommonJs<typeof TeaUtilModule>('@alicloud/tea-util'));
 
 const API_VERSION = '2020-06-06';
+const SIGNATURE_ALGORITHM = 'ACS3-HMAC-SHA256';
+const PATHNAME = '/';
+const METHOD = 'POST';
+/** openapi-client's, so that CAMS sees the same client as before. */
+const USER_AGENT = TeaUtil.getUserAgent('');
+/** `x-acs-content-sha256` of a request without a body (the query-placed actions). */
+const EMPTY_BODY_HASH = payloadHash('');
 
 /**
  * Where the official SDK, @alicloud/cams20200606 1.4.2, puts each action's parameters: the form
@@ -30,10 +47,9 @@ const CAMS_ACTIONS = {
 export type CamsAction = keyof typeof CAMS_ACTIONS;
 
 /**
- * Sends one signed request; no retry. Rejects with a core error. openapi-client takes no
- * AbortSignal and hands out no request to destroy, so there is nothing to cancel: the core client
- * answers a timeout or an abort at once and lets the request run out, and the context's signal is
- * never read (reading it would create it, which costs every call).
+ * Sends one signed request; no retry (the core client retries) and no timer (the attempt's abort
+ * cancels the request, through `context.onAbort`). Rejects with a core error, or with the abort's
+ * reason.
  */
 export type CamsSend = (
   action: CamsAction,
@@ -41,112 +57,127 @@ export type CamsSend = (
   context: ProviderCallContext,
 ) => Promise<CamsAnswer>;
 
-/**
- * One openapi-client per provider, called through its generic `callApi`: the response body comes
- * back as the raw string, so no field is dropped and we parse it ourselves (the library would
- * throw a bare SyntaxError on an HTML page or an empty 204). Signing is the library's default,
- * ACS3-HMAC-SHA256.
- */
+/** One transport per provider: its credentials, its keep-alive agents, its settings. */
 export function createCamsTransport(settings: CamsSettings): CamsSend {
   const credentials = createCredentialSource(settings);
-  const client = new OpenApiClient(
-    new Config({
-      credential: credentials.credential,
-      endpoint: settings.endpoint,
-      protocol: settings.protocol,
-    }),
-  );
+  const origin = camsOrigin(settings);
+  const agents = httpAgents(settings);
   const now = settings.now ?? Date.now;
-  // What is the same on every call is built once: the library's models are costly to construct.
-  const paramsByAction = Object.fromEntries(
-    Object.keys(CAMS_ACTIONS).map((action) => [action, rpcParams(action as CamsAction, settings.protocol)]),
-  ) as Record<CamsAction, Params>;
-  const runtimeOptions = new RuntimeOptionsCache();
   const signingDate = new SigningDate();
+  const { proxy, allowInsecureHttp, maxResponseBytes } = settings;
 
-  async function send(
-    action: CamsAction,
-    parameters: Readonly<Record<string, string>>,
-    context: ProviderCallContext,
-  ): Promise<CamsAnswer> {
-    // Core's attempt already times this call out; these are a second bound on the same budget, on
-    // purpose. openapi-client cannot be cancelled, so after core gives up only the timers of its
-    // HTTP layer (httpx) end the request and free the socket. httpx arms them on every request,
-    // 3 s each when given none: a read timer, and the connect timeout as the socket's idle
-    // timeout. So they get the attempt's budget, which never cuts a call shorter than core would
-    // and never holds a socket longer; the options can only tighten them.
-    const connectTimeout = Math.min(context.timeoutMs, settings.connectTimeoutMs ?? Number.POSITIVE_INFINITY);
-    const readTimeout = Math.min(context.timeoutMs, settings.readTimeoutMs ?? Number.POSITIVE_INFINITY);
-    // The idle timeout runs through the whole exchange too: the shorter one wins.
-    const timeoutMs = Math.min(connectTimeout, readTimeout);
-    const nonce = watchedNonce();
-    const request = new OpenApiRequest({
-      headers: { [NONCE_HEADER]: nonce, 'x-acs-date': signingDate.at(now()) },
-      [CAMS_ACTIONS[action]]: parameters,
+  return async function send(action, parameters, context) {
+    refuseUnencodable(parameters);
+    const keys = await credentials.keys();
+    const placement = CAMS_ACTIONS[action];
+    const query = placement === 'query' ? parameters : {};
+    const body = placement === 'body' ? OpenApiUtil.toForm(parameters) : undefined;
+    const headers = signedHeaders(action, settings.endpoint, signingDate.at(now()), query, body, keys);
+    const signature = signatureOf(headers.Authorization);
+    // The signature is as good as the key for the next 15 minutes: errors must not show it either.
+    const secrets = () => [...credentials.secrets(), signature];
+    const response = await sendHttpRequest({
+      method: METHOD,
+      // The query string as tea-typescript builds it (Node's querystring), which is what was signed.
+      url: placement === 'query' ? `${origin}${PATHNAME}?${stringify(query)}` : `${origin}${PATHNAME}`,
+      headers,
+      ...(body !== undefined && { body }),
+      context,
+      agents,
+      ...(proxy !== undefined && { proxy }),
+      ...(allowInsecureHttp !== undefined && { allowInsecureHttp }),
+      ...(maxResponseBytes !== undefined && { maxResponseBytes }),
+      provider: 'cams',
+      secrets: secrets(),
     });
-    try {
-      let response: Awaited<ReturnType<typeof client.callApi>>;
-      try {
-        response = await client.callApi(
-          paramsByAction[action],
-          request,
-          runtimeOptions.get(connectTimeout, readTimeout),
-        );
-      } catch (error) {
-        const head = answerHead(nonce);
-        throw camsTransportError(error, {
-          httpStatusCode: head.status,
-          retryAfterMs: parseRetryAfter(head.retryAfter, now()),
-          timeoutMs,
-          secrets: head.withSignature(credentials.secrets()),
-        });
-      }
-      return readCamsAnswer(
-        action,
-        response,
-        () => answerHead(nonce).withSignature(credentials.secrets()),
-        now,
+    return readCamsAnswer(
+      action,
+      { statusCode: response.status, headers: response.headers, body: response.body.toString('utf8') },
+      secrets,
+      now,
+    );
+  };
+}
+
+/**
+ * The headers of one request, `Authorization` included, in the order and with the values
+ * openapi-client 0.4 gives them for an RPC action: every `x-acs-*` header, `host` and
+ * `content-type` are signed.
+ */
+function signedHeaders(
+  action: CamsAction,
+  host: string,
+  date: string,
+  query: Readonly<Record<string, string>>,
+  body: string | undefined,
+  keys: CamsKeys,
+): Record<string, string> {
+  const headers: Record<string, string> = {
+    host,
+    'x-acs-version': API_VERSION,
+    'x-acs-action': action,
+    'user-agent': USER_AGENT,
+    'x-acs-date': date,
+    // Unique per request, which is all CAMS asks of it.
+    'x-acs-signature-nonce': randomUUID(),
+    accept: 'application/json',
+  };
+  if (body !== undefined) headers['content-type'] = 'application/x-www-form-urlencoded';
+  const hash = body === undefined ? EMPTY_BODY_HASH : payloadHash(body);
+  headers['x-acs-content-sha256'] = hash;
+  // Signed like the rest: leaving it out would change nothing but the signature CAMS expects.
+  if (keys.providerName !== undefined) headers['x-acs-credentials-provider'] = keys.providerName;
+  if (keys.securityToken !== undefined) {
+    headers['x-acs-accesskey-id'] = keys.accessKeyId;
+    headers['x-acs-security-token'] = keys.securityToken;
+  }
+  const request = { pathname: PATHNAME, method: METHOD, query, headers };
+  headers.Authorization = OpenApiUtil.getAuthorization(
+    request as unknown as Parameters<typeof OpenApiUtil.getAuthorization>[0],
+    SIGNATURE_ALGORITHM,
+    hash,
+    keys.accessKeyId,
+    keys.accessKeySecret,
+  );
+  return headers;
+}
+
+/** The hex SHA-256 of the body, as openapi-util computes `x-acs-content-sha256`. */
+function payloadHash(body: string): string {
+  return OpenApiUtil.hexEncode(OpenApiUtil.hash(Buffer.from(body), SIGNATURE_ALGORITHM));
+}
+
+function signatureOf(authorization: string | undefined): string {
+  return /Signature=([0-9a-f]+)/.exec(authorization ?? '')?.[1] ?? '';
+}
+
+// `String.prototype.isWellFormed` is ES2024: in every Node.js this package supports (20.19+), but
+// not in the compiler's ES2023 library.
+const isWellFormed = (String.prototype as unknown as { isWellFormed(this: string): boolean }).isWellFormed;
+
+/**
+ * Text with a lone surrogate has no UTF-8 encoding: the encoders would throw a URIError, or
+ * quietly send U+FFFD instead of what was asked. Nothing is sent; it would fail the same way again.
+ */
+function refuseUnencodable(parameters: Readonly<Record<string, string>>): void {
+  for (const [name, value] of Object.entries(parameters)) {
+    if (!isWellFormed.call(value)) {
+      throw new InvalidRequestError(
+        `The CAMS parameter ${name} holds text that cannot be encoded (a lone surrogate); nothing was sent`,
+        { provider: 'cams', field: name },
       );
-    } finally {
-      forgetAnswer(nonce);
     }
   }
-
-  return send;
 }
 
-function rpcParams(action: CamsAction, protocol: string): Params {
-  return new Params({
-    action,
-    version: API_VERSION,
-    protocol,
-    pathname: '/',
-    method: 'POST',
-    authType: 'AK',
-    style: 'RPC',
-    reqBodyType: 'formData',
-    bodyType: 'string',
-  });
-}
-
-/** The runtime options of the last budget asked for: in practice every call asks for the same. */
-class RuntimeOptionsCache {
-  private last:
-    | { connectTimeout: number; readTimeout: number; options: InstanceType<typeof RuntimeOptions> }
-    | undefined;
-
-  get(connectTimeout: number, readTimeout: number): InstanceType<typeof RuntimeOptions> {
-    const last = this.last;
-    if (last?.connectTimeout === connectTimeout && last.readTimeout === readTimeout) return last.options;
-    const options = new RuntimeOptions({
-      connectTimeout,
-      readTimeout,
-      // The client retries; the library's own loop stays off.
-      autoretry: false,
-      maxAttempts: 1,
-    });
-    this.last = { connectTimeout, readTimeout, options };
-    return options;
+/** The provider's keep-alive agents, with its `ca`; a `ca` that is not PEM is the provider's ConfigError. */
+function httpAgents(settings: CamsSettings): HttpAgents {
+  if (settings.ca === undefined) return new HttpAgents();
+  try {
+    return new HttpAgents({ ca: settings.ca });
+  } catch (error) {
+    if (!ConfigError.isInstance(error)) throw error;
+    throw new ConfigError(`Invalid CAMS option \`ca\`: ${error.message}`, { provider: 'cams', field: 'ca' });
   }
 }
 
