@@ -1,6 +1,7 @@
 import { ConfigError } from '@whatsapp-bsp/core';
 import { type CertificateAuthorities, checkRequestUrl, isRecord, proxyFor } from '@whatsapp-bsp/core/adapter';
 import { z } from 'zod';
+import { isSendableInHeader } from './transport/header-text.js';
 
 export const DEFAULT_CAMS_ENDPOINT = 'cams.ap-southeast-1.aliyuncs.com';
 
@@ -40,13 +41,25 @@ const REMOVED_OPTIONS: Readonly<Record<string, string>> = {
 
 // Built on the first parse, not at import: building schemas is most of the package's import cost.
 export const camsOptionsSchema = z.lazy(() => {
-  const text = z.string().trim().min(1, 'must be a non-empty string');
+  // Refused rather than trimmed, as core refuses such environment variables: a value pasted with
+  // a newline is not what its owner thinks it is, and trimming it here but not elsewhere would
+  // hide that.
+  const text = z
+    .string()
+    .min(1, 'must be a non-empty string')
+    .refine((value) => value.trim() === value, 'must not start or end with white space (a pasted newline?)');
+  // Credentials travel in request headers (the key id, the token) or sign them (the secret):
+  // refused here, naming the option, rather than by Node.js on the first call.
+  const credentialText = text.refine(
+    isSendableInHeader,
+    'holds a line break, another control character, or a character beyond Latin-1, which no Alibaba Cloud credential holds',
+  );
   return z
     .strictObject({
-      accessKeyId: text.optional(),
-      accessKeySecret: text.optional(),
+      accessKeyId: credentialText.optional(),
+      accessKeySecret: credentialText.optional(),
       /** STS token, with temporary `accessKeyId`/`accessKeySecret`. */
-      securityToken: text.optional(),
+      securityToken: credentialText.optional(),
       /** An `@alicloud/credentials` Credential (or anything with `getCredential()`), instead of keys. */
       credential: z.custom<CamsCredential>(isCredential, 'must have a getCredential() method').optional(),
       /** The CAMS space (ISV sub-customer) or instance id, from the console's Channel Management page. */
@@ -54,7 +67,11 @@ export const camsOptionsSchema = z.lazy(() => {
       endpoint: text
         .regex(HOST_PATTERN, 'must be a host name with an optional port, without a scheme or path')
         .default(DEFAULT_CAMS_ENDPOINT),
-      protocol: z.enum(['https', 'http']).default('https'),
+      // In any case, as Alibaba's own SDK compares it (its docs write `HTTPS`).
+      protocol: text
+        .transform((value) => value.toLowerCase())
+        .pipe(z.enum(['https', 'http'], 'must be https or http'))
+        .default('https'),
       /**
        * An `http://` or `https://` proxy URL, or `false` for none; by default `HTTPS_PROXY`,
        * `HTTP_PROXY`, `ALL_PROXY` and `NO_PROXY` decide.

@@ -3,6 +3,7 @@ import { ConfigError } from '@whatsapp-bsp/core';
 import { safeCause } from '@whatsapp-bsp/core/adapter';
 import type { CamsCredential, CamsSettings } from '../cams-options.js';
 import { commonJsDefault, requireCommonJs } from './commonjs-default.js';
+import { isSendableInHeader } from './header-text.js';
 
 const credentialsModule = requireCommonJs<typeof CredentialsModule>('@alicloud/credentials');
 const Credential = commonJsDefault(credentialsModule);
@@ -22,7 +23,7 @@ export interface CamsCredentialSource {
   /**
    * The keys to sign the next request with, from the configured credential, checked each time:
    * rotating credentials (STS, RAM roles) hand out new ones.
-   * @throws ConfigError (`outcome: 'not-sent'`) when there are none.
+   * @throws ConfigError (`outcome: 'not-sent'`) when there are none, or they cannot be sent.
    */
   keys(): Promise<CamsKeys>;
   /** Every secret and token handed out so far, and the configured ones: what errors must not show. */
@@ -37,6 +38,14 @@ const MISSING_CREDENTIALS =
 /** Two key pairs with their tokens: the current one and the one before it. */
 const MAX_HANDED_OUT_SECRETS = 4;
 const FAILED_CREDENTIAL = 'The credential passed to cams() did not provide an access key pair';
+
+/** The credential's fields that go into a request header or sign one, as a message names them. */
+const SENT_FIELDS = [
+  ['accessKeyId', 'access key id'],
+  ['accessKeySecret', 'access key secret'],
+  ['securityToken', 'security token'],
+  ['providerName', 'provider name'],
+] as const;
 
 /**
  * Explicit keys, a caller's credential, or else `@alicloud/credentials`' default chain
@@ -76,6 +85,21 @@ export function createCredentialSource(settings: CamsSettings): CamsCredentialSo
       if (!accessKeyId || !accessKeySecret) throw fail();
       remember(accessKeySecret);
       remember(securityToken);
+      // Options given to cams() were checked when it was called; what a credential hands out is
+      // checked here, so that a key read with a trailing newline is a ConfigError naming it
+      // rather than a header Node.js refuses.
+      for (const [key, name] of SENT_FIELDS) {
+        const value = model[key];
+        if (isString(value) && !isSendableInHeader(value)) {
+          const source = settings.credential
+            ? 'handed out by the credential passed to cams()'
+            : 'found by the default credential chain (check ALIBABA_CLOUD_ACCESS_KEY_ID, _SECRET, _SECURITY_TOKEN, or the profile it reads)';
+          throw new ConfigError(
+            `The ${name} ${source} holds a line break, another control character or a character beyond Latin-1, which cannot be sent in an HTTP header; nothing was sent`,
+            { provider: 'cams', field },
+          );
+        }
+      }
       return {
         accessKeyId,
         accessKeySecret,
