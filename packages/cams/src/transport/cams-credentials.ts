@@ -1,13 +1,9 @@
 import type CredentialsModule from '@alicloud/credentials';
 import { ConfigError } from '@whatsapp-bsp/core';
-import { safeCause } from '@whatsapp-bsp/core/adapter';
+import { once, safeCause } from '@whatsapp-bsp/core/adapter';
 import type { CamsCredential, CamsSettings } from '../cams-options.js';
 import { commonJsDefault, requireCommonJs } from './commonjs-default.js';
 import { isSendableInHeader } from './header-text.js';
-
-const credentialsModule = requireCommonJs<typeof CredentialsModule>('@alicloud/credentials');
-const Credential = commonJsDefault(credentialsModule);
-const CredentialConfig = credentialsModule.Config;
 
 /** The keys one request is signed with. */
 export interface CamsKeys {
@@ -55,7 +51,8 @@ const SENT_FIELDS = [
  * throws the ConfigError, before anything is sent.
  */
 export function createCredentialSource(settings: CamsSettings): CamsCredentialSource {
-  const configured = buildCredential(settings);
+  // Built on the first request: @alicloud/credentials takes tens of milliseconds to load.
+  const configured = once(() => buildCredential(settings));
   const configuredSecrets = [settings.accessKeySecret, settings.securityToken].filter(isString);
   // Rotating credentials (STS, RAM roles) hand out new keys; the last few stay secret too, for
   // the requests still in flight that were signed with them.
@@ -77,7 +74,7 @@ export function createCredentialSource(settings: CamsSettings): CamsCredentialSo
     async keys() {
       let model: Awaited<ReturnType<CamsCredential['getCredential']>>;
       try {
-        model = await configured.getCredential();
+        model = await configured().getCredential();
       } catch (error) {
         throw fail(error);
       }
@@ -113,6 +110,9 @@ export function createCredentialSource(settings: CamsSettings): CamsCredentialSo
 
 function buildCredential(settings: CamsSettings): CamsCredential {
   if (settings.credential) return settings.credential;
+  const credentialsModule = requireCommonJs<typeof CredentialsModule>('@alicloud/credentials');
+  const Credential = commonJsDefault(credentialsModule);
+  const CredentialConfig = credentialsModule.Config;
   if (settings.accessKeyId && settings.accessKeySecret) {
     return new Credential(
       new CredentialConfig({

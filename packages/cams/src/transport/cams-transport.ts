@@ -3,7 +3,7 @@ import { stringify } from 'node:querystring';
 import type OpenApiUtilModule from '@alicloud/openapi-util';
 import type TeaUtilModule from '@alicloud/tea-util';
 import { ConfigError, InvalidRequestError, type ProviderCallContext } from '@whatsapp-bsp/core';
-import { HttpAgents, sendHttpRequest } from '@whatsapp-bsp/core/adapter';
+import { HttpAgents, once, sendHttpRequest } from '@whatsapp-bsp/core/adapter';
 import { type CamsSettings, camsOrigin } from '../cams-options.js';
 import type { CamsAnswer } from './cams-answer.js';
 import { type CamsKeys, createCredentialSource } from './cams-credentials.js';
@@ -20,17 +20,30 @@ import { readCamsAnswer } from './read-cams-answer.js';
  * result to the official SDK, and the emulator checks each signature independently.
  */
 
-const OpenApiUtil = commonJsDefault(requireCommonJs<typeof OpenApiUtilModule>('@alicloud/openapi-util'));
-const TeaUtil = commonJsDefault(requireCommonJs<typeof TeaUtilModule>('@alicloud/tea-util'));
-
 const API_VERSION = '2020-06-06';
 const SIGNATURE_ALGORITHM = 'ACS3-HMAC-SHA256';
 const PATHNAME = '/';
 const METHOD = 'POST';
-/** openapi-client's, so that CAMS sees the same client as before. */
-const USER_AGENT = TeaUtil.getUserAgent('');
-/** `x-acs-content-sha256` of a request without a body (the query-placed actions). */
-const EMPTY_BODY_HASH = payloadHash('');
+
+/**
+ * Alibaba's code, loaded on the first request rather than at import (tens of milliseconds): a
+ * process that only parses CAMS callbacks, or never calls CAMS, does without it.
+ */
+const alibaba = once(() => {
+  const OpenApiUtil = commonJsDefault(requireCommonJs<typeof OpenApiUtilModule>('@alicloud/openapi-util'));
+  const TeaUtil = commonJsDefault(requireCommonJs<typeof TeaUtilModule>('@alicloud/tea-util'));
+  /** The hex SHA-256 of a body, as openapi-util computes `x-acs-content-sha256`. */
+  const payloadHash = (body: string) =>
+    OpenApiUtil.hexEncode(OpenApiUtil.hash(Buffer.from(body), SIGNATURE_ALGORITHM));
+  return {
+    OpenApiUtil,
+    payloadHash,
+    /** `x-acs-content-sha256` of a request without a body (the query-placed actions). */
+    emptyBodyHash: payloadHash(''),
+    /** openapi-client's, so that CAMS sees the same client as before. */
+    userAgent: TeaUtil.getUserAgent(''),
+  };
+});
 
 /**
  * Where the official SDK, @alicloud/cams20200606 1.4.2, puts each action's parameters: the form
@@ -71,7 +84,7 @@ export function createCamsTransport(settings: CamsSettings): CamsSend {
     const keys = await credentials.keys();
     const placement = CAMS_ACTIONS[action];
     const query = placement === 'query' ? parameters : {};
-    const body = placement === 'body' ? OpenApiUtil.toForm(parameters) : undefined;
+    const body = placement === 'body' ? alibaba().OpenApiUtil.toForm(parameters) : undefined;
     const headers = signedHeaders(action, settings.endpoint, signingDate.at(now()), query, body, keys);
     const signature = signatureOf(headers.Authorization);
     // The signature is as good as the key for the next 15 minutes: errors must not show it either.
@@ -112,18 +125,19 @@ function signedHeaders(
   body: string | undefined,
   keys: CamsKeys,
 ): Record<string, string> {
+  const { OpenApiUtil, payloadHash, emptyBodyHash, userAgent } = alibaba();
   const headers: Record<string, string> = {
     host,
     'x-acs-version': API_VERSION,
     'x-acs-action': action,
-    'user-agent': USER_AGENT,
+    'user-agent': userAgent,
     'x-acs-date': date,
     // Unique per request, which is all CAMS asks of it.
     'x-acs-signature-nonce': randomUUID(),
     accept: 'application/json',
   };
   if (body !== undefined) headers['content-type'] = 'application/x-www-form-urlencoded';
-  const hash = body === undefined ? EMPTY_BODY_HASH : payloadHash(body);
+  const hash = body === undefined ? emptyBodyHash : payloadHash(body);
   headers['x-acs-content-sha256'] = hash;
   // Signed like the rest: leaving it out would change nothing but the signature CAMS expects.
   if (keys.providerName !== undefined) headers['x-acs-credentials-provider'] = keys.providerName;
@@ -140,11 +154,6 @@ function signedHeaders(
     keys.accessKeySecret,
   );
   return headers;
-}
-
-/** The hex SHA-256 of the body, as openapi-util computes `x-acs-content-sha256`. */
-function payloadHash(body: string): string {
-  return OpenApiUtil.hexEncode(OpenApiUtil.hash(Buffer.from(body), SIGNATURE_ALGORITHM));
 }
 
 function signatureOf(authorization: string | undefined): string {
