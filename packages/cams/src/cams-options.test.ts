@@ -1,4 +1,4 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { chmod, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ConfigError, loadConfig, loadConfigFromEnv } from '@whatsapp-bsp/core';
@@ -238,4 +238,41 @@ describe('removed options', () => {
       `The CAMS option \`${option}\` was removed: the client’s \`timeoutMs\` bounds each attempt, and now cancels its request when it runs out`,
     );
   });
+});
+
+describe('config files', () => {
+  async function loadFile(cams: object, mode: number) {
+    const dir = await mkdtemp(join(tmpdir(), 'cams-options-'));
+    const path = join(dir, 'wabsp.json');
+    try {
+      await writeFile(path, JSON.stringify({ provider: 'cams', cams }));
+      await chmod(path, mode);
+      return await loadConfig({ path, env: {}, adapters: { cams: adapter } }).catch(
+        (error: unknown) => error,
+      );
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  }
+
+  it('a proxy, which may carry its password, only in a file private to its owner', async () => {
+    const refused = await loadFile(
+      { custSpaceId: CUST_SPACE_ID, proxy: 'http://user:password@proxy.test:3128' },
+      0o644,
+    );
+
+    expect(ConfigError.isInstance(refused)).toBe(true);
+    expect((refused as Error).message).toContain('chmod 600');
+    expect((refused as Error).message).not.toContain('password');
+  });
+
+  it.each([{ ca: 'PEM' }, { allowInsecureHttp: true }])(
+    '%o only in a file that others cannot change',
+    async (option) => {
+      const refused = await loadFile({ custSpaceId: CUST_SPACE_ID, ...option }, 0o666);
+
+      expect(ConfigError.isInstance(refused)).toBe(true);
+      expect((refused as Error).message).toContain('go-w');
+    },
+  );
 });
