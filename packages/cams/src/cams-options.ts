@@ -5,7 +5,7 @@ import { isSendableInHeader } from './transport/header-text.js';
 
 export const DEFAULT_CAMS_ENDPOINT = 'cams.ap-southeast-1.aliyuncs.com';
 
-/** What `@alicloud/credentials` and openapi-client need of a credential provider. */
+/** What the adapter needs of a credential provider, as `@alicloud/credentials`' Credential offers it. */
 export interface CamsCredential {
   getCredential(): Promise<{
     accessKeyId?: string;

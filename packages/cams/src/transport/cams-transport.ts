@@ -16,8 +16,9 @@ import { readCamsAnswer } from './read-cams-answer.js';
  * HTTP layer (tea-typescript over httpx) takes no agent, no proxy and no size limit, cannot be
  * cancelled, and prints request headers (the signature, the STS token) under `DEBUG=*`.
  * What follows is what openapi-client's `doRequest` does for an RPC action signed
- * ACS3-HMAC-SHA256 with an AccessKey or STS credential; cams-sdk-fidelity.test.ts holds the
- * result to the official SDK, and the emulator checks each signature independently.
+ * ACS3-HMAC-SHA256 with an AccessKey or STS credential: cams-signing.test.ts holds each request
+ * to openapi-client's byte for byte, cams-sdk-fidelity.test.ts the parameters to the official
+ * SDK's, and the emulator checks each signature independently.
  */
 
 const API_VERSION = '2020-06-06';
