@@ -87,12 +87,11 @@ export function createCamsTransport(settings: CamsSettings): CamsSend {
     const query = placement === 'query' ? parameters : {};
     const body = placement === 'body' ? alibaba().OpenApiUtil.toForm(parameters) : undefined;
     const headers = signedHeaders(action, settings.endpoint, signingDate.at(now()), query, body, keys);
-    const signature = signatureOf(headers.Authorization);
-    // The signature is as good as the key for the next 15 minutes: errors must not show it either.
-    const secrets = () => [...credentials.secrets(), signature];
+    // What errors must not show: the keys, the token, and this request's signature.
+    const secrets = [...credentials.secrets(), signatureOf(headers.Authorization)];
     const response = await sendHttpRequest({
       method: METHOD,
-      // The query string as tea-typescript builds it (Node's querystring), which is what was signed.
+      // Encoded as tea-typescript encodes it (Node's querystring); the signature covers the decoded values.
       url: placement === 'query' ? `${origin}${PATHNAME}?${stringify(query)}` : `${origin}${PATHNAME}`,
       headers,
       ...(body !== undefined && { body }),
@@ -102,12 +101,12 @@ export function createCamsTransport(settings: CamsSettings): CamsSend {
       ...(allowInsecureHttp !== undefined && { allowInsecureHttp }),
       ...(maxResponseBytes !== undefined && { maxResponseBytes }),
       provider: 'cams',
-      secrets: secrets(),
+      secrets,
     });
     return readCamsAnswer(
       action,
       { statusCode: response.status, headers: response.headers, body: response.body.toString('utf8') },
-      secrets,
+      () => secrets,
       now,
     );
   };
@@ -140,7 +139,7 @@ function signedHeaders(
   if (body !== undefined) headers['content-type'] = 'application/x-www-form-urlencoded';
   const hash = body === undefined ? emptyBodyHash : payloadHash(body);
   headers['x-acs-content-sha256'] = hash;
-  // Signed like the rest: leaving it out would change nothing but the signature CAMS expects.
+  // Sent and signed as openapi-client does, so that requests stay what they were.
   if (keys.providerName !== undefined) headers['x-acs-credentials-provider'] = keys.providerName;
   if (keys.securityToken !== undefined) {
     headers['x-acs-accesskey-id'] = keys.accessKeyId;
@@ -157,6 +156,7 @@ function signedHeaders(
   return headers;
 }
 
+/** The signature in an `Authorization` header: openapi-util hands out only the whole header. */
 function signatureOf(authorization: string | undefined): string {
   return /Signature=([0-9a-f]+)/.exec(authorization ?? '')?.[1] ?? '';
 }
