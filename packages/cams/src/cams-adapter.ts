@@ -19,6 +19,8 @@ export const adapter: ProviderAdapter<CamsOptions> = {
     endpoint: 'CAMS_ENDPOINT',
     protocol: 'CAMS_PROTOCOL',
   },
-  secretOptions: ['accessKeySecret', 'securityToken'],
-  endpointOptions: ['endpoint', 'protocol'],
+  // A proxy URL may carry the proxy's password.
+  secretOptions: ['accessKeySecret', 'securityToken', 'proxy'],
+  // What decides where requests go and whom they trust: a file that others can change must not set them.
+  endpointOptions: ['endpoint', 'protocol', 'proxy', 'ca', 'allowInsecureHttp'],
 };

@@ -245,7 +245,7 @@ describe('input the core client refuses before anything is sent', () => {
 });
 
 describe('cancellation through the core client', () => {
-  // openapi-client takes no AbortSignal: the client answers at once and lets the request run out.
+  // The client answers at once; the request itself is cancelled too (cams-network.test.ts shows it).
   it('rejects at once with the abort reason while the request is in flight', async () => {
     const controller = new AbortController();
     const reason = new Error('caller gave up');

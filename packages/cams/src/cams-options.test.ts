@@ -1,4 +1,7 @@
-import { ConfigError } from '@whatsapp-bsp/core';
+import { chmod, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ConfigError, loadConfig, loadConfigFromEnv } from '@whatsapp-bsp/core';
 import nock from 'nock';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { getFlowExampleBody } from './__fixtures__/get-flow.js';
@@ -10,8 +13,9 @@ import {
   interceptCams,
   type RecordedRequest,
 } from './__fixtures__/harness.js';
+import { adapter } from './cams-adapter.js';
 import { camsCapabilities } from './cams-capabilities.js';
-import { camsOptionsSchema } from './cams-options.js';
+import { type CamsOptions, camsOptionsSchema } from './cams-options.js';
 import { cams } from './cams-provider.js';
 
 beforeAll(() => nock.disableNetConnect());
@@ -57,7 +61,7 @@ describe('cams()', () => {
     expect(error.field).toBe('endpiont');
     expect(error.message).toBe(
       'Unknown CAMS option `endpiont`; expected one of: accessKeyId, accessKeySecret, securityToken, ' +
-        'credential, custSpaceId, endpoint, protocol, connectTimeoutMs, readTimeoutMs, now',
+        'credential, custSpaceId, endpoint, protocol, proxy, ca, allowInsecureHttp, maxResponseBytes, now',
     );
   });
 
@@ -78,8 +82,15 @@ describe('cams()', () => {
     ['credential', { custSpaceId: CUST_SPACE_ID, credential: 'not a credential' }],
     ['endpoint', { ...keys, endpoint: 'https://cams.ap-southeast-1.aliyuncs.com/' }],
     ['protocol', { ...keys, protocol: 'ftp' }],
-    ['readTimeoutMs', { ...keys, readTimeoutMs: -1 }],
-    ['connectTimeoutMs', { ...keys, connectTimeoutMs: 1.5 }],
+    ['maxResponseBytes', { ...keys, maxResponseBytes: -1 }],
+    ['maxResponseBytes', { ...keys, maxResponseBytes: 1.5 }],
+    ['allowInsecureHttp', { ...keys, allowInsecureHttp: 'yes' }],
+    ['proxy', { ...keys, proxy: true }],
+    ['proxy', { ...keys, proxy: 'socks5://127.0.0.1:1080' }],
+    ['proxy', { ...keys, proxy: 'not a url' }],
+    ['ca', { ...keys, ca: 42 }],
+    ['ca', { ...keys, ca: [] }],
+    ['ca', { ...keys, ca: 'not a certificate' }],
     ['now', { ...keys, now: 1700000000000 }],
     ['accesKeyId', { ...keys, accesKeyId: 'typo' }],
     ['options', undefined],
@@ -127,4 +138,141 @@ describe('cams()', () => {
     await expect(call).rejects.toMatchObject({ code: 'CONFIG', field: 'credential', outcome: 'not-sent' });
     expect(requests).toHaveLength(0);
   });
+});
+
+describe('protocol, white space and characters', () => {
+  it.each(['HTTPS', 'Https', 'https'])(
+    'accepts protocol %s in any case, as Alibaba’s SDK does',
+    (protocol) => {
+      expect(camsOptionsSchema.parse({ ...keys, protocol }).protocol).toBe('https');
+    },
+  );
+
+  it('accepts CAMS_PROTOCOL=HTTPS from the environment and sends over HTTPS', async () => {
+    const config = await loadConfigFromEnv(
+      {
+        WABSP_PROVIDER: 'cams',
+        ALIBABA_CLOUD_ACCESS_KEY_ID: keys.accessKeyId,
+        ALIBABA_CLOUD_ACCESS_KEY_SECRET: keys.accessKeySecret,
+        CAMS_CUST_SPACE_ID: CUST_SPACE_ID,
+        CAMS_PROTOCOL: 'HTTPS',
+      },
+      { adapters: { cams: adapter } },
+    );
+    const requests: RecordedRequest[] = [];
+    interceptCams(requests, [200, getFlowExampleBody]);
+
+    await adapter.create(config.cams as CamsOptions).flows.doGet({ id: 'f-1' }, callContext());
+
+    expect(requests).toHaveLength(1);
+  });
+
+  it('accepts protocol HTTP for this machine', () => {
+    expect(camsOptionsSchema.parse({ ...keys, endpoint: '127.0.0.1:8089', protocol: 'HTTP' }).protocol).toBe(
+      'http',
+    );
+  });
+
+  it.each([
+    ['custSpaceId', { ...keys, custSpaceId: `${CUST_SPACE_ID} ` }],
+    ['custSpaceId', { ...keys, custSpaceId: `\t${CUST_SPACE_ID}` }],
+    ['accessKeyId', { ...keys, accessKeyId: `${keys.accessKeyId}\n` }],
+    ['accessKeySecret', { ...keys, accessKeySecret: `${ACCESS_KEY_SECRET}\r\n` }],
+    ['securityToken', { ...keys, securityToken: ' CAIS-token' }],
+    ['endpoint', { ...keys, endpoint: 'cams.ap-southeast-1.aliyuncs.com ' }],
+    ['protocol', { ...keys, protocol: 'https\n' }],
+    ['proxy', { ...keys, proxy: 'http://proxy.example.test:3128 ' }],
+  ])('refuses %s with white space around it, naming it (it used to be trimmed)', (field, options) => {
+    const error = configError(options);
+
+    expect(error).toMatchObject({ code: 'CONFIG', provider: 'cams', field, outcome: 'not-sent' });
+    expect(error.message).toContain('white space');
+    expect(error.message).not.toContain(ACCESS_KEY_SECRET);
+  });
+
+  it('refuses white space around an option read from a config file, naming the option', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'cams-options-'));
+    const path = join(dir, 'wabsp.json');
+    try {
+      await writeFile(
+        path,
+        JSON.stringify({ provider: 'cams', cams: { ...keys, custSpaceId: 'cams-space-0001\n' } }),
+        {
+          mode: 0o600,
+        },
+      );
+      const config = await loadConfig({ path, env: {}, adapters: { cams: adapter } });
+
+      const error = configError(config.cams);
+
+      expect(error).toMatchObject({ field: 'custSpaceId' });
+      expect(error.message).toContain('white space');
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it.each([
+    ['accessKeyId', 'LTAI5t\u0007OptionsTest'],
+    ['accessKeyId', 'LTAI5t€OptionsTest'],
+    ['accessKeySecret', 'UnitTest\u0000Secret'],
+    ['securityToken', 'CAIS\ntoken'],
+  ])('refuses a %s holding a character no header can carry, never quoting it', (field, value) => {
+    const options =
+      field === 'securityToken' ? { ...keys, securityToken: value } : { ...keys, [field]: value };
+
+    const error = configError(options);
+
+    expect(error).toMatchObject({ code: 'CONFIG', provider: 'cams', field, outcome: 'not-sent' });
+    expect(error.message).toContain('control character');
+    expect(`${error.message} ${JSON.stringify(error)}`).not.toContain(value);
+  });
+});
+
+describe('removed options', () => {
+  it.each(['connectTimeoutMs', 'readTimeoutMs'])('%s is refused, saying what replaces it', (option) => {
+    const error = configError({ ...keys, [option]: 5_000 });
+
+    expect(error).toMatchObject({ code: 'CONFIG', field: option });
+    expect(error.message).toBe(
+      `The CAMS option \`${option}\` was removed: the client’s \`timeoutMs\` bounds each attempt, and now cancels its request when it runs out`,
+    );
+  });
+});
+
+describe('config files', () => {
+  async function loadFile(cams: object, mode: number) {
+    const dir = await mkdtemp(join(tmpdir(), 'cams-options-'));
+    const path = join(dir, 'wabsp.json');
+    try {
+      await writeFile(path, JSON.stringify({ provider: 'cams', cams }));
+      await chmod(path, mode);
+      return await loadConfig({ path, env: {}, adapters: { cams: adapter } }).catch(
+        (error: unknown) => error,
+      );
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  }
+
+  it('a proxy, which may carry its password, only in a file private to its owner', async () => {
+    const refused = await loadFile(
+      { custSpaceId: CUST_SPACE_ID, proxy: 'http://user:password@proxy.test:3128' },
+      0o644,
+    );
+
+    expect(ConfigError.isInstance(refused)).toBe(true);
+    expect((refused as Error).message).toContain('chmod 600');
+    expect((refused as Error).message).not.toContain('password');
+  });
+
+  it.each([{ ca: 'PEM' }, { allowInsecureHttp: true }])(
+    '%o only in a file that others cannot change',
+    async (option) => {
+      const refused = await loadFile({ custSpaceId: CUST_SPACE_ID, ...option }, 0o666);
+
+      expect(ConfigError.isInstance(refused)).toBe(true);
+      expect((refused as Error).message).toContain('go-w');
+    },
+  );
 });

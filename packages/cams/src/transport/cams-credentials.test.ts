@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ConfigError } from '@whatsapp-bsp/core';
+import { ConfigError, createClient, type ProviderV1 } from '@whatsapp-bsp/core';
 import nock from 'nock';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { getFlowExampleBody } from '../__fixtures__/get-flow.js';
@@ -96,5 +96,61 @@ describe('without keys in the options', () => {
     // credentials-URI provider even when ALIBABA_CLOUD_CREDENTIALS_URI is unset, which asks for
     // the host "undefined"; nock refuses it, and it is the library's, not a lookup of ours.
     expect(unexpectedRequests.filter((host) => host !== 'undefined')).toEqual([]);
+  });
+});
+
+describe('credentials that cannot be sent', () => {
+  async function refusedThroughTheClient(provider: ProviderV1, field: string, value: string) {
+    const requests: RecordedRequest[] = [];
+    interceptCams(requests, [200, getFlowExampleBody]);
+    const client = createClient({ provider, rateLimit: false, retry: { maxAttempts: 3 } });
+
+    const error = await client.flows.get('f-1').catch((thrown: unknown) => thrown);
+
+    expect(ConfigError.isInstance(error)).toBe(true);
+    expect(error).toMatchObject({
+      provider: 'cams',
+      field,
+      outcome: 'not-sent',
+      retryable: false,
+      attempts: 1,
+    });
+    expect(`${(error as Error).message} ${JSON.stringify(error)}`).not.toContain(value);
+    expect(requests).toHaveLength(0);
+    return error as ConfigError;
+  }
+
+  it('an access key id from the environment ending in a newline: ConfigError on the first call, nothing sent', async () => {
+    process.env.ALIBABA_CLOUD_ACCESS_KEY_ID = 'LTAI5tFromEnvironment\n';
+    process.env.ALIBABA_CLOUD_ACCESS_KEY_SECRET = 'environment-secret-0001';
+
+    const error = await refusedThroughTheClient(
+      cams({ custSpaceId: CUST_SPACE_ID }),
+      'accessKeyId',
+      'LTAI5tFromEnvironment',
+    );
+
+    expect(error.message).toContain('access key id found by the default credential chain');
+    expect(error.message).toContain('ALIBABA_CLOUD_ACCESS_KEY_ID');
+  });
+
+  it('an STS token handed out by a credential with a line break in it: ConfigError naming the credential', async () => {
+    const token = 'CAIS-token-0123456789\r\nX-Injected: 1';
+    const credential = {
+      getCredential: async () => ({
+        accessKeyId: 'LTAI5tFromCredential',
+        accessKeySecret: 'credential-secret-0001',
+        securityToken: token,
+        type: 'sts',
+      }),
+    };
+
+    const error = await refusedThroughTheClient(
+      cams({ custSpaceId: CUST_SPACE_ID, credential }),
+      'credential',
+      token,
+    );
+
+    expect(error.message).toContain('security token handed out by the credential passed to cams()');
   });
 });

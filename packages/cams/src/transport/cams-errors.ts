@@ -1,6 +1,6 @@
 import {
   AuthenticationError,
-  BspError,
+  type BspError,
   type BspErrorOptions,
   InvalidRequestError,
   NotFoundError,
@@ -10,7 +10,7 @@ import {
   type RequestOutcome,
   ResponseFormatError,
 } from '@whatsapp-bsp/core';
-import { isRecord, redactSecrets, safeCause } from '@whatsapp-bsp/core/adapter';
+import { isRecord, redactSecrets } from '@whatsapp-bsp/core/adapter';
 
 const PROVIDER = 'cams';
 
@@ -121,69 +121,28 @@ function classForStatus(httpStatusCode: number | undefined): ErrorClass {
   return InvalidRequestError;
 }
 
-export interface TransportFailure {
-  /** The status the response arrived with, when one arrived. */
-  readonly httpStatusCode?: number;
-  /** How long the response's `Retry-After` asked us to wait. */
-  readonly retryAfterMs?: number | undefined;
-  readonly timeoutMs: number;
-  readonly secrets: readonly string[];
-}
-
 /**
- * Node's codes for a connection that was never made: nothing reached CAMS, so the request can be
- * sent again whatever it was. Any other network error may come after the request was written.
+ * An error status (4xx, 5xx) whose body is not a JSON object: an HTML page from a proxy or a
+ * load balancer, or nothing. Throttled by its status alone (429) is a refusal, as with a code;
+ * any other such answer may have come after the work was done.
  */
-const NOT_CONNECTED_CODES: readonly unknown[] = ['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN'];
-
-/**
- * Whatever openapi-client threw, as a core error. Lost answers (timeouts, resets, a 5xx or a body
- * that cannot be read) leave the outcome `unknown`; only a connection never made is `not-sent`.
- */
-export function camsTransportError(error: unknown, failure: TransportFailure): BspError {
-  if (BspError.isInstance(error)) return error;
-  const { httpStatusCode, retryAfterMs, timeoutMs, secrets } = failure;
-  // openapi-client's ResponseError: a 4xx/5xx whose body parsed, with the status added to it.
-  const data = isRecord(error) ? error.data : undefined;
-  if (isRecord(data) && typeof data.statusCode === 'number') {
-    return camsVendorError(data, data.statusCode, secrets, retryAfterMs);
-  }
-  const cause = safeCause(error, secrets);
+export function camsUnreadableError(
+  httpStatusCode: number,
+  requestId: string | undefined,
+  retryAfterMs: number | undefined,
+): BspError {
+  const message = `CAMS answered HTTP ${httpStatusCode} with a body that is not a JSON object`;
   const options = {
     provider: PROVIDER,
-    cause,
-    ...(httpStatusCode !== undefined && { httpStatusCode }),
+    httpStatusCode,
+    ...(requestId !== undefined && { requestId }),
     ...(retryAfterMs !== undefined && { retryAfterMs }),
   };
-  if (httpStatusCode !== undefined && httpStatusCode >= 400) {
-    // openapi-client parses every error body as JSON; this one was an HTML page, empty, or not an object.
-    const message = `CAMS answered HTTP ${httpStatusCode} with a body that is not a JSON object`;
-    // Throttled by its status alone: refused, as with a code. Any other such answer may have
-    // come after the work was done.
-    if (httpStatusCode === 429) return new RateLimitError(message, { ...options, outcome: 'failed' });
-    const unknown = { ...options, outcome: 'unknown' } as const;
-    return httpStatusCode >= 500
-      ? new ProviderUnavailableError(message, unknown)
-      : new ResponseFormatError(message, unknown);
-  }
-  if (cause.name === 'SyntaxError' || cause.message === 'The value is not a object') {
-    return new ResponseFormatError('CAMS answered an error with a body that is not a JSON object', {
-      ...options,
-      outcome: 'unknown',
-    });
-  }
-  if (cause.name === 'RequestTimeoutError') {
-    // httpx names a slow answer a connect timeout too, so it cannot tell whether the request left.
-    return new ProviderUnavailableError(`CAMS did not answer within ${timeoutMs} ms`, {
-      ...options,
-      outcome: 'unknown',
-    });
-  }
-  const code = (cause as { code?: unknown }).code;
-  return new ProviderUnavailableError(`Could not reach CAMS${code === undefined ? '' : ` (${code})`}`, {
-    ...options,
-    outcome: NOT_CONNECTED_CODES.includes(code) ? 'not-sent' : 'unknown',
-  });
+  if (httpStatusCode === 429) return new RateLimitError(message, { ...options, outcome: 'failed' });
+  const unknown = { ...options, outcome: 'unknown' } as const;
+  return httpStatusCode >= 500
+    ? new ProviderUnavailableError(message, unknown)
+    : new ResponseFormatError(message, unknown);
 }
 
 /**

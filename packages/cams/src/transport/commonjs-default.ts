@@ -14,10 +14,10 @@ export function commonJsDefault<T>(imported: { readonly default: T } | T): T {
 }
 
 /**
- * Loads a CommonJS package that `@alicloud/openapi-client` has already required, from the require
- * cache. An ES import of it would make Node read and scan its source once more for named exports,
- * about 10 ms at startup for `@alicloud/credentials`.
+ * Loads one of Alibaba's CommonJS packages with `require`. An ES import of it would make Node
+ * read and scan its source for named exports first, about 10 ms at startup for
+ * `@alicloud/credentials`, for names this package does not use.
  */
-export function requireLoaded<T>(id: string): T {
+export function requireCommonJs<T>(id: string): T {
   return requireFromHere(id) as T;
 }
