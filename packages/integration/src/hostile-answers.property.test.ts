@@ -1,8 +1,3 @@
-// biome-ignore-all assist/source/organizeImports: nock is imported first, see below.
-// nock patches Node's http module when it is imported; core's transport binds `http.request` when
-// it is imported. So nock must come before any adapter, or it never sees the CAMS requests.
-import nock from 'nock';
-
 import { inspect } from 'node:util';
 import { cams } from '@whatsapp-bsp/cams';
 import {
@@ -20,6 +15,7 @@ import {
 } from '@whatsapp-bsp/core';
 import { nxcloud } from '@whatsapp-bsp/nxcloud';
 import fc from 'fast-check';
+import nock from 'nock';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { anyHostileValue, enumWord, POLLUTING_MEMBERS, stringValue } from './__fixtures__/hostile-json.js';
 
