@@ -139,16 +139,24 @@ function endless(body: Buffer, capBytes: number): Readable {
   });
 }
 
-/** The strongest settings that stay fast on long runs of one byte. */
+/**
+ * A compressor that flushes every block written to it, as a server streaming an answer would: the
+ * client gets compressed bytes from the start, not once the compressor's buffers fill (gzip's
+ * hold the output of some 16 MiB of spaces), which could be after an endless body's cap. The cost
+ * is a few bytes per 64 KiB block: gzip and deflate make about 1 byte of 800, br 1 of 5,000.
+ */
 function compressor(encoding: BodyEncoding): Transform {
   switch (encoding) {
     case 'gzip':
-      return createGzip({ level: 9 });
+      return createGzip({ level: 9, flush: constants.Z_SYNC_FLUSH });
     case 'deflate':
-      return createDeflate({ level: 9 });
+      return createDeflate({ level: 9, flush: constants.Z_SYNC_FLUSH });
     case 'br':
       // Quality 4 shrinks runs of one byte to almost nothing, several times faster than 11.
-      return createBrotliCompress({ params: { [constants.BROTLI_PARAM_QUALITY]: 4 } });
+      return createBrotliCompress({
+        flush: constants.BROTLI_OPERATION_FLUSH,
+        params: { [constants.BROTLI_PARAM_QUALITY]: 4 },
+      });
   }
 }
 
