@@ -1,7 +1,7 @@
 export type { CamsAccount, NxcloudAccount } from './credentials.js';
 export { DEFAULT_CAMS_ACCOUNT, DEFAULT_NXCLOUD_ACCOUNT, EMULATOR_WABA_ID } from './credentials.js';
 export { emulatorEnvironment, formatEmulatorBanner } from './emulator-banner.js';
-export type { FaultKind, FaultRule } from './faults/faults.js';
+export type { BodyEncoding, FaultKind, FaultRule, RedirectStatus } from './faults/faults.js';
 export type {
   BodyComponent,
   ButtonsComponent,

@@ -3,6 +3,12 @@ import type { Emulator, EmulatorEndpoints, Vendor } from '@whatsapp-bsp/emulator
 
 export const VENDORS: readonly Vendor[] = ['nxcloud', 'cams'];
 
+/** Options both adapters take beyond the emulator's account, added to the vendor's options. */
+export interface AdapterOptions {
+  /** The most a response body may hold once decoded, in bytes (the adapters' default is 8 MiB). */
+  maxResponseBytes?: number;
+}
+
 /**
  * A client for one vendor server of the emulator, built the way users build one from
  * configuration: by provider name, so core loads the adapter package itself.
@@ -11,13 +17,18 @@ export function clientFor<V extends Vendor>(
   emulator: Emulator<V>,
   vendor: V,
   settings: ClientSettings = {},
+  adapterOptions: AdapterOptions = {},
 ): Promise<WhatsAppClient> {
   const { nxcloud, cams } = emulator as Partial<EmulatorEndpoints>;
   if (vendor === 'nxcloud' && nxcloud) {
-    return createClient({ provider: 'nxcloud', nxcloud: { ...nxcloud.config }, ...settings });
+    return createClient({
+      provider: 'nxcloud',
+      nxcloud: { ...nxcloud.config, ...adapterOptions },
+      ...settings,
+    });
   }
   if (vendor === 'cams' && cams) {
-    return createClient({ provider: 'cams', cams: { ...cams.config }, ...settings });
+    return createClient({ provider: 'cams', cams: { ...cams.config, ...adapterOptions }, ...settings });
   }
   throw new Error(`The emulator was started without its ${vendor} server`);
 }

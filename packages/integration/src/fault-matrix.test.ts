@@ -4,9 +4,11 @@ import {
   type CallOptions,
   type ClientSettings,
   type ImplementedOperation,
+  type RequestOutcome,
   type RetryEvent,
   type WhatsAppClient,
 } from '@whatsapp-bsp/core';
+import { DEFAULT_MAX_RESPONSE_BYTES } from '@whatsapp-bsp/core/adapter';
 import {
   type Emulator,
   type FaultRule,
@@ -42,6 +44,13 @@ const SLOW_SERVER_MS = 3_000;
 const SLOW_QUOTA = { kind: 'quota', requestsPerSecond: 0.05, burst: 1 } as const;
 /** How far the emulator's clock jumps when a throttling window is over: a token's worth, within NXCloud's ±60 s signing window. */
 const QUOTA_WINDOW_MS = 30_000;
+/**
+ * The response size limit the clients here have: the adapters' default, what a user gets without
+ * setting one. The bodies past it are a few times over, enough that a client reading them whole
+ * is caught, and small enough that one doing so (an adapter without a limit) still ends its cells
+ * in bounded memory and shows what it does instead.
+ */
+const LIMIT = DEFAULT_MAX_RESPONSE_BYTES;
 
 /** Each read operation, as a user calls it; a list call fetches its first page. */
 const CALLS: Record<ImplementedOperation, (client: WhatsAppClient, options: CallOptions) => Promise<object>> =
@@ -73,6 +82,10 @@ type Outcome = 'OK' | BspError['code'] | 'ABORTED';
 interface Expected {
   outcome: Outcome;
   attempts: number;
+  /** What the error says became of the request, where the row is about that. */
+  requestOutcome?: RequestOutcome;
+  /** Text the error message must hold, where the outcome alone could come about by chance. */
+  messageHolds?: string;
   /** The total back-off when the vendor's `Retry-After` decides it; otherwise each delay is at most `RETRY.maxDelayMs`. */
   waitedMs?: number;
 }
@@ -95,7 +108,17 @@ const ok = (attempts: number, waitedMs?: number): Expected => ({
   attempts,
   ...(waitedMs === undefined ? {} : { waitedMs }),
 });
-const fails = (outcome: Outcome, attempts: number): Expected => ({ outcome, attempts });
+const fails = (outcome: Outcome, attempts: number, requestOutcome?: RequestOutcome): Expected => ({
+  outcome,
+  attempts,
+  ...(requestOutcome === undefined ? {} : { requestOutcome }),
+});
+/**
+ * A body the client must stop reading: refused at once, the vendor may have acted on the request,
+ * and the message names the option to raise. A client that cannot decode the body at all would
+ * refuse it too, but with no word of the limit.
+ */
+const tooLarge: Expected = { ...fails('BAD_RESPONSE', 1, 'unknown'), messageHolds: 'maxResponseBytes' };
 
 const FAULTS: FaultCase[] = [
   { name: 'HTTP 500 ×2', rules: () => [{ kind: 'http-error', status: 500, times: 2 }], expected: ok(3) },
@@ -180,6 +203,61 @@ const FAULTS: FaultCase[] = [
     expected: fails('RATE_LIMITED', 1),
   },
   {
+    name: 'body over the limit, with its length',
+    rules: () => [{ kind: 'oversized', bytes: 2 * LIMIT }],
+    expected: tooLarge,
+  },
+  {
+    name: 'body over the limit, chunked',
+    rules: () => [{ kind: 'oversized', bytes: 2 * LIMIT, chunked: true }],
+    expected: tooLarge,
+  },
+  {
+    name: 'gzip bomb',
+    rules: () => [{ kind: 'compression-bomb', bytes: 4 * LIMIT, encoding: 'gzip' }],
+    expected: tooLarge,
+  },
+  {
+    name: 'deflate bomb',
+    rules: () => [{ kind: 'compression-bomb', bytes: 4 * LIMIT, encoding: 'deflate' }],
+    expected: tooLarge,
+  },
+  {
+    name: 'br bomb',
+    rules: () => [{ kind: 'compression-bomb', bytes: 4 * LIMIT, encoding: 'br' }],
+    expected: tooLarge,
+  },
+  {
+    // The emulator drops the connection at its cap: a client that reads that far sees a
+    // connection failure and retries, instead of refusing at the limit.
+    name: 'endless body',
+    rules: () => [{ kind: 'endless', capBytes: 4 * LIMIT }],
+    expected: tooLarge,
+  },
+  {
+    // The body is the real answer: a client that took it as data would succeed.
+    name: 'redirect, HTTP 302',
+    rules: () => [{ kind: 'redirect', status: 302 }],
+    expected: fails('BAD_RESPONSE', 1, 'failed'),
+  },
+  {
+    name: 'redirect, HTTP 308',
+    rules: () => [{ kind: 'redirect', status: 308 }],
+    expected: fails('BAD_RESPONSE', 1, 'failed'),
+  },
+  {
+    // The body ends short of its length as the connection closes: like a reset, worth retrying.
+    name: 'Content-Length over the body',
+    rules: () => [{ kind: 'lying-length', declares: 'more' }],
+    expected: fails('UNAVAILABLE', 3, 'unknown'),
+  },
+  {
+    // Half the answer is all the client may read: truncated JSON, or bytes after the end refused.
+    name: 'Content-Length under the body',
+    rules: () => [{ kind: 'lying-length', declares: 'fewer' }],
+    expected: fails('BAD_RESPONSE', 1, 'unknown'),
+  },
+  {
     name: 'abort during back-off',
     rules: () => [{ kind: 'http-error', status: 503 }],
     retry: LONG_BACK_OFF,
@@ -205,6 +283,8 @@ interface Lane {
 interface CellResult {
   outcome: Outcome | 'OTHER';
   attempts: number;
+  /** The error's `outcome`, for a BspError. */
+  requestOutcome?: RequestOutcome;
   /** Requests the emulator received for this cell. */
   requests: number;
   delays: number[];
@@ -250,15 +330,27 @@ async function runCell(lane: Lane, fault: FaultCase): Promise<CellResult> {
     return result('OK', value.$metadata.attempts, '');
   } catch (error) {
     if (error === abortReason) return result('ABORTED', emulator.requests.count(lane.vendor), '');
-    if (BspError.isInstance(error)) return result(error.code, error.attempts, error.message);
+    if (BspError.isInstance(error)) return result(error.code, error.attempts, error.message, error.outcome);
     return result('OTHER', 0, String(error));
   } finally {
     emulator.faults.clear();
     lane.clock.offsetMs = 0;
   }
 
-  function result(outcome: CellResult['outcome'], attempts: number, detail: string): CellResult {
-    return { outcome, attempts, requests: emulator.requests.count(lane.vendor), delays, detail };
+  function result(
+    outcome: CellResult['outcome'],
+    attempts: number,
+    detail: string,
+    requestOutcome?: RequestOutcome,
+  ): CellResult {
+    return {
+      outcome,
+      attempts,
+      ...(requestOutcome === undefined ? {} : { requestOutcome }),
+      requests: emulator.requests.count(lane.vendor),
+      delays,
+      detail,
+    };
   }
 }
 
@@ -277,7 +369,14 @@ function mismatch(cell: CellResult, fault: FaultCase): string | undefined {
   if (cell.outcome !== expected.outcome || cell.attempts !== expected.attempts) {
     return `expected ${label(expected.outcome, expected.attempts)}`;
   }
-  // Every attempt the client counts reached the server once, and none more.
+  if (expected.requestOutcome !== undefined && cell.requestOutcome !== expected.requestOutcome) {
+    return `outcome ${cell.requestOutcome}, not ${expected.requestOutcome}`;
+  }
+  if (expected.messageHolds !== undefined && !cell.detail.includes(expected.messageHolds)) {
+    return `the message does not say ${expected.messageHolds}`;
+  }
+  // Every attempt the client counts reached the server once, and none more (a redirect followed
+  // would be one more).
   if (cell.requests !== cell.attempts) return `${cell.requests} requests reached the server`;
   const waited = cell.delays.reduce((sum, delay) => sum + delay, 0);
   if (expected.waitedMs !== undefined) {

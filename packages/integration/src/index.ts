@@ -3,7 +3,7 @@
  * private: its tests are the point; these are the pieces they share.
  */
 export { AUDIT_SECRETS } from './audit-secrets.js';
-export { clientFor, VENDORS } from './emulator-clients.js';
+export { type AdapterOptions, clientFor, VENDORS } from './emulator-clients.js';
 export { formatTable } from './format-table.js';
 export { countOpenHandles, type HandleCounts, settledOpenHandles } from './open-handles.js';
 export { type ProxyAnswer, type RecordingProxy, startRecordingProxy } from './recording-proxy.js';

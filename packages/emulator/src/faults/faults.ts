@@ -24,7 +24,43 @@ export type FaultKind =
    * the quota get the vendor's throttling error: CAMS HTTP 400 `System.LimitControl` (or
    * `code: 'Throttling.User'`); NXCloud documents none, so HTTP 429 with `code` 429.
    */
-  | { kind: 'quota'; requestsPerSecond: number; burst?: number; retryAfterSeconds?: number; code?: string };
+  | { kind: 'quota'; requestsPerSecond: number; burst?: number; retryAfterSeconds?: number; code?: string }
+  /**
+   * The real answer followed by JSON whitespace up to `bytes` bytes in all (an answer already
+   * longer is sent as it is): valid JSON that reads as the real answer, made as it is sent. With
+   * its true `Content-Length`, or `chunked` without one.
+   */
+  | { kind: 'oversized'; bytes: number; chunked?: boolean }
+  /**
+   * The same padded answer of `bytes` bytes, compressed as it is sent with the matching
+   * `Content-Encoding` (default gzip), chunked and flushed block by block: about 1 byte in 800
+   * of `bytes` on the wire with gzip or deflate, 1 in 5,000 with br. Below a client's limit it
+   * is just a compressed answer.
+   */
+  | { kind: 'compression-bomb'; bytes: number; encoding?: BodyEncoding }
+  /**
+   * The real answer followed by whitespace that never ends, chunked, compressed with `encoding`
+   * if given. The emulator drops the connection once it has made `capBytes` (default 1 GiB), so
+   * that a client that never stops reading cannot keep it busy for ever; the body never ends well.
+   */
+  | { kind: 'endless'; capBytes?: number; encoding?: BodyEncoding }
+  /**
+   * A redirect (default 302) whose body is the real JSON answer, with a `Location` (default the
+   * request's path under `/moved`, on the same server).
+   */
+  | { kind: 'redirect'; status?: RedirectStatus; location?: string }
+  /**
+   * The real answer with a `Content-Length` that lies, and `Connection: close`: `'more'` declares
+   * twice its size and the connection closes after it (the client sees a body cut short);
+   * `'fewer'` declares half its size and sends it whole all the same.
+   */
+  | { kind: 'lying-length'; declares: 'more' | 'fewer' };
+
+/** A Content-Encoding the emulator can compress a body with. */
+export type BodyEncoding = 'gzip' | 'deflate' | 'br';
+
+/** The redirect statuses a client could be tempted to follow. */
+export type RedirectStatus = 301 | 302 | 303 | 307 | 308;
 
 export type FaultRule = FaultKind & {
   /** Which vendor's server it applies to; default both. */
@@ -126,7 +162,22 @@ function bucketFor(entry: ActiveRule, key: string): TokenBucket {
   return bucket;
 }
 
-const KINDS = new Set(['latency', 'http-error', 'reset', 'malformed-json', 'html', 'vendor-error', 'quota']);
+const KINDS = new Set([
+  'latency',
+  'http-error',
+  'reset',
+  'malformed-json',
+  'html',
+  'vendor-error',
+  'quota',
+  'oversized',
+  'compression-bomb',
+  'endless',
+  'redirect',
+  'lying-length',
+]);
+const ENCODINGS = new Set(['gzip', 'deflate', 'br']);
+const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
 
 function checkRule(rule: FaultRule): FaultRule {
   if (typeof rule !== 'object' || rule === null || !KINDS.has(rule.kind)) {
@@ -156,11 +207,48 @@ function checkRule(rule: FaultRule): FaultRule {
       if (!(rule.requestsPerSecond > 0)) throw new TypeError('fault.requestsPerSecond must be above 0');
       if (rule.burst !== undefined) positiveInteger(rule.burst, 'fault.burst');
       break;
+    case 'oversized':
+      positiveInteger(rule.bytes, 'fault.bytes');
+      if (rule.chunked !== undefined && typeof rule.chunked !== 'boolean') {
+        throw new TypeError('fault.chunked must be true or false');
+      }
+      break;
+    case 'compression-bomb':
+      positiveInteger(rule.bytes, 'fault.bytes');
+      checkEncoding(rule.encoding);
+      break;
+    case 'endless':
+      if (rule.capBytes !== undefined) positiveInteger(rule.capBytes, 'fault.capBytes');
+      checkEncoding(rule.encoding);
+      break;
+    case 'redirect':
+      if (rule.status !== undefined && !REDIRECT_STATUSES.has(rule.status)) {
+        throw new TypeError(`fault.status must be a redirect status (${[...REDIRECT_STATUSES].join(', ')})`);
+      }
+      // Checked here, not when answering: a bad header value would fail every matching request.
+      if (
+        rule.location !== undefined &&
+        !(typeof rule.location === 'string' && /^[!-~]+$/.test(rule.location))
+      ) {
+        throw new TypeError('fault.location must be a URL or a path, in printable ASCII without spaces');
+      }
+      break;
+    case 'lying-length':
+      if (rule.declares !== 'more' && rule.declares !== 'fewer') {
+        throw new TypeError("fault.declares must be 'more' or 'fewer'");
+      }
+      break;
   }
   if ('retryAfterSeconds' in rule && rule.retryAfterSeconds !== undefined) {
     nonNegative(rule.retryAfterSeconds, 'fault.retryAfterSeconds');
   }
   return { ...rule };
+}
+
+function checkEncoding(encoding: unknown): void {
+  if (encoding !== undefined && !ENCODINGS.has(encoding as string)) {
+    throw new TypeError(`fault.encoding must be one of ${[...ENCODINGS].join(', ')}`);
+  }
 }
 
 function positiveInteger(value: unknown, field: string): void {

@@ -7,6 +7,7 @@ import {
 } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { isStreamedFault, redirectAnswer, sendStreamed } from '../faults/distorted-answers.js';
 import type { FaultController, FaultDecision } from '../faults/faults.js';
 import type { RequestCounters } from './request-counters.js';
 import type { VendorProtocol, VendorRequest, VendorResponse } from './vendor-protocol.js';
@@ -72,19 +73,23 @@ async function serve(
   if (decision.latencyMs > 0) await sleep(decision.latencyMs, undefined, { signal: options.closing });
   if (decision.answer) counters.rejectedByFault(decision.answer.kind === 'quota');
 
-  if (decision.answer?.kind === 'reset') {
+  const fault = decision.answer;
+  if (fault?.kind === 'reset') {
     incoming.socket.destroy();
     return;
   }
-  send(outgoing, await answer(protocol, request, decision));
+  if (fault !== undefined && isStreamedFault(fault)) {
+    await sendStreamed(outgoing, await protocol.handle(request), fault);
+    return;
+  }
+  send(outgoing, await answer(protocol, request, fault));
 }
 
 async function answer(
   protocol: VendorProtocol,
   request: VendorRequest,
-  decision: FaultDecision,
+  fault: FaultDecision['answer'],
 ): Promise<VendorResponse> {
-  const fault = decision.answer;
   switch (fault?.kind) {
     case undefined:
       return protocol.handle(request);
@@ -102,8 +107,14 @@ async function answer(
       const bytes = Buffer.from(real.body);
       return { ...real, status: 200, body: bytes.subarray(0, Math.floor(bytes.length / 2)) };
     }
+    case 'redirect':
+      return redirectAnswer(await protocol.handle(request), request, fault);
     case 'reset':
-      throw new Error('unreachable: a reset has no answer');
+    case 'oversized':
+    case 'compression-bomb':
+    case 'endless':
+    case 'lying-length':
+      throw new Error(`unreachable: ${fault.kind} is not answered with one buffer`);
   }
 }
 
