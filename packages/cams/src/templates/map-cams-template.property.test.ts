@@ -31,9 +31,16 @@ const templatesAnswering = (body: Record<string, unknown>) =>
 const buttonWire = fc.record(
   {
     Type: nullable(
-      enumValue('QUICK_REPLY', 'URL', 'PHONE_NUMBER', 'COPY_CODE', 'ONE_TAP', 'FLOW', 'MPM').filter(
-        (value) => typeof value === 'string',
-      ),
+      enumValue(
+        'QUICK_REPLY',
+        'URL',
+        'PHONE_NUMBER',
+        'COPY_CODE',
+        'ONE_TAP',
+        'ZERO_TAP',
+        'FLOW',
+        'MPM',
+      ).filter((value) => typeof value === 'string'),
     ),
     Text: nullable(text),
     Url: nullable(text),
@@ -42,6 +49,12 @@ const buttonWire = fc.record(
     AutofillText: nullable(text),
     PackageName: nullable(text),
     SignatureHash: nullable(text),
+    SupportedApps: nullable(
+      fc.array(
+        fc.record({ PackageName: nullable(text), SignatureHash: nullable(text) }, { requiredKeys: [] }),
+        { maxLength: 6 },
+      ),
+    ),
     FlowId: nullable(id),
     FlowAction: nullable(fc.oneof(fc.constantFrom('NAVIGATE', 'DATA_EXCHANGE'), fc.string())),
     NavigateScreen: nullable(text),
@@ -57,7 +70,12 @@ const componentFields = {
     ),
   ),
   Format: nullable(fc.oneof(fc.constantFrom('TEXT', 'IMAGE', 'VIDEO', 'DOCUMENT'), fc.string())),
-  Text: nullable(fc.oneof(fc.constantFrom('Hi {{1}}, order {{2}}', 'Code {{ name }}'), text)),
+  Text: nullable(
+    fc.oneof(
+      fc.constantFrom('Hi {{1}}, order {{2}}', 'Code {{ name }}', 'Hi {{first_name}}, {{1}} mixed'),
+      text,
+    ),
+  ),
   Url: nullable(text),
   Latitude: nullable(text),
   Longitude: nullable(text),
@@ -106,7 +124,9 @@ const templateWire = fc
       QualityScore: enumValue('GREEN', 'YELLOW', 'RED', 'UNKNOWN'),
       MessageSendTtlSeconds: nullable(integer),
       LastUpdateTime: nullable(epochMs),
-      Example: nullable(fc.dictionary(fc.constantFrom('{{1}}', '{{2}}', 'name', '1'), fc.jsonValue())),
+      Example: nullable(
+        fc.dictionary(fc.constantFrom('{{1}}', '{{2}}', 'name', '1', '{{first_name}}'), fc.jsonValue()),
+      ),
       Components: nullable(fc.array(componentWire, { maxLength: 5 })),
     },
     { requiredKeys: ['TemplateCode'] },
