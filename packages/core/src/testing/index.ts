@@ -9,4 +9,5 @@ export {
   type ProviderContractFixtures,
   runProviderContractSuite,
 } from './contract-suite.js';
+export { type EnumMappingTable, expectEnumMapping } from './enum-coverage.js';
 export { FakeClock } from './fake-clock.js';
