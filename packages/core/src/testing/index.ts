@@ -5,6 +5,11 @@
 export { encodeCursor as cursorFor } from '../client/pagination/cursor.js';
 export { type TestCallContextOptions, testCallContext } from './call-context.js';
 export {
+  CONTRACT_FLOW_CATEGORIES,
+  CONTRACT_NAMED_PARAMETER_TEMPLATE,
+  CONTRACT_ZERO_TAP_TEMPLATE,
+} from './contract-payloads.js';
+export {
   type ContractFailureKind,
   type ProviderContractFixtures,
   runProviderContractSuite,
