@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { findTemplateVariables, isPositionalVariable, templateVariableNames } from './template-variables.js';
 
@@ -25,5 +26,25 @@ describe('template variables', () => {
       false,
       false,
     ]);
+  });
+
+  it('reads variables exactly as the regular expression of the syntax does', () => {
+    // `{{`, optional spaces, a name that neither starts nor ends with a space and has no brace, `}}`.
+    const reference = /\{\{\s*([^{}\s](?:[^{}]*[^{}\s])?)\s*\}\}/g;
+    const pieces = fc.constantFrom('{', '}', '{{', '}}', ' ', '\n', '1', 'a', '_', 'é', '🎉', 'x y');
+    fc.assert(
+      fc.property(
+        fc.array(pieces, { maxLength: 30 }).map((parts) => parts.join('')),
+        (text) => {
+          const expected = Array.from(text.matchAll(reference), (match) => ({
+            name: match[1],
+            start: match.index,
+            end: match.index + match[0].length,
+          }));
+          expect(findTemplateVariables(text)).toEqual(expected);
+        },
+      ),
+      { numRuns: 2000 },
+    );
   });
 });

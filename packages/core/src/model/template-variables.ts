@@ -4,11 +4,6 @@
  * draft validation (which checks their placement), so that both agree on what a variable is.
  */
 
-/**
- * `{{` + a name (no braces; not blank) + `}}`, spaces around the name allowed as Meta's editor
- * allows them.
- */
-const VARIABLE = /\{\{\s*([^{}\s](?:[^{}]*[^{}\s])?)\s*\}\}/g;
 const POSITIONAL_NAME = /^\d+$/;
 
 /** One occurrence of a variable: its name and where it stands in the text (UTF-16 offsets, end exclusive). */
@@ -18,13 +13,27 @@ export interface TemplateVariable {
   readonly end: number;
 }
 
-/** Every variable occurrence in `text`, in order. */
+/**
+ * Every variable occurrence in `text`, in order: `{{`, a name without braces (spaces around it
+ * allowed, as Meta's editor allows them; a blank one is no variable), `}}`. Braces that make no
+ * variable are skipped, and the search goes on from the next character, so `{{{x}}}` holds `{{x}}`.
+ * A scan rather than a regular expression: validation runs it on every text.
+ */
 export function findTemplateVariables(text: string): TemplateVariable[] {
-  return Array.from(text.matchAll(VARIABLE), (match) => ({
-    name: match[1] ?? '',
-    start: match.index,
-    end: match.index + match[0].length,
-  }));
+  const variables: TemplateVariable[] = [];
+  let open = text.indexOf('{{');
+  while (open >= 0) {
+    let close = open + 2;
+    while (close < text.length && text[close] !== '{' && text[close] !== '}') close++;
+    const name = text.slice(open + 2, close).trim();
+    if (name !== '' && text.startsWith('}}', close)) {
+      variables.push({ name, start: open, end: close + 2 });
+      open = text.indexOf('{{', close + 2);
+    } else {
+      open = text.indexOf('{{', open + 1);
+    }
+  }
+  return variables;
 }
 
 /** The distinct variable names of `text`, in order of first appearance. */
