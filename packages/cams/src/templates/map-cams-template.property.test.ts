@@ -1,4 +1,10 @@
-import { TemplateSchema, TemplateSummarySchema } from '@whatsapp-bsp/core';
+import {
+  TEMPLATE_RULE_CODES,
+  TemplateSchema,
+  TemplateSummarySchema,
+  toTemplateDraft,
+  validateTemplateDraft,
+} from '@whatsapp-bsp/core';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { callContext } from '../__fixtures__/harness.js';
@@ -163,6 +169,26 @@ describe('template payloads the wire schemas admit map to entities core accepts'
         const { value } = await templatesAnswering(body).doGet({ name: 'x', language: 'en' }, callContext());
         const result = TemplateSchema.safeParse(value);
         expect(result.error).toBeUndefined();
+      }),
+    );
+  });
+});
+
+describe('drafts of mapped templates', () => {
+  it('are answered by validation with issues, never an exception', async () => {
+    await fc.assert(
+      fc.asyncProperty(templateWire, async (data) => {
+        const { value } = await templatesAnswering({ Code: 'OK', Data: data }).doGet(
+          { name: 'x', language: 'en' },
+          callContext(),
+        );
+        const draft = toTemplateDraft(value);
+        for (const provider of [undefined, 'cams', 'nxcloud']) {
+          const issues = validateTemplateDraft(draft, { provider });
+          for (const issue of issues) expect(Object.hasOwn(TEMPLATE_RULE_CODES, issue.code)).toBe(true);
+          // The draft is always a draft: only the rules find fault with it, never its shape.
+          expect(issues.filter((issue) => issue.code === 'INVALID_DRAFT')).toEqual([]);
+        }
       }),
     );
   });

@@ -1,4 +1,10 @@
-import { ResponseFormatError, TemplateSchema } from '@whatsapp-bsp/core';
+import {
+  ResponseFormatError,
+  TEMPLATE_RULE_CODES,
+  TemplateSchema,
+  toTemplateDraft,
+  validateTemplateDraft,
+} from '@whatsapp-bsp/core';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
@@ -441,6 +447,20 @@ describe('template mapping properties', () => {
         const checked = TemplateSchema.safeParse(template);
         expect(checked.success, JSON.stringify(checked.error?.issues)).toBe(true);
         expect(template.raw).toBe(value);
+      }),
+    );
+  });
+
+  it('makes a draft of every mapped template that validation answers with issues, never an exception', () => {
+    fc.assert(
+      fc.property(wireTemplate, (value) => {
+        const draft = toTemplateDraft(mapNxcloudTemplate(value));
+        for (const provider of [undefined, 'nxcloud', 'cams']) {
+          const issues = validateTemplateDraft(draft, { provider });
+          for (const issue of issues) expect(Object.hasOwn(TEMPLATE_RULE_CODES, issue.code)).toBe(true);
+          // The draft is always a draft: only the rules find fault with it, never its shape.
+          expect(issues.filter((issue) => issue.code === 'INVALID_DRAFT')).toEqual([]);
+        }
       }),
     );
   });
