@@ -13,7 +13,7 @@ import { vendorClient } from './vendor-clients.js';
  */
 export const peerSdk: Benchmark = {
   name: 'peer-sdk',
-  title: `10. peer: CAMS flows.get against the official SDK's getFlow, ${GET_FLOW_CALLS} sequential calls per side × ${GET_FLOW_ROUNDS} rounds`,
+  title: `11. peer: CAMS flows.get against the official SDK's getFlow, ${GET_FLOW_CALLS} sequential calls per side × ${GET_FLOW_ROUNDS} rounds`,
   run: (log) =>
     withRemoteEmulator({}, async (emulator) => {
       const client = vendorClient('cams', emulator, { rateLimit: false });
@@ -25,7 +25,7 @@ export const peerSdk: Benchmark = {
           viaBaseline: () => sdkGetFlow(emulator.flowId),
           baselineName: 'SDK',
         },
-        perCallComparison({ benchmark: '10 peer, CAMS flows.get / SDK getFlow', target: { atMost: 1 } }),
+        perCallComparison({ benchmark: '11 peer, CAMS flows.get / SDK getFlow', target: { atMost: 1 } }),
         log,
       );
       return [row];

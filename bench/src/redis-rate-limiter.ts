@@ -39,7 +39,7 @@ const RUN_MS = 20_000;
  */
 export const redisRateLimiter: Benchmark = {
   name: 'redis-rate-limiter',
-  title: `9. Redis rate limiter: acquire at a free budget (${ROUNDS} rounds × ${BLOCKS_PER_ROUND * CALLS_PER_BLOCK} per side), and ${WORKERS} processes sharing ${QUOTA}/s for ${RUN_MS / 1000} s`,
+  title: `10. Redis rate limiter: acquire at a free budget (${ROUNDS} rounds × ${BLOCKS_PER_ROUND * CALLS_PER_BLOCK} per side), and ${WORKERS} processes sharing ${QUOTA}/s for ${RUN_MS / 1000} s`,
   async run(log) {
     const server = await startRedisServer();
     try {
@@ -98,7 +98,7 @@ async function acquireLatency(
       );
     }
     return ratioRow({
-      benchmark: `9 Redis limiter, acquire at a free budget, ${REDIS_CLIENT_TITLES[kind]}`,
+      benchmark: `10 Redis limiter, acquire at a free budget, ${REDIS_CLIENT_TITLES[kind]}`,
       figure: summarize(figure),
       baseline: summarize(baseline),
       ratio: summarize(pairedRatios(figure, baseline)),
@@ -162,7 +162,7 @@ async function sharedBudget(redisUrl: string, log: (line: string) => void): Prom
       );
       return [
         ratioRow({
-          benchmark: `9 Redis limiter, ${WORKERS} processes, achieved rate`,
+          benchmark: `10 Redis limiter, ${WORKERS} processes, achieved rate`,
           figure: summarize([rate]),
           baseline: summarize([QUOTA]),
           ratio: summarize([rate / QUOTA]),
@@ -171,7 +171,7 @@ async function sharedBudget(redisUrl: string, log: (line: string) => void): Prom
           target: { atLeast: 0.95 },
         }),
         {
-          benchmark: `9 Redis limiter, ${WORKERS} processes, throttled answers`,
+          benchmark: `10 Redis limiter, ${WORKERS} processes, throttled answers`,
           figure: `${counts.throttled} of ${counts.total} requests`,
           baseline: '—',
           ratio: '—',
@@ -180,7 +180,7 @@ async function sharedBudget(redisUrl: string, log: (line: string) => void): Prom
         },
         // Turns one interval apart keep every second within the quota, on Redis's clock.
         ratioRow({
-          benchmark: `9 Redis limiter, ${WORKERS} processes, closest turns`,
+          benchmark: `10 Redis limiter, ${WORKERS} processes, closest turns`,
           figure: summarize([closestTurns]),
           baseline: summarize([1000 / QUOTA]),
           ratio: summarize([closestTurns / (1000 / QUOTA)]),
@@ -189,7 +189,7 @@ async function sharedBudget(redisUrl: string, log: (line: string) => void): Prom
           target: { atLeast: 1 },
         }),
         {
-          benchmark: `9 Redis limiter, ${WORKERS} processes, requests ahead of their turn`,
+          benchmark: `10 Redis limiter, ${WORKERS} processes, requests ahead of their turn`,
           figure: `${early} of ${arrivals.length}`,
           baseline: '—',
           ratio: '—',

@@ -9,6 +9,7 @@ import { redisRateLimiter } from './redis-rate-limiter.js';
 import { type ResultRow, renderMarkdown, renderTable } from './report.js';
 import { throughput } from './throughput.js';
 import { validateFlowJsonBenchmark } from './validate-flow-json.js';
+import { validateTemplateDraftBenchmark } from './validate-template-draft.js';
 import { webhookParse } from './webhook-parse.js';
 import { withComponents } from './with-components.js';
 
@@ -27,6 +28,7 @@ const BENCHMARKS: readonly Benchmark[] = [
   withComponents,
   webhookParse,
   validateFlowJsonBenchmark,
+  validateTemplateDraftBenchmark,
   redisRateLimiter,
   peerSdk,
 ];

@@ -1,10 +1,15 @@
 import { runProviderContractSuite } from '@whatsapp-bsp/core/testing';
 import nock from 'nock';
 import { afterAll, beforeAll } from 'vitest';
-import { getFlowPreviewBody, listFlowBody } from './__fixtures__/flows.js';
+import { flowInEveryCategoryBody, getFlowPreviewBody, listFlowBody } from './__fixtures__/flows.js';
 import { getFlowExampleBody } from './__fixtures__/get-flow.js';
 import { ACCESS_KEY_SECRET, ORIGIN, testProvider } from './__fixtures__/harness.js';
-import { listTemplatesBody, orderUpdateDetailBody } from './__fixtures__/templates.js';
+import {
+  listTemplatesBody,
+  namedParameterDetailBody,
+  orderUpdateDetailBody,
+  zeroTapDetailBody,
+} from './__fixtures__/templates.js';
 
 beforeAll(() => nock.disableNetConnect());
 afterAll(() => nock.enableNetConnect());
@@ -23,6 +28,16 @@ function flowPage(index: number, body: object) {
     .post('/', (form: Record<string, unknown>) => pageIndex(form.Page) === index)
     .matchHeader('x-acs-action', 'ListFlow')
     .reply(200, body);
+}
+
+/** GetChatappTemplateDetail, answered only for the template's name and language. */
+function templateDetail(body: { Data: { Name: string; Language: string } }) {
+  nock(ORIGIN)
+    .post('/')
+    .query((query) => query.TemplateName === body.Data.Name && query.Language === body.Data.Language)
+    .matchHeader('x-acs-action', 'GetChatappTemplateDetail')
+    .reply(200, body);
+  return { name: body.Data.Name, language: body.Data.Language };
 }
 
 /** ListChatappTemplate: each page answered only for the page index asked for (query string). */
@@ -99,6 +114,12 @@ runProviderContractSuite({
         .matchHeader('x-acs-action', 'GetChatappTemplateDetail')
         .reply(200, orderUpdateDetailBody);
       return { name: 'order_update', language: 'en_US' };
+    },
+    getNamedParameterTemplate: () => templateDetail(namedParameterDetailBody),
+    getZeroTapTemplate: () => templateDetail(zeroTapDetailBody),
+    getFlowInEveryCategory() {
+      nock(ORIGIN).post('/').matchHeader('x-acs-action', 'GetFlow').reply(200, flowInEveryCategoryBody);
+      return { id: flowInEveryCategoryBody.Data.FlowId };
     },
     failure(kind) {
       const scope = nock(ORIGIN).post('/').matchHeader('x-acs-action', 'GetFlow');

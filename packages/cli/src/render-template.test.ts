@@ -129,6 +129,36 @@ describe('the template bubble', () => {
     expect(rendered).not.toContain('{{1}}');
   });
 
+  it("fills a NAMED template's variables from its named samples, header and body", () => {
+    const rendered = renderTemplateBubble(
+      template([
+        {
+          type: 'HEADER',
+          format: 'TEXT',
+          text: 'Order for {{first_name}} {{unsampled}}',
+          example: { headerTextNamedParams: [{ paramName: 'first_name', example: 'Maria' }] },
+        },
+        {
+          type: 'BODY',
+          text: 'Hi {{first_name}}, {{order_id}} is {{ status }}.',
+          example: {
+            bodyTextNamedParams: [
+              { paramName: 'first_name', example: 'Maria' },
+              { paramName: 'order_id', example: '#1042' },
+              { paramName: 'status', example: 'shipped' },
+            ],
+          },
+        },
+      ]),
+      plain,
+    );
+    checkBubble(rendered);
+    // A variable without a sample stays as written.
+    expect(rendered).toContain('Order for Maria {{unsampled}}');
+    expect(rendered).toContain('Hi Maria, #1042 is shipped.');
+    expect(rendered).not.toContain('{{first_name}}');
+  });
+
   it("fills a dynamic URL from the button's example: its value, or Meta's whole example URL", () => {
     const urls = (buttons: TemplateButton[]) =>
       renderTemplateBubble(template([{ type: 'BUTTONS', buttons }]), plain);

@@ -96,12 +96,21 @@ export {
 } from './model/events.js';
 export {
   FLOW_CATEGORIES,
+  FLOW_HEALTH_STATES,
   FLOW_STATUSES,
   type Flow,
   type FlowApplication,
   FlowApplicationSchema,
   type FlowCategory,
   FlowCategorySchema,
+  type FlowHealthEntity,
+  FlowHealthEntitySchema,
+  type FlowHealthError,
+  FlowHealthErrorSchema,
+  type FlowHealthState,
+  FlowHealthStateSchema,
+  type FlowHealthStatus,
+  FlowHealthStatusSchema,
   type FlowPreview,
   type FlowPreviewLink,
   FlowPreviewLinkSchema,
@@ -115,10 +124,31 @@ export {
   FlowValidationErrorSchema,
 } from './model/flow.js';
 export type { PaginationOptions, TemplateFilters, TemplateListQuery } from './model/inputs/list-query.js';
+export {
+  type TemplateDraft,
+  type TemplateDraftButton,
+  TemplateDraftButtonSchema,
+  type TemplateDraftButtons,
+  TemplateDraftButtonsSchema,
+  type TemplateDraftCard,
+  type TemplateDraftCarousel,
+  TemplateDraftCarouselSchema,
+  type TemplateDraftComponent,
+  TemplateDraftComponentSchema,
+  type TemplateDraftFlowButton,
+  TemplateDraftFlowButtonSchema,
+  type TemplateDraftHeader,
+  TemplateDraftHeaderSchema,
+  TemplateDraftSchema,
+} from './model/inputs/template-draft.js';
 export type { TemplateReference } from './model/inputs/template-reference.js';
+export { toTemplateDraft } from './model/inputs/to-template-draft.js';
 export type { ResponseMetadata, WithMetadata } from './model/metadata.js';
 export type { Page } from './model/page.js';
 export {
+  PARAMETER_FORMATS,
+  type ParameterFormat,
+  ParameterFormatSchema,
   QUALITY_SCORES,
   type QualityScore,
   QualityScoreSchema,
@@ -146,6 +176,8 @@ export {
   OtpButtonSchema,
   PhoneNumberButtonSchema,
   QuickReplyButtonSchema,
+  type SupportedApp,
+  SupportedAppSchema,
   type TemplateButton,
   TemplateButtonSchema,
   type TemplateButtonType,
@@ -171,6 +203,8 @@ export {
   HeaderFormatSchema,
   type LimitedTimeOfferComponent,
   LimitedTimeOfferComponentSchema,
+  type NamedParameterExample,
+  NamedParameterExampleSchema,
   type TemplateComponent,
   TemplateComponentSchema,
   type TemplateComponentType,
@@ -220,6 +254,25 @@ export {
   validateFlowJson,
 } from './validation/flow-json/validate-flow-json.js';
 export { FLOW_DATA_API_VERSIONS, FLOW_JSON_VERSIONS } from './validation/flow-json/versions.js';
+export {
+  TEMPLATE_RULE_CODES,
+  type TemplateIssueSeverity,
+  type TemplateRuleCode,
+} from './validation/template-draft/rule-codes.js';
+export type { TemplateDraftIssue } from './validation/template-draft/template-issues.js';
+export { TEMPLATE_LANGUAGES } from './validation/template-draft/template-languages.js';
+export {
+  checkTemplateDraft,
+  TemplateValidationError,
+} from './validation/template-draft/template-validation-error.js';
+export {
+  type ValidateTemplateDraftOptions,
+  validateTemplateDraft,
+} from './validation/template-draft/validate-template-draft.js';
+export {
+  TEMPLATE_VENDOR_RULES,
+  type TemplateVendorRules,
+} from './validation/template-draft/vendor-template-rules.js';
 // Status events (webhooks)
 export { createWebhookReceiver } from './webhooks/create-webhook-receiver.js';
 export {

@@ -9,6 +9,11 @@ import {
   templateItem,
   templateListData,
 } from './__fixtures__/nxcloud-built-payloads.js';
+import {
+  FLOW_IN_EVERY_CATEGORY,
+  NAMED_PARAMETER_TEMPLATE,
+  ZERO_TAP_TEMPLATE,
+} from './__fixtures__/nxcloud-meta-fields.js';
 import { BASE_URL, TEST_OPTIONS } from './__fixtures__/nxcloud-test-support.js';
 import { GET_TEMPLATE_EXAMPLE, QUERY_FLOW_BY_ID_EXAMPLE } from './__fixtures__/nxcloud-vendor-examples.js';
 import { nxcloud } from './nxcloud-provider.js';
@@ -69,6 +74,22 @@ runProviderContractSuite({
     getTemplate() {
       nock(BASE_URL).post('/api/wa/getTemplate').reply(200, GET_TEMPLATE_EXAMPLE);
       return { name: 'normal_text3', language: 'en_US' };
+    },
+    getNamedParameterTemplate() {
+      nock(BASE_URL)
+        .post('/api/wa/getTemplate')
+        .reply(200, success({ data: [NAMED_PARAMETER_TEMPLATE] }));
+      return { name: NAMED_PARAMETER_TEMPLATE.name, language: NAMED_PARAMETER_TEMPLATE.language };
+    },
+    getZeroTapTemplate() {
+      nock(BASE_URL)
+        .post('/api/wa/getTemplate')
+        .reply(200, success({ data: [ZERO_TAP_TEMPLATE] }));
+      return { name: ZERO_TAP_TEMPLATE.name, language: ZERO_TAP_TEMPLATE.language };
+    },
+    getFlowInEveryCategory() {
+      nock(BASE_URL).post('/api/wa/queryFlowById').reply(200, success(FLOW_IN_EVERY_CATEGORY));
+      return { id: FLOW_IN_EVERY_CATEGORY.id };
     },
     failure(kind) {
       const scope = nock(BASE_URL).post('/api/wa/queryFlowById');

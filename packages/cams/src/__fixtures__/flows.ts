@@ -24,3 +24,29 @@ export const getFlowPreviewBody = {
     PreviewUrlExpires: 1700617436633,
   },
 };
+
+/**
+ * GetFlow (the vendor's example, reshaped) for a flow in every category of the model: CAMS
+ * documents eight; SHOPPING, from the AWS proxy's enum for Meta's API, would pass through as is.
+ */
+export const flowInEveryCategoryBody = {
+  RequestId: 'B1F2C3D4-0000-4000-8000-000000000003',
+  Code: 'OK',
+  Message: 'None',
+  Data: {
+    Status: 'DRAFT',
+    FlowId: '926753328126432',
+    FlowName: 'every_category',
+    Categories: [
+      'SIGN_UP',
+      'SIGN_IN',
+      'APPOINTMENT_BOOKING',
+      'LEAD_GENERATION',
+      'CONTACT_US',
+      'CUSTOMER_SUPPORT',
+      'SURVEY',
+      'OTHER',
+      'SHOPPING',
+    ],
+  },
+};

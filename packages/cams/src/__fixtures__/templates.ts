@@ -122,3 +122,62 @@ export const marketingDetailBody = {
     ],
   },
 };
+
+/**
+ * A NAMED template: CAMS sends no parameter format; its one template-level `Example` map keys the
+ * samples as they are written in the texts (`{{first_name}}`), for the header and the body alike.
+ */
+export const namedParameterDetailBody = {
+  RequestId: 'C1F2C3D4-0000-4000-8000-000000000005',
+  Code: 'OK',
+  Message: 'OK',
+  Data: {
+    TemplateCode: '744c4b5c79c9432497a075bdfca30004',
+    Name: 'order_named',
+    Language: 'en_US',
+    Category: 'UTILITY',
+    TemplateType: 'WHATSAPP',
+    AuditStatus: 'pass',
+    Example: { '{{first_name}}': 'Maria', '{{order_id}}': '#1042' },
+    Components: [
+      { Type: 'HEADER', Format: 'TEXT', Text: 'Order for {{first_name}}' },
+      { Type: 'BODY', Text: 'Hi {{first_name}}, order {{order_id}} has shipped.' },
+    ],
+  },
+};
+
+/**
+ * An authentication template whose zero-tap button serves two apps through `SupportedApps` (SDK
+ * 5.x's button model). `ZERO_TAP` is not among the SDK's documented button types; CAMS documents
+ * its apps as "the apps that support one-tap authentication and zero-tap authentication".
+ */
+export const zeroTapDetailBody = {
+  RequestId: 'C1F2C3D4-0000-4000-8000-000000000006',
+  Code: 'OK',
+  Message: 'OK',
+  Data: {
+    TemplateCode: '744c4b5c79c9432497a075bdfca30005',
+    Name: 'login_zero_tap',
+    Language: 'en_US',
+    Category: 'AUTHENTICATION',
+    TemplateType: 'WHATSAPP',
+    AuditStatus: 'pass',
+    Components: [
+      { Type: 'BODY', AddSecretRecommendation: true },
+      { Type: 'FOOTER', CodeExpirationMinutes: 5 },
+      {
+        Type: 'BUTTONS',
+        Buttons: [
+          {
+            Type: 'ZERO_TAP',
+            Text: 'Autofill',
+            SupportedApps: [
+              { PackageName: 'com.example.shop', SignatureHash: 'AAAAAAAAAAA' },
+              { PackageName: 'com.example.shop.debug', SignatureHash: 'BBBBBBBBBBB' },
+            ],
+          },
+        ],
+      },
+    ],
+  },
+};

@@ -36,14 +36,24 @@ describe('GetFlow', () => {
   it('keeps statuses and categories it does not know as UNKNOWN, with the raw values', async () => {
     const body = JSON.parse(getFlowExampleBody);
     body.Data.Status = 'ARCHIVED_BY_META';
-    body.Data.Categories = ['SIGN_UP', 'SHOPPING'];
+    body.Data.Categories = ['SIGN_UP', 'GAMES'];
     interceptCams([], [200, body]);
 
     const { value } = await testProvider().flows.doGet({ id: 'f-1' }, callContext());
 
     expect(value.status).toBe('UNKNOWN');
     expect(value.categories).toEqual(['SIGN_UP', 'UNKNOWN']);
-    expect(value.raw).toMatchObject({ Status: 'ARCHIVED_BY_META', Categories: ['SIGN_UP', 'SHOPPING'] });
+    expect(value.raw).toMatchObject({ Status: 'ARCHIVED_BY_META', Categories: ['SIGN_UP', 'GAMES'] });
+  });
+
+  it('maps SHOPPING, a category of the model that CAMS does not document', async () => {
+    const body = JSON.parse(getFlowExampleBody);
+    body.Data.Categories = ['SHOPPING', 'other'];
+    interceptCams([], [200, body]);
+
+    const { value } = await testProvider().flows.doGet({ id: 'f-1' }, callContext());
+
+    expect(value.categories).toEqual(['SHOPPING', 'OTHER']);
   });
 
   it('accepts Meta statuses CAMS does not document, and a flow without a preview', async () => {

@@ -31,8 +31,13 @@ const camsButtonSchema = (w: WireFields) =>
     /** The coupon of a COPY_CODE button outside AUTHENTICATION templates. */
     CouponCode: w.optional(w.text()),
     AutofillText: w.optional(w.text()),
+    /** The single app of a ONE_TAP button; deprecated upstream in favour of `SupportedApps`. */
     PackageName: w.optional(w.text()),
     SignatureHash: w.optional(w.text()),
+    /** The apps of a one-tap or zero-tap button (SDK 5.x; Meta allows five). */
+    SupportedApps: w.optional(
+      z.array(z.object({ PackageName: w.optional(w.text()), SignatureHash: w.optional(w.text()) })),
+    ),
     FlowId: w.optional(w.id()),
     /** `NAVIGATE` / `DATA_EXCHANGE`, upper case unlike Meta's. */
     FlowAction: w.optional(w.text()),

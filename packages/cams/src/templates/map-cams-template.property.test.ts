@@ -1,4 +1,10 @@
-import { TemplateSchema, TemplateSummarySchema } from '@whatsapp-bsp/core';
+import {
+  TEMPLATE_RULE_CODES,
+  TemplateSchema,
+  TemplateSummarySchema,
+  toTemplateDraft,
+  validateTemplateDraft,
+} from '@whatsapp-bsp/core';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { callContext } from '../__fixtures__/harness.js';
@@ -31,9 +37,16 @@ const templatesAnswering = (body: Record<string, unknown>) =>
 const buttonWire = fc.record(
   {
     Type: nullable(
-      enumValue('QUICK_REPLY', 'URL', 'PHONE_NUMBER', 'COPY_CODE', 'ONE_TAP', 'FLOW', 'MPM').filter(
-        (value) => typeof value === 'string',
-      ),
+      enumValue(
+        'QUICK_REPLY',
+        'URL',
+        'PHONE_NUMBER',
+        'COPY_CODE',
+        'ONE_TAP',
+        'ZERO_TAP',
+        'FLOW',
+        'MPM',
+      ).filter((value) => typeof value === 'string'),
     ),
     Text: nullable(text),
     Url: nullable(text),
@@ -42,6 +55,12 @@ const buttonWire = fc.record(
     AutofillText: nullable(text),
     PackageName: nullable(text),
     SignatureHash: nullable(text),
+    SupportedApps: nullable(
+      fc.array(
+        fc.record({ PackageName: nullable(text), SignatureHash: nullable(text) }, { requiredKeys: [] }),
+        { maxLength: 6 },
+      ),
+    ),
     FlowId: nullable(id),
     FlowAction: nullable(fc.oneof(fc.constantFrom('NAVIGATE', 'DATA_EXCHANGE'), fc.string())),
     NavigateScreen: nullable(text),
@@ -57,7 +76,12 @@ const componentFields = {
     ),
   ),
   Format: nullable(fc.oneof(fc.constantFrom('TEXT', 'IMAGE', 'VIDEO', 'DOCUMENT'), fc.string())),
-  Text: nullable(fc.oneof(fc.constantFrom('Hi {{1}}, order {{2}}', 'Code {{ name }}'), text)),
+  Text: nullable(
+    fc.oneof(
+      fc.constantFrom('Hi {{1}}, order {{2}}', 'Code {{ name }}', 'Hi {{first_name}}, {{1}} mixed'),
+      text,
+    ),
+  ),
   Url: nullable(text),
   Latitude: nullable(text),
   Longitude: nullable(text),
@@ -106,7 +130,9 @@ const templateWire = fc
       QualityScore: enumValue('GREEN', 'YELLOW', 'RED', 'UNKNOWN'),
       MessageSendTtlSeconds: nullable(integer),
       LastUpdateTime: nullable(epochMs),
-      Example: nullable(fc.dictionary(fc.constantFrom('{{1}}', '{{2}}', 'name', '1'), fc.jsonValue())),
+      Example: nullable(
+        fc.dictionary(fc.constantFrom('{{1}}', '{{2}}', 'name', '1', '{{first_name}}'), fc.jsonValue()),
+      ),
       Components: nullable(fc.array(componentWire, { maxLength: 5 })),
     },
     { requiredKeys: ['TemplateCode'] },
@@ -143,6 +169,26 @@ describe('template payloads the wire schemas admit map to entities core accepts'
         const { value } = await templatesAnswering(body).doGet({ name: 'x', language: 'en' }, callContext());
         const result = TemplateSchema.safeParse(value);
         expect(result.error).toBeUndefined();
+      }),
+    );
+  });
+});
+
+describe('drafts of mapped templates', () => {
+  it('are answered by validation with issues, never an exception', async () => {
+    await fc.assert(
+      fc.asyncProperty(templateWire, async (data) => {
+        const { value } = await templatesAnswering({ Code: 'OK', Data: data }).doGet(
+          { name: 'x', language: 'en' },
+          callContext(),
+        );
+        const draft = toTemplateDraft(value);
+        for (const provider of [undefined, 'cams', 'nxcloud']) {
+          const issues = validateTemplateDraft(draft, { provider });
+          for (const issue of issues) expect(Object.hasOwn(TEMPLATE_RULE_CODES, issue.code)).toBe(true);
+          // The draft is always a draft: only the rules find fault with it, never its shape.
+          expect(issues.filter((issue) => issue.code === 'INVALID_DRAFT')).toEqual([]);
+        }
       }),
     );
   });

@@ -6,7 +6,9 @@ import {
   authenticationDetailBody,
   listTemplatesBody,
   marketingDetailBody,
+  namedParameterDetailBody,
   orderUpdateDetailBody,
+  zeroTapDetailBody,
 } from '../__fixtures__/templates.js';
 import { mapCamsAuditStatus } from './map-cams-template.js';
 
@@ -150,6 +152,121 @@ describe('GetChatappTemplateDetail', () => {
           autofillText: 'Fill',
           packageName: 'com.example',
           signatureHash: 'K8a',
+        },
+      ],
+    });
+  });
+
+  it('maps a NAMED template: samples keyed `{{first_name}}` become named samples, not a list', async () => {
+    interceptCams([], [200, namedParameterDetailBody]);
+
+    const { value } = await testProvider().templates.doGet(
+      { name: 'order_named', language: 'en_US' },
+      callContext(),
+    );
+
+    expect(value.parameterFormat).toBe('NAMED');
+    expect(value.components).toEqual([
+      {
+        type: 'HEADER',
+        format: 'TEXT',
+        text: 'Order for {{first_name}}',
+        example: { headerTextNamedParams: [{ paramName: 'first_name', example: 'Maria' }] },
+      },
+      {
+        type: 'BODY',
+        text: 'Hi {{first_name}}, order {{order_id}} has shipped.',
+        example: {
+          bodyTextNamedParams: [
+            { paramName: 'first_name', example: 'Maria' },
+            { paramName: 'order_id', example: '#1042' },
+          ],
+        },
+      },
+    ]);
+    expect(TemplateSchema.parse(value)).toEqual(value);
+  });
+
+  it('reads a template with positional variables without a parameter format (POSITIONAL by default)', async () => {
+    interceptCams([], [200, orderUpdateDetailBody]);
+
+    const { value } = await testProvider().templates.doGet(
+      { name: 'order_update', language: 'en_US' },
+      callContext(),
+    );
+
+    expect(value).not.toHaveProperty('parameterFormat');
+  });
+
+  it('gives no samples to a text that mixes named and positional variables', async () => {
+    const body = structuredClone(namedParameterDetailBody);
+    body.Data.Components[1]!.Text = 'Hi {{first_name}}, order {{1}} has shipped.';
+    (body.Data as { Example: Record<string, string> }).Example = {
+      '{{first_name}}': 'Maria',
+      '{{1}}': '#1042',
+    };
+    interceptCams([], [200, body]);
+
+    const { value } = await testProvider().templates.doGet(
+      { name: 'order_named', language: 'en_US' },
+      callContext(),
+    );
+
+    expect(value.components[1]).toEqual({
+      type: 'BODY',
+      text: 'Hi {{first_name}}, order {{1}} has shipped.',
+    });
+    expect(value.parameterFormat).toBe('NAMED');
+  });
+
+  it('maps ZERO_TAP to the OTP button with every one of its SupportedApps', async () => {
+    interceptCams([], [200, zeroTapDetailBody]);
+
+    const { value } = await testProvider().templates.doGet(
+      { name: 'login_zero_tap', language: 'en_US' },
+      callContext(),
+    );
+
+    expect(value.components[2]).toEqual({
+      type: 'BUTTONS',
+      buttons: [
+        {
+          type: 'OTP',
+          otpType: 'ZERO_TAP',
+          text: 'Autofill',
+          packageName: 'com.example.shop',
+          signatureHash: 'AAAAAAAAAAA',
+          supportedApps: [
+            { packageName: 'com.example.shop', signatureHash: 'AAAAAAAAAAA' },
+            { packageName: 'com.example.shop.debug', signatureHash: 'BBBBBBBBBBB' },
+          ],
+        },
+      ],
+    });
+  });
+
+  it('keeps the flat PackageName and SignatureHash of a ONE_TAP button that also lists its apps', async () => {
+    const body = structuredClone(zeroTapDetailBody);
+    const button = body.Data.Components[2]!.Buttons![0]!;
+    Object.assign(button, {
+      Type: 'ONE_TAP',
+      PackageName: 'com.example.legacy',
+      SignatureHash: 'LEGACYHASH1',
+    });
+    interceptCams([], [200, body]);
+
+    const { value } = await testProvider().templates.doGet(
+      { name: 'login_zero_tap', language: 'en_US' },
+      callContext(),
+    );
+
+    expect(value.components[2]).toMatchObject({
+      buttons: [
+        {
+          otpType: 'ONE_TAP',
+          packageName: 'com.example.legacy',
+          signatureHash: 'LEGACYHASH1',
+          supportedApps: [{ packageName: 'com.example.shop' }, { packageName: 'com.example.shop.debug' }],
         },
       ],
     });

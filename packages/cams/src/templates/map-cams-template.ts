@@ -2,6 +2,7 @@ import {
   FLOW_ACTIONS,
   HEADER_FORMATS,
   type HeaderFormat,
+  type NamedParameterExample,
   type Page,
   QUALITY_SCORES,
   type QualityScore,
@@ -15,7 +16,15 @@ import {
   type TemplateStatus,
   type TemplateSummary,
 } from '@whatsapp-bsp/core';
-import { definedOnly, toEnumValue, toTemplateCategory } from '@whatsapp-bsp/core/adapter';
+import {
+  definedOnly,
+  isPositionalVariable,
+  otpButtonApps,
+  templateParameterFormat,
+  templateVariableNames,
+  toEnumValue,
+  toTemplateCategory,
+} from '@whatsapp-bsp/core/adapter';
 import { dateFromEpochMs } from '../transport/cams-dates.js';
 import { type CamsPage, nextCursor } from '../transport/cams-page.js';
 import { camsTemplateId } from './cams-template-id.js';
@@ -104,6 +113,9 @@ export function mapCamsTemplate(wire: CamsTemplateWire, raw: unknown, requestedL
   const language = wire.Language ?? requestedLanguage;
   const category = toTemplateCategory(wire.Category);
   const examples = wire.Example;
+  const components = (wire.Components ?? []).map((component) =>
+    mapComponent(component, category, examples, component.Cards ?? []),
+  );
   return definedOnly({
     provider: PROVIDER,
     raw,
@@ -116,9 +128,9 @@ export function mapCamsTemplate(wire: CamsTemplateWire, raw: unknown, requestedL
     qualityScore: mapQualityScore(wire.QualityScore),
     messageSendTtlSeconds: wire.MessageSendTtlSeconds,
     updatedAt: dateFromEpochMs(wire.LastUpdateTime),
-    components: (wire.Components ?? []).map((component) =>
-      mapComponent(component, category, examples, component.Cards ?? []),
-    ),
+    // CAMS sends no format; its samples keyed `{{first_name}}` show a NAMED template.
+    parameterFormat: templateParameterFormat(undefined, components),
+    components,
   });
 }
 
@@ -136,21 +148,27 @@ function mapComponent(
   switch (rawType.trim().toUpperCase()) {
     case 'HEADER': {
       const format = headerFormat(component);
-      const headerText = format === 'TEXT' ? samplesFor(text, examples) : undefined;
+      const samples = format === 'TEXT' ? samplesFor(text, examples) : undefined;
       return definedOnly({
         type: 'HEADER',
         format,
         text,
         mediaUrl: component.Url,
-        example: headerText && { headerText },
+        example:
+          samples && definedOnly({ headerText: samples.positional, headerTextNamedParams: samples.named }),
       });
     }
     case 'BODY': {
-      const bodyText = samplesFor(text, examples);
+      const samples = samplesFor(text, examples);
       return definedOnly({
         type: 'BODY',
         text,
-        example: bodyText && { bodyText: [bodyText] },
+        example:
+          samples &&
+          definedOnly({
+            bodyText: samples.positional && [samples.positional],
+            bodyTextNamedParams: samples.named,
+          }),
         addSecurityRecommendation: component.AddSecretRecommendation,
       });
     }
@@ -188,27 +206,35 @@ function headerFormat(component: CamsCardComponentWire): HeaderFormat {
 }
 
 /**
- * The samples of a text's variables, in variable order, from CAMS's template-level `Example` map
- * (`{"{{1}}": "Bob"}`). All or nothing: a partial sample list would pair values with the wrong
- * variables.
+ * The samples of a text's variables from CAMS's template-level `Example` map, which keys them as
+ * they are written (`{"{{1}}": "Bob"}`, `{"{{first_name}}": "Maria"}`): positional ones in
+ * number order, named ones in order of appearance with their names. All or nothing: a partial
+ * list would pair values with the wrong variables; a text mixing both styles gets none (Meta
+ * never mixes them), and the map stays in `raw`.
  */
 function samplesFor(
   text: string | undefined,
   examples: Readonly<Record<string, unknown>> | undefined,
-): string[] | undefined {
+): { positional?: string[]; named?: NamedParameterExample[] } | undefined {
   if (text === undefined || examples === undefined) return undefined;
-  const names = [
-    ...new Set(Array.from(text.matchAll(/\{\{\s*([^{}]+?)\s*\}\}/g), (match) => match[1] ?? '')),
-  ];
+  const names = templateVariableNames(text);
   if (names.length === 0) return undefined;
-  if (names.every((name) => /^\d+$/.test(name))) names.sort((a, b) => Number(a) - Number(b));
+  const positional = names.every(isPositionalVariable);
+  if (!positional && names.some(isPositionalVariable)) return undefined;
+  if (positional) names.sort((a, b) => Number(a) - Number(b));
   const samples = names.map((name) => examples[`{{${name}}}`] ?? examples[name]);
-  return samples.every((sample) => typeof sample === 'string') ? (samples as string[]) : undefined;
+  if (!samples.every((sample) => typeof sample === 'string')) return undefined;
+  const values = samples as string[];
+  return positional
+    ? { positional: values }
+    : { named: names.map((name, index) => ({ paramName: name, example: values[index] as string })) };
 }
 
 /**
- * CAMS has no OTP button type: AUTHENTICATION templates carry `COPY_CODE` or `ONE_TAP` directly,
- * which are Meta's OTP button with that `otp_type`; elsewhere `COPY_CODE` is a coupon. The flow
+ * CAMS has no OTP button type: AUTHENTICATION templates carry `COPY_CODE`, `ONE_TAP` or
+ * `ZERO_TAP` directly, which are Meta's OTP button with that `otp_type`; elsewhere `COPY_CODE` is a
+ * coupon. `ZERO_TAP` is not in the SDK's list of button types, but its `SupportedApps` are "the
+ * apps that support one-tap authentication and zero-tap authentication", so CAMS carries it. The flow
  * button's `Type` value is undocumented, so a button with a `FlowId` and an unknown type is one.
  * A button missing a field the model requires stays visible as UNKNOWN rather than half-filled.
  */
@@ -217,14 +243,19 @@ function mapButton(button: CamsButtonWire, category: TemplateCategory): Template
   const type = rawType.trim().toUpperCase();
   const text = button.Text;
   const unknown = (): TemplateButton => definedOnly({ type: 'UNKNOWN', rawType, text });
-  const otp = (otpType: 'COPY_CODE' | 'ONE_TAP'): TemplateButton =>
+  const otp = (otpType: 'COPY_CODE' | 'ONE_TAP' | 'ZERO_TAP'): TemplateButton =>
     definedOnly({
       type: 'OTP',
       otpType,
       text,
       autofillText: button.AutofillText,
-      packageName: button.PackageName,
-      signatureHash: button.SignatureHash,
+      ...otpButtonApps(
+        { packageName: button.PackageName, signatureHash: button.SignatureHash },
+        button.SupportedApps?.map((app) => ({
+          packageName: app.PackageName,
+          signatureHash: app.SignatureHash,
+        })),
+      ),
     });
   switch (type) {
     case 'QUICK_REPLY':
@@ -243,6 +274,8 @@ function mapButton(button: CamsButtonWire, category: TemplateCategory): Template
         : definedOnly({ type: 'COPY_CODE', text, example: button.CouponCode });
     case 'ONE_TAP':
       return otp('ONE_TAP');
+    case 'ZERO_TAP':
+      return otp('ZERO_TAP');
     case 'CATALOG':
     case 'MPM':
     case 'VOICE_CALL':

@@ -8,13 +8,21 @@ export { safeCause } from '../errors/bsp-error.js';
 export { redactSecrets } from '../errors/redact-secrets.js';
 export { enumWithUnknown, toEnumValue } from '../model/enum-with-unknown.js';
 export { toTemplateCategory } from '../model/template.js';
+export {
+  findTemplateVariables,
+  isPositionalVariable,
+  type TemplateVariable,
+  templateVariableNames,
+} from '../model/template-variables.js';
 export { constantTimeEqual } from './constant-time-equal.js';
 export { definedOnly } from './defined-only.js';
 export { isRecord } from './is-record.js';
 export { MAX_RESPONSE_JSON_DEPTH, nestedDeeperThan } from './json-nesting.js';
 export { once } from './once.js';
+export { otpButtonApps } from './otp-button-apps.js';
 export { parseRetryAfter } from './parse-retry-after.js';
 export { parseWire, type WireMismatch, type WireSchema } from './parse-wire.js';
+export { templateParameterFormat } from './template-parameter-format.js';
 export {
   type CertificateAuthorities,
   defaultHttpAgents,

@@ -19,6 +19,8 @@ export const FLOW_CATEGORIES = [
   'CUSTOMER_SUPPORT',
   'SURVEY',
   'OTHER',
+  // In the AWS End User Messaging Social enum for the same Meta API, not on Meta's Flows API page.
+  'SHOPPING',
 ] as const;
 export const FlowCategorySchema = z.lazy(() => enumWithUnknown(FLOW_CATEGORIES));
 export type FlowCategory = z.infer<typeof FlowCategorySchema>;
@@ -63,6 +65,48 @@ export const FlowApplicationSchema = z.lazy(() =>
 );
 export type FlowApplication = z.infer<typeof FlowApplicationSchema>;
 
+/** Whether messages can be sent: Meta's `can_send_message`. */
+export const FLOW_HEALTH_STATES = ['AVAILABLE', 'LIMITED', 'BLOCKED'] as const;
+export const FlowHealthStateSchema = z.lazy(() => enumWithUnknown(FLOW_HEALTH_STATES));
+export type FlowHealthState = z.infer<typeof FlowHealthStateSchema>;
+
+/** One problem Meta's health check found with an entity. */
+export const FlowHealthErrorSchema = z.lazy(() =>
+  z.object({
+    errorCode: z.int().optional(),
+    errorDescription: z.string().optional(),
+    possibleSolution: z.string().optional(),
+  }),
+);
+export type FlowHealthError = z.infer<typeof FlowHealthErrorSchema>;
+
+/**
+ * One entity a flow's sending depends on, with its own health. `entityType` is an open string
+ * (`FLOW`, `WABA`, `BUSINESS`, `APP`, … as Meta names them).
+ */
+export const FlowHealthEntitySchema = z.lazy(() =>
+  z.object({
+    entityType: z.string(),
+    id: z.string(),
+    canSendMessage: FlowHealthStateSchema,
+    errors: z.array(FlowHealthErrorSchema).optional(),
+    additionalInfo: z.array(z.string()).optional(),
+  }),
+);
+export type FlowHealthEntity = z.infer<typeof FlowHealthEntitySchema>;
+
+/**
+ * Meta's `health_status` of a flow: whether it can be sent, overall and per entity. Only Meta
+ * reports it; NXCloud relays it when Meta's object carries it, CAMS never does.
+ */
+export const FlowHealthStatusSchema = z.lazy(() =>
+  z.object({
+    canSendMessage: FlowHealthStateSchema,
+    entities: z.array(FlowHealthEntitySchema),
+  }),
+);
+export type FlowHealthStatus = z.infer<typeof FlowHealthStatusSchema>;
+
 /** The fields every entity starts with. */
 function entityFields() {
   return {
@@ -97,6 +141,10 @@ export const FlowSchema = z.lazy(() =>
     preview: FlowPreviewLinkSchema.optional(),
     whatsappBusinessAccountId: z.string().optional(),
     application: FlowApplicationSchema.optional(),
+    /** Meta's health check of the flow, where the vendor relays it. */
+    healthStatus: FlowHealthStatusSchema.optional(),
+    /** When the flow last changed, where the vendor relays Meta's `updated_at`. */
+    updatedAt: z.date().optional(),
   }),
 );
 export type Flow = z.infer<typeof FlowSchema>;

@@ -31,6 +31,18 @@ export const CopyCodeButtonSchema = z.lazy(() =>
     example: z.string().optional(),
   }),
 );
+/**
+ * One Android app a one-tap or zero-tap code is handed to: its package name and the 11-character
+ * hash of its signing key. Both are kept as the vendor sent them, present or not.
+ */
+export const SupportedAppSchema = z.lazy(() =>
+  z.object({
+    packageName: z.string().optional(),
+    signatureHash: z.string().optional(),
+  }),
+);
+export type SupportedApp = z.infer<typeof SupportedAppSchema>;
+
 /** The one-time-password button of an AUTHENTICATION template. */
 export const OtpButtonSchema = z.lazy(() =>
   z.object({
@@ -38,8 +50,11 @@ export const OtpButtonSchema = z.lazy(() =>
     text: z.string().optional(),
     otpType: enumWithUnknown(OTP_TYPES),
     autofillText: z.string().optional(),
+    /** The app of Meta's older single-app form; the first of `supportedApps` when only the list was sent. */
     packageName: z.string().optional(),
     signatureHash: z.string().optional(),
+    /** Every app the vendor lists (Meta allows up to five), in the vendor's order. */
+    supportedApps: z.array(SupportedAppSchema).optional(),
   }),
 );
 export const FlowButtonSchema = z.lazy(() =>

@@ -6,6 +6,15 @@ export const HEADER_FORMATS = ['TEXT', 'IMAGE', 'VIDEO', 'DOCUMENT', 'LOCATION',
 export const HeaderFormatSchema = z.lazy(() => enumWithUnknown(HEADER_FORMATS));
 export type HeaderFormat = z.infer<typeof HeaderFormatSchema>;
 
+/** The sample value of one named variable: `{{first_name}}` → `{ paramName: 'first_name', example: 'Maria' }`. */
+export const NamedParameterExampleSchema = z.lazy(() =>
+  z.object({
+    paramName: z.string(),
+    example: z.string(),
+  }),
+);
+export type NamedParameterExample = z.infer<typeof NamedParameterExampleSchema>;
+
 export const HeaderComponentSchema = z.lazy(() =>
   z.object({
     type: z.literal('HEADER'),
@@ -15,8 +24,10 @@ export const HeaderComponentSchema = z.lazy(() =>
     mediaUrl: z.string().optional(),
     example: z
       .object({
-        /** Sample values of the text header's variable. */
+        /** Sample values of the text header's positional variable. */
         headerText: z.array(z.string()).optional(),
+        /** Sample values of the text header's named variable (Meta's `header_text_named_params`). */
+        headerTextNamedParams: z.array(NamedParameterExampleSchema).optional(),
         /** Upload handles of the media sample. */
         headerHandle: z.array(z.string()).optional(),
       })
@@ -29,7 +40,14 @@ export const BodyComponentSchema = z.lazy(() =>
     type: z.literal('BODY'),
     /** Absent in AUTHENTICATION templates, whose body WhatsApp generates. */
     text: z.string().optional(),
-    example: z.object({ bodyText: z.array(z.array(z.string())) }).optional(),
+    example: z
+      .object({
+        /** Sets of sample values for the positional variables, one value per variable. */
+        bodyText: z.array(z.array(z.string())).optional(),
+        /** Sample values of the named variables (Meta's `body_text_named_params`). */
+        bodyTextNamedParams: z.array(NamedParameterExampleSchema).optional(),
+      })
+      .optional(),
     addSecurityRecommendation: z.boolean().optional(),
   }),
 );

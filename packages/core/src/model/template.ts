@@ -17,6 +17,7 @@ export const TEMPLATE_STATUSES = [
   'DELETED',
   'LIMIT_EXCEEDED',
   'ARCHIVED',
+  'LOCKED',
 ] as const;
 export const TemplateStatusSchema = z.lazy(() => enumWithUnknown(TEMPLATE_STATUSES));
 export type TemplateStatus = z.infer<typeof TemplateStatusSchema>;
@@ -37,6 +38,14 @@ export const REJECTED_REASONS = [
 export const RejectedReasonSchema = z.lazy(() => enumWithUnknown(REJECTED_REASONS));
 export type RejectedReason = z.infer<typeof RejectedReasonSchema>;
 
+/**
+ * How a template's variables are written: `{{1}}`, `{{2}}`… (POSITIONAL, Meta's default when a
+ * template does not say) or `{{first_name}}` (NAMED).
+ */
+export const PARAMETER_FORMATS = ['POSITIONAL', 'NAMED'] as const;
+export const ParameterFormatSchema = z.lazy(() => enumWithUnknown(PARAMETER_FORMATS));
+export type ParameterFormat = z.infer<typeof ParameterFormatSchema>;
+
 export const TemplateSummarySchema = z.lazy(() =>
   z.object({
     provider: z.string(),
@@ -49,8 +58,25 @@ export const TemplateSummarySchema = z.lazy(() =>
     status: TemplateStatusSchema,
     rejectedReason: RejectedReasonSchema.optional(),
     qualityScore: QualityScoreSchema.optional(),
+    /** When Meta last rated the quality (`quality_score.date`), where the vendor relays it. */
+    qualityScoreDate: z.date().optional(),
     messageSendTtlSeconds: z.int().optional(),
     updatedAt: z.date().optional(),
+    /**
+     * Set when the vendor says so, or when the texts use named variables; absent means
+     * POSITIONAL, Meta's default.
+     */
+    parameterFormat: ParameterFormatSchema.optional(),
+    /** Meta's finer classification within the category (`sub_category`), an open string. */
+    subCategory: z.string().optional(),
+    /** The category before Meta reclassified the template (`previous_category`). */
+    previousCategory: TemplateCategorySchema.optional(),
+    /** The category Meta says the template belongs to (`correct_category`). */
+    correctCategory: TemplateCategorySchema.optional(),
+    /** The template of Meta's library this one was created from (`library_template_name`). */
+    libraryTemplateName: z.string().optional(),
+    /** True when the template's URL buttons opted out of Meta's link tracking (`cta_url_link_tracking_opted_out`). */
+    ctaUrlLinkTrackingOptedOut: z.boolean().optional(),
   }),
 );
 export type TemplateSummary = z.infer<typeof TemplateSummarySchema>;

@@ -15,6 +15,11 @@ import { FlowPreviewSchema, FlowSchema, FlowSummarySchema } from '../model/flow.
 import { TemplateSchema, TemplateSummarySchema } from '../model/template.js';
 import { OPERATION_TABLE, OPERATIONS } from '../provider/operations.js';
 import type { ProviderV1 } from '../provider/provider-v1.js';
+import {
+  CONTRACT_FLOW_CATEGORIES,
+  CONTRACT_NAMED_PARAMETER_TEMPLATE,
+  CONTRACT_ZERO_TAP_TEMPLATE,
+} from './contract-payloads.js';
 
 export type ContractFailureKind = 'authentication' | 'rate-limited' | 'unavailable' | 'bad-response';
 
@@ -37,6 +42,12 @@ export interface ProviderContractFixtures {
     /** Exactly three pages of `pageSize: 2`, then the end. */
     listTemplates(): { ids: string[] };
     getTemplate(): { name: string; language: string };
+    /** The template `CONTRACT_NAMED_PARAMETER_TEMPLATE` describes, in the vendor's wire form. */
+    getNamedParameterTemplate(): { name: string; language: string };
+    /** The template `CONTRACT_ZERO_TAP_TEMPLATE` describes, in the vendor's wire form. */
+    getZeroTapTemplate(): { name: string; language: string };
+    /** A flow whose categories are `CONTRACT_FLOW_CATEGORIES` (every category of the model), in that order. */
+    getFlowInEveryCategory(): { id: string };
     /** The next get-flow request for the returned id fails this way, once. */
     failure(kind: ContractFailureKind): { id: string };
   };
@@ -198,6 +209,26 @@ export function runProviderContractSuite(fixtures: ProviderContractFixtures): vo
       expect(TemplateSchema.parse(template)).toEqual(template);
       expect(template).toMatchObject({ name, language, provider: fixtures.name });
       expect(template.$metadata.provider).toBe(fixtures.name);
+    });
+
+    it("reads a NAMED template's format and named samples as every vendor does", async () => {
+      const { name, language } = scenarios.getNamedParameterTemplate();
+      const template = await clientWith().client.templates.get({ name, language });
+      expect(TemplateSchema.parse(template)).toEqual(template);
+      expect(template).toMatchObject(CONTRACT_NAMED_PARAMETER_TEMPLATE);
+    });
+
+    it('reads every app of a zero-tap button, in order', async () => {
+      const { name, language } = scenarios.getZeroTapTemplate();
+      const template = await clientWith().client.templates.get({ name, language });
+      expect(TemplateSchema.parse(template)).toEqual(template);
+      expect(template).toMatchObject(CONTRACT_ZERO_TAP_TEMPLATE);
+    });
+
+    it('reads every flow category of the model', async () => {
+      const { id } = scenarios.getFlowInEveryCategory();
+      const flow = await clientWith().client.flows.get(id);
+      expect(flow.categories).toEqual([...CONTRACT_FLOW_CATEGORIES]);
     });
 
     it('refuses a cursor issued by another provider before sending anything', async () => {

@@ -5,8 +5,14 @@
 export { encodeCursor as cursorFor } from '../client/pagination/cursor.js';
 export { type TestCallContextOptions, testCallContext } from './call-context.js';
 export {
+  CONTRACT_FLOW_CATEGORIES,
+  CONTRACT_NAMED_PARAMETER_TEMPLATE,
+  CONTRACT_ZERO_TAP_TEMPLATE,
+} from './contract-payloads.js';
+export {
   type ContractFailureKind,
   type ProviderContractFixtures,
   runProviderContractSuite,
 } from './contract-suite.js';
+export { type EnumMappingTable, expectEnumMapping } from './enum-coverage.js';
 export { FakeClock } from './fake-clock.js';

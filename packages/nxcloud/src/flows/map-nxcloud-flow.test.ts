@@ -8,6 +8,7 @@ import {
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { FLOW_WITH_META_SHAPES, flowListData, previewData } from '../__fixtures__/nxcloud-built-payloads.js';
+import { FLOW_IN_EVERY_CATEGORY, FLOW_WITH_HEALTH_STATUS } from '../__fixtures__/nxcloud-meta-fields.js';
 import { decode } from '../__fixtures__/nxcloud-test-support.js';
 import { QUERY_FLOW_BY_ID_EXAMPLE } from '../__fixtures__/nxcloud-vendor-examples.js';
 import { mapNxcloudFlow } from '../nxcloud-payloads.js';
@@ -67,7 +68,7 @@ describe('mapNxcloudFlow', () => {
       id: '1168300431915404',
       name: 'lead_form',
       status: 'DRAFT',
-      categories: ['LEAD_GENERATION', 'UNKNOWN'],
+      categories: ['LEAD_GENERATION', 'SHOPPING'],
       validationErrors: [
         { message: 'Missing Flow JSON' },
         {
@@ -99,6 +100,53 @@ describe('mapNxcloudFlow', () => {
       },
     });
     expect(FlowSchema.safeParse(flow).success).toBe(true);
+  });
+
+  it("maps Meta's health status and updated_at, an unknown health value to UNKNOWN", () => {
+    const flow = mapNxcloudFlow(FLOW_WITH_HEALTH_STATUS);
+    expect(flow.updatedAt).toEqual(new Date('2024-06-01T08:30:00.000Z'));
+    expect(flow.healthStatus).toEqual({
+      canSendMessage: 'BLOCKED',
+      entities: [
+        {
+          entityType: 'FLOW',
+          id: '1168300431915406',
+          canSendMessage: 'BLOCKED',
+          errors: [
+            {
+              errorCode: 131000,
+              errorDescription: 'The endpoint is not available.',
+              possibleSolution: 'Make the endpoint available, then publish the flow again.',
+            },
+          ],
+        },
+        { entityType: 'WABA', id: '196938173492252', canSendMessage: 'AVAILABLE' },
+        {
+          entityType: 'APP',
+          id: '1407008009801816',
+          canSendMessage: 'LIMITED',
+          additionalInfo: ['The app is in development mode.'],
+        },
+        { entityType: 'PHONE_NUMBER', id: '8615800001795', canSendMessage: 'UNKNOWN' },
+      ],
+    });
+    expect(FlowSchema.parse(flow)).toEqual(flow);
+  });
+
+  it('maps every flow category of the model, SHOPPING included', () => {
+    expect(mapNxcloudFlow(FLOW_IN_EVERY_CATEGORY).categories).toEqual(FLOW_IN_EVERY_CATEGORY.categories);
+  });
+
+  it('reads a health status without can_send_message as UNKNOWN', () => {
+    const flow = mapNxcloudFlow({ ...FLOW_WITH_HEALTH_STATUS, health_status: { entities: [] } });
+    expect(flow.healthStatus).toEqual({ canSendMessage: 'UNKNOWN', entities: [] });
+  });
+
+  it.each([
+    ['an entity without a type', { health_status: { entities: [{ id: '1', can_send_message: 'BLOCKED' }] } }],
+    ['updated_at that is not a timestamp', { updated_at: 'yesterday' }],
+  ])('refuses %s as a ResponseFormatError', (_name, fields) => {
+    expect(() => mapNxcloudFlow({ ...FLOW_WITH_HEALTH_STATUS, ...fields })).toThrow(ResponseFormatError);
   });
 
   it('prefers endpoint_uri over the deprecated data_channel_uri, and takes a WABA id string', () => {
@@ -261,6 +309,28 @@ describe('flow mapping properties', () => {
       { requiredKeys: [] },
     ),
   );
+  const health = fc.oneof(fc.constantFrom('AVAILABLE', 'LIMITED', 'blocked'), text);
+  const healthEntity = fc.record(
+    {
+      entity_type: text,
+      id: fc.oneof(text, fc.nat()),
+      can_send_message: nullable(health),
+      errors: nullable(
+        fc.array(
+          fc.record(
+            {
+              error_code: nullable(integer),
+              error_description: nullable(text),
+              possible_solution: nullable(text),
+            },
+            { requiredKeys: [] },
+          ),
+        ),
+      ),
+      additional_info: nullable(fc.array(text)),
+    },
+    { requiredKeys: ['entity_type', 'id'] },
+  );
   const wireFlow = fc.record(
     {
       id: fc.stringMatching(/^\d{1,20}$/),
@@ -284,6 +354,16 @@ describe('flow mapping properties', () => {
           { requiredKeys: [] },
         ),
       ),
+      health_status: nullable(
+        fc.record(
+          {
+            can_send_message: nullable(health),
+            entities: nullable(fc.array(healthEntity, { maxLength: 4 })),
+          },
+          { requiredKeys: [] },
+        ),
+      ),
+      updated_at: nullable(timestamp),
       extra: optional(fc.jsonValue()),
     },
     { requiredKeys: ['id', 'name'] },

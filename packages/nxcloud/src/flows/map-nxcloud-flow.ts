@@ -1,7 +1,9 @@
 import {
   FLOW_CATEGORIES,
+  FLOW_HEALTH_STATES,
   FLOW_STATUSES,
   type Flow,
+  type FlowHealthStatus,
   type FlowPreview,
   type FlowSummary,
   type FlowValidationError,
@@ -11,6 +13,7 @@ import { definedOnly, toEnumValue } from '@whatsapp-bsp/core/adapter';
 import { NXCLOUD_PROVIDER_ID } from '../nxcloud-id.js';
 import { nextCursorFrom } from '../wire/nxcloud-paging.js';
 import type {
+  NxcloudFlowHealthWire,
   NxcloudFlowListWire,
   NxcloudFlowPreviewWire,
   NxcloudFlowSummaryWire,
@@ -53,7 +56,31 @@ export function flowFromWire(wire: NxcloudFlowWire, raw: unknown): Flow {
           category: application.category ?? undefined,
         })
       : undefined,
+    healthStatus: wire.health_status ? mapHealthStatus(wire.health_status) : undefined,
+    updatedAt: wire.updated_at ?? undefined,
   });
+}
+
+/** Meta's `health_status`, renamed; an unknown `can_send_message` is UNKNOWN, as every enum. */
+function mapHealthStatus(health: NxcloudFlowHealthWire): FlowHealthStatus {
+  return {
+    canSendMessage: toEnumValue(FLOW_HEALTH_STATES, health.can_send_message),
+    entities: (health.entities ?? []).map((entity) =>
+      definedOnly({
+        entityType: entity.entity_type,
+        id: entity.id,
+        canSendMessage: toEnumValue(FLOW_HEALTH_STATES, entity.can_send_message),
+        errors: entity.errors?.map((error) =>
+          definedOnly({
+            errorCode: error.error_code ?? undefined,
+            errorDescription: error.error_description ?? undefined,
+            possibleSolution: error.possible_solution ?? undefined,
+          }),
+        ),
+        additionalInfo: entity.additional_info ?? undefined,
+      }),
+    ),
+  };
 }
 
 export function flowSummaryFromWire(wire: NxcloudFlowSummaryWire, raw: unknown): FlowSummary {

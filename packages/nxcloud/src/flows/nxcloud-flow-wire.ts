@@ -48,6 +48,34 @@ export const nxcloudFlowPreviewLinkWireSchema = once(() =>
   }),
 );
 
+/** One entity of Meta's `health_status`, with its own health and the problems found. */
+const healthEntityWireSchema = once(() =>
+  z.object({
+    entity_type: z.string(),
+    id: z.union([z.string(), z.int().refine(Number.isSafeInteger)]).transform(String),
+    can_send_message: optionalTextSchema(),
+    errors: z
+      .array(
+        z.object({
+          error_code: optionalIntegerSchema(),
+          error_description: optionalTextSchema(),
+          possible_solution: optionalTextSchema(),
+        }),
+      )
+      .nullish(),
+    additional_info: z.array(z.string()).nullish(),
+  }),
+);
+
+/** Meta's `health_status` of a flow; not on NXCloud's pages, relayed as Meta sends it. */
+export const nxcloudFlowHealthWireSchema = once(() =>
+  z.object({
+    can_send_message: optionalTextSchema(),
+    entities: z.array(healthEntityWireSchema()).nullish(),
+  }),
+);
+export type NxcloudFlowHealthWire = z.output<ReturnType<typeof nxcloudFlowHealthWireSchema>>;
+
 /** Flow ids are digit strings (Meta's ids). */
 const flowIdSchema = once(() => z.string().regex(/^\d+$/, 'must be a string of digits'));
 
@@ -85,6 +113,9 @@ export const nxcloudFlowWireSchema = z.lazy(() =>
         category: optionalTextSchema(),
       })
       .nullish(),
+    health_status: nxcloudFlowHealthWireSchema().nullish(),
+    /** Meta's `updated_at`, in the same form as `expires_at`; not on NXCloud's pages. */
+    updated_at: nxcloudTimestampSchema().nullish(),
   }),
 );
 export type NxcloudFlowWire = z.output<typeof nxcloudFlowWireSchema>;

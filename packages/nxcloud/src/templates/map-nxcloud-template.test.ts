@@ -1,4 +1,10 @@
-import { ResponseFormatError, TemplateSchema } from '@whatsapp-bsp/core';
+import {
+  ResponseFormatError,
+  TEMPLATE_RULE_CODES,
+  TemplateSchema,
+  toTemplateDraft,
+  validateTemplateDraft,
+} from '@whatsapp-bsp/core';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
@@ -6,6 +12,11 @@ import {
   templateItem,
   templateListData,
 } from '../__fixtures__/nxcloud-built-payloads.js';
+import {
+  NAMED_PARAMETER_TEMPLATE,
+  RECLASSIFIED_TEMPLATE,
+  ZERO_TAP_TEMPLATE,
+} from '../__fixtures__/nxcloud-meta-fields.js';
 import { decode } from '../__fixtures__/nxcloud-test-support.js';
 import { GET_TEMPLATE_EXAMPLE } from '../__fixtures__/nxcloud-vendor-examples.js';
 import { mapNxcloudTemplate } from '../nxcloud-payloads.js';
@@ -92,7 +103,13 @@ describe('mapNxcloudTemplate', () => {
               packageName: 'com.example.app',
               signatureHash: 'K8a/AINcGX7',
             },
-            { type: 'OTP', otpType: 'ZERO_TAP', packageName: 'com.example.two', signatureHash: 'Z9b/HASH' },
+            {
+              type: 'OTP',
+              otpType: 'ZERO_TAP',
+              packageName: 'com.example.two',
+              signatureHash: 'Z9b/HASH',
+              supportedApps: [{ packageName: 'com.example.two', signatureHash: 'Z9b/HASH' }],
+            },
             { type: 'COPY_CODE', example: 'SAVE20' },
             {
               type: 'FLOW',
@@ -130,6 +147,137 @@ describe('mapNxcloudTemplate', () => {
       ],
     });
     expect(TemplateSchema.safeParse(template).success).toBe(true);
+  });
+
+  it('maps a NAMED template: its format and its named samples, header and body', () => {
+    const template = mapNxcloudTemplate(NAMED_PARAMETER_TEMPLATE);
+    expect(template.parameterFormat).toBe('NAMED');
+    expect(template.components).toEqual([
+      {
+        type: 'HEADER',
+        format: 'TEXT',
+        text: 'Order for {{first_name}}',
+        example: { headerTextNamedParams: [{ paramName: 'first_name', example: 'Maria' }] },
+      },
+      {
+        type: 'BODY',
+        text: 'Hi {{first_name}}, order {{order_id}} has shipped.',
+        example: {
+          bodyTextNamedParams: [
+            { paramName: 'first_name', example: 'Maria' },
+            { paramName: 'order_id', example: '#1042' },
+          ],
+        },
+      },
+    ]);
+    expect(TemplateSchema.parse(template)).toEqual(template);
+  });
+
+  it('reads a template as NAMED from its variables when parameter_format is absent', () => {
+    const { parameter_format: _format, ...withoutFormat } = NAMED_PARAMETER_TEMPLATE;
+    expect(mapNxcloudTemplate(withoutFormat).parameterFormat).toBe('NAMED');
+    // Positional variables alone say nothing: absent means POSITIONAL, Meta's default.
+    expect(mapNxcloudTemplate(templateItem('1'))).not.toHaveProperty('parameterFormat');
+  });
+
+  it.each([
+    ['POSITIONAL', 'POSITIONAL'],
+    ['named', 'NAMED'],
+    ['MIXED', 'UNKNOWN'],
+  ])('maps parameter_format %s to %s', (raw, parameterFormat) => {
+    expect(mapNxcloudTemplate({ ...templateItem('1'), parameter_format: raw }).parameterFormat).toBe(
+      parameterFormat,
+    );
+  });
+
+  it('keeps every app of a zero-tap button, in order', () => {
+    const template = mapNxcloudTemplate(ZERO_TAP_TEMPLATE);
+    expect(template.components[2]).toEqual({
+      type: 'BUTTONS',
+      buttons: [
+        {
+          type: 'OTP',
+          otpType: 'ZERO_TAP',
+          text: 'Autofill',
+          // Readers of the single-app fields still find the first app.
+          packageName: 'com.example.shop',
+          signatureHash: 'AAAAAAAAAAA',
+          supportedApps: [
+            { packageName: 'com.example.shop', signatureHash: 'AAAAAAAAAAA' },
+            { packageName: 'com.example.shop.debug', signatureHash: 'BBBBBBBBBBB' },
+          ],
+        },
+      ],
+    });
+  });
+
+  it('keeps five apps, keeps the single-app fields when both forms are sent, and drops empty entries', () => {
+    const apps = Array.from({ length: 5 }, (_, index) => ({
+      package_name: `com.example.app${index}`,
+      signature_hash: `HASH0000${index}AB`,
+    }));
+    const template = mapNxcloudTemplate({
+      ...templateItem('1'),
+      components: [
+        {
+          type: 'BUTTONS',
+          buttons: [
+            {
+              type: 'OTP',
+              otp_type: 'ONE_TAP',
+              package_name: 'com.example.legacy',
+              signature_hash: 'LEGACYHASH1',
+              supported_apps: [...apps, {}, { package_name: null, signature_hash: null }],
+            },
+          ],
+        },
+      ],
+    });
+    expect(template.components[0]).toEqual({
+      type: 'BUTTONS',
+      buttons: [
+        {
+          type: 'OTP',
+          otpType: 'ONE_TAP',
+          packageName: 'com.example.legacy',
+          signatureHash: 'LEGACYHASH1',
+          supportedApps: apps.map((app) => ({
+            packageName: app.package_name,
+            signatureHash: app.signature_hash,
+          })),
+        },
+      ],
+    });
+  });
+
+  it("maps Meta's reclassification, library and link-tracking fields and the quality score's date", () => {
+    const template = mapNxcloudTemplate(RECLASSIFIED_TEMPLATE);
+    expect(template).toMatchObject({
+      category: 'MARKETING',
+      subCategory: 'ORDER_STATUS',
+      previousCategory: 'UTILITY',
+      correctCategory: 'MARKETING',
+      libraryTemplateName: 'appointment_reminder_1',
+      ctaUrlLinkTrackingOptedOut: true,
+      qualityScore: 'GREEN',
+      qualityScoreDate: new Date(1717000000 * 1000),
+    });
+    expect(TemplateSchema.parse(template)).toEqual(template);
+  });
+
+  it('maps legacy and unknown reclassification categories as the category itself is mapped', () => {
+    const template = mapNxcloudTemplate({
+      ...RECLASSIFIED_TEMPLATE,
+      previous_category: 'ACCOUNT_UPDATE',
+      correct_category: 'PROMOTIONAL_PLUS',
+    });
+    expect(template).toMatchObject({ previousCategory: 'UTILITY', correctCategory: 'UNKNOWN' });
+  });
+
+  it('refuses a quality score date no Date can hold', () => {
+    expect(() =>
+      mapNxcloudTemplate({ ...RECLASSIFIED_TEMPLATE, quality_score: { score: 'GREEN', date: 9e12 } }),
+    ).toThrow(ResponseFormatError);
   });
 
   it('maps unknown enum values to UNKNOWN and legacy categories to their successors', () => {
@@ -184,6 +332,8 @@ describe('template mapping properties', () => {
   const nullable = <T>(arbitrary: fc.Arbitrary<T>) =>
     fc.oneof(arbitrary, fc.constant(null), fc.constant(undefined));
   const stringOrStrings = fc.oneof(text, fc.array(text));
+  const namedParam = fc.record({ param_name: text, example: text });
+  const category = fc.oneof(fc.constantFrom('MARKETING', 'OTP', 'ACCOUNT_UPDATE', 'utility'), text);
   const button = fc.record(
     {
       type: fc.oneof(
@@ -208,7 +358,12 @@ describe('template mapping properties', () => {
       otp_type: nullable(fc.oneof(fc.constantFrom('ONE_TAP', 'COPY_CODE', 'zero_tap'), text)),
       autofill_text: nullable(text),
       package_name: nullable(text),
-      supported_apps: nullable(fc.array(fc.record({ package_name: nullable(text) }, { requiredKeys: [] }))),
+      supported_apps: nullable(
+        fc.array(
+          fc.record({ package_name: nullable(text), signature_hash: nullable(text) }, { requiredKeys: [] }),
+          { maxLength: 6 },
+        ),
+      ),
       flow_id: nullable(fc.oneof(fc.stringMatching(/^\d{1,16}$/), fc.nat())),
       flow_action: nullable(fc.oneof(fc.constantFrom('navigate', 'DATA_EXCHANGE'), text)),
       navigate_screen: nullable(text),
@@ -230,6 +385,8 @@ describe('template mapping properties', () => {
             header_handle: nullable(stringOrStrings),
             custom_header_handle_url: nullable(text),
             body_text: nullable(fc.oneof(fc.array(fc.array(text)), fc.array(text))),
+            header_text_named_params: nullable(fc.array(namedParam, { maxLength: 2 })),
+            body_text_named_params: nullable(fc.array(namedParam, { maxLength: 3 })),
           },
           { requiredKeys: [] },
         ),
@@ -257,12 +414,26 @@ describe('template mapping properties', () => {
       id: fc.oneof(fc.string({ minLength: 1 }), fc.nat()),
       name: fc.string({ minLength: 1 }),
       language: fc.string({ minLength: 1 }),
-      category: nullable(fc.oneof(fc.constantFrom('MARKETING', 'OTP', 'ACCOUNT_UPDATE', 'utility'), text)),
+      category: nullable(category),
       status: nullable(fc.oneof(fc.constantFrom('APPROVED', 'REJECTED', 'paused'), text)),
       rejected_reason: nullable(fc.oneof(fc.constantFrom('NONE', 'SCAM'), text)),
-      quality_score: nullable(fc.oneof(fc.record({ score: nullable(text) }, { requiredKeys: [] }), text)),
+      quality_score: nullable(
+        fc.oneof(
+          fc.record(
+            { score: nullable(text), date: nullable(fc.oneof(fc.nat(), fc.nat().map(String))) },
+            { requiredKeys: [] },
+          ),
+          text,
+        ),
+      ),
       message_send_ttl_seconds: nullable(fc.oneof(fc.nat(), fc.nat().map(String))),
       components: nullable(fc.array(component, { maxLength: 6 })),
+      parameter_format: nullable(fc.oneof(fc.constantFrom('NAMED', 'POSITIONAL'), text)),
+      sub_category: nullable(text),
+      previous_category: nullable(category),
+      correct_category: nullable(category),
+      library_template_name: nullable(text),
+      cta_url_link_tracking_opted_out: nullable(fc.boolean()),
       extra: fc.jsonValue(),
     },
     { requiredKeys: ['id', 'name', 'language'] },
@@ -276,6 +447,20 @@ describe('template mapping properties', () => {
         const checked = TemplateSchema.safeParse(template);
         expect(checked.success, JSON.stringify(checked.error?.issues)).toBe(true);
         expect(template.raw).toBe(value);
+      }),
+    );
+  });
+
+  it('makes a draft of every mapped template that validation answers with issues, never an exception', () => {
+    fc.assert(
+      fc.property(wireTemplate, (value) => {
+        const draft = toTemplateDraft(mapNxcloudTemplate(value));
+        for (const provider of [undefined, 'nxcloud', 'cams']) {
+          const issues = validateTemplateDraft(draft, { provider });
+          for (const issue of issues) expect(Object.hasOwn(TEMPLATE_RULE_CODES, issue.code)).toBe(true);
+          // The draft is always a draft: only the rules find fault with it, never its shape.
+          expect(issues.filter((issue) => issue.code === 'INVALID_DRAFT')).toEqual([]);
+        }
       }),
     );
   });

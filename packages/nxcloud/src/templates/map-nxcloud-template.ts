@@ -1,6 +1,7 @@
 import {
   FLOW_ACTIONS,
   HEADER_FORMATS,
+  type NamedParameterExample,
   OTP_TYPES,
   type Page,
   QUALITY_SCORES,
@@ -10,7 +11,13 @@ import {
   type TemplateButton,
   type TemplateComponent,
 } from '@whatsapp-bsp/core';
-import { definedOnly, toEnumValue, toTemplateCategory } from '@whatsapp-bsp/core/adapter';
+import {
+  definedOnly,
+  otpButtonApps,
+  templateParameterFormat,
+  toEnumValue,
+  toTemplateCategory,
+} from '@whatsapp-bsp/core/adapter';
 import { NXCLOUD_PROVIDER_ID } from '../nxcloud-id.js';
 import { nextCursorFrom } from '../wire/nxcloud-paging.js';
 import type {
@@ -27,7 +34,9 @@ import type {
 
 /** One getTemplate item. */
 export function templateFromWire(wire: NxcloudTemplateWire, raw: unknown): Template {
-  const score = typeof wire.quality_score === 'string' ? wire.quality_score : wire.quality_score?.score;
+  const quality = typeof wire.quality_score === 'string' ? { score: wire.quality_score } : wire.quality_score;
+  const score = quality?.score;
+  const components = (wire.components ?? []).map(mapComponent);
   return definedOnly({
     provider: NXCLOUD_PROVIDER_ID,
     raw,
@@ -40,8 +49,15 @@ export function templateFromWire(wire: NxcloudTemplateWire, raw: unknown): Templ
     rejectedReason:
       wire.rejected_reason == null ? undefined : toEnumValue(REJECTED_REASONS, wire.rejected_reason),
     qualityScore: score == null ? undefined : toEnumValue(QUALITY_SCORES, score),
+    qualityScoreDate: quality?.date ?? undefined,
     messageSendTtlSeconds: wire.message_send_ttl_seconds ?? undefined,
-    components: (wire.components ?? []).map(mapComponent),
+    parameterFormat: templateParameterFormat(wire.parameter_format, components),
+    subCategory: wire.sub_category ?? undefined,
+    previousCategory: wire.previous_category == null ? undefined : toTemplateCategory(wire.previous_category),
+    correctCategory: wire.correct_category == null ? undefined : toTemplateCategory(wire.correct_category),
+    libraryTemplateName: wire.library_template_name ?? undefined,
+    ctaUrlLinkTrackingOptedOut: wire.cta_url_link_tracking_opted_out ?? undefined,
+    components,
   });
 }
 
@@ -60,21 +76,32 @@ function mapComponent(component: NxcloudTemplateComponentWire): TemplateComponen
     case 'HEADER': {
       const headerText = asList(example?.header_text);
       const headerHandle = asList(example?.header_handle);
+      const headerTextNamedParams = namedExamples(example?.header_text_named_params);
       return definedOnly({
         type: 'HEADER',
         format: toEnumValue(HEADER_FORMATS, component.format),
         text,
         mediaUrl: example?.custom_header_handle_url ?? undefined,
-        example: headerText || headerHandle ? definedOnly({ headerText, headerHandle }) : undefined,
+        example:
+          headerText || headerHandle || headerTextNamedParams
+            ? definedOnly({ headerText, headerHandle, headerTextNamedParams })
+            : undefined,
       });
     }
     case 'BODY': {
       const bodyText = example?.body_text;
+      const bodyTextNamedParams = namedExamples(example?.body_text_named_params);
       return definedOnly({
         type: 'BODY',
         text,
-        // A flat `string[]` (2023 docs) is one set of sample values, like one row of `string[][]`.
-        example: bodyText ? { bodyText: isFlat(bodyText) ? [bodyText] : bodyText } : undefined,
+        example:
+          bodyText || bodyTextNamedParams
+            ? definedOnly({
+                // A flat `string[]` (2023 docs) is one set of sample values, like one row of `string[][]`.
+                bodyText: bodyText ? (isFlat(bodyText) ? [bodyText] : bodyText) : undefined,
+                bodyTextNamedParams,
+              })
+            : undefined,
         addSecurityRecommendation: component.add_security_recommendation ?? undefined,
       });
     }
@@ -127,17 +154,23 @@ function mapButton(button: NxcloudTemplateButtonWire): TemplateButton {
         : { type: 'PHONE_NUMBER', text, phoneNumber: button.phone_number };
     case 'COPY_CODE':
       return definedOnly({ type: 'COPY_CODE', text, example: asList(button.example)?.[0] });
-    case 'OTP': {
-      const app = button.supported_apps?.[0];
+    case 'OTP':
       return definedOnly({
         type: 'OTP',
         text,
         otpType: toEnumValue(OTP_TYPES, button.otp_type),
         autofillText: button.autofill_text ?? undefined,
-        packageName: button.package_name ?? app?.package_name ?? undefined,
-        signatureHash: button.signature_hash ?? app?.signature_hash ?? undefined,
+        ...otpButtonApps(
+          {
+            packageName: button.package_name ?? undefined,
+            signatureHash: button.signature_hash ?? undefined,
+          },
+          button.supported_apps?.map((app) => ({
+            packageName: app.package_name ?? undefined,
+            signatureHash: app.signature_hash ?? undefined,
+          })),
+        ),
       });
-    }
     case 'FLOW':
       return text === undefined || !button.flow_id
         ? unknown()
@@ -166,6 +199,13 @@ function toFlowAction(
   return (FLOW_ACTIONS as readonly string[]).includes(value)
     ? (value as (typeof FLOW_ACTIONS)[number])
     : 'UNKNOWN';
+}
+
+/** Meta's `{ param_name, example }` samples, renamed; absent stays absent. */
+function namedExamples(
+  params: readonly { param_name: string; example: string }[] | null | undefined,
+): NamedParameterExample[] | undefined {
+  return params?.map((param) => ({ paramName: param.param_name, example: param.example }));
 }
 
 function asList(value: string | readonly string[] | null | undefined): string[] | undefined {

@@ -2,6 +2,7 @@ import { once } from '@whatsapp-bsp/core/adapter';
 import { z } from 'zod';
 import { nxcloudListItemSchema } from '../wire/nxcloud-list-item.js';
 import { nxcloudPagingWireSchema } from '../wire/nxcloud-paging.js';
+import { nxcloudUnixSecondsSchema } from '../wire/nxcloud-timestamp.js';
 import { lenientIntegerSchema, optionalTextSchema } from '../wire/nxcloud-wire-values.js';
 
 /*
@@ -22,6 +23,9 @@ const lenientIdSchema = once(() =>
     .union([z.string(), z.int().refine(Number.isSafeInteger, 'is a number too large to be exact')])
     .transform(String),
 );
+
+/** Meta's sample of one named variable: `{ param_name: "first_name", example: "Maria" }`. */
+const namedParameterWireSchema = once(() => z.object({ param_name: z.string(), example: z.string() }));
 
 export const nxcloudTemplateButtonWireSchema = once(() =>
   z.object({
@@ -55,6 +59,9 @@ export const nxcloudTemplateExampleWireSchema = once(() =>
      * English getTemplate page.
      */
     body_text: z.union([z.array(z.array(z.string())), z.array(z.string())]).nullish(),
+    /** Meta's samples of a NAMED template's variables; not on NXCloud's pages, relayed as Meta sends them. */
+    header_text_named_params: z.array(namedParameterWireSchema()).nullish(),
+    body_text_named_params: z.array(namedParameterWireSchema()).nullish(),
   }),
 );
 
@@ -107,10 +114,25 @@ export const nxcloudTemplateWireSchema = z.lazy(() =>
     category: optionalTextSchema(),
     status: optionalTextSchema(),
     rejected_reason: optionalTextSchema(),
-    /** `{ score }` from getTemplate; the bare string form is accepted as well. */
-    quality_score: z.union([z.object({ score: optionalTextSchema() }), z.string()]).nullish(),
+    /**
+     * `{ score }` from getTemplate; Meta adds `date` (Unix seconds); the bare string form is
+     * accepted as well.
+     */
+    quality_score: z
+      .union([
+        z.object({ score: optionalTextSchema(), date: nxcloudUnixSecondsSchema().nullish() }),
+        z.string(),
+      ])
+      .nullish(),
     message_send_ttl_seconds: lenientIntegerSchema().nullish(),
     components: z.array(nxcloudTemplateComponentWireSchema()).nullish(),
+    // Meta's newer template fields, not on NXCloud's pages; NXCloud relays Meta's object.
+    parameter_format: optionalTextSchema(),
+    sub_category: optionalTextSchema(),
+    previous_category: optionalTextSchema(),
+    correct_category: optionalTextSchema(),
+    library_template_name: optionalTextSchema(),
+    cta_url_link_tracking_opted_out: z.boolean().nullish(),
   }),
 );
 

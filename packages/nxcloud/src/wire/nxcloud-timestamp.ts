@@ -1,5 +1,6 @@
 import { once } from '@whatsapp-bsp/core/adapter';
 import { z } from 'zod';
+import { lenientIntegerSchema } from './nxcloud-wire-values.js';
 
 /**
  * Meta's timestamps as NXCloud relays them, e.g. `2024-01-13T10:03:53+0000`: an offset without a
@@ -54,3 +55,16 @@ function daysInMonth(year: number, month: number): number {
   if (month === 2) return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28;
   return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 }
+
+/** The largest distance from the epoch, in seconds, that a JavaScript Date can hold. */
+const MAX_DATE_SECONDS = 8.64e12;
+
+/**
+ * Meta's Unix timestamps in seconds (e.g. `quality_score.date`), a number or a numeric string, as a
+ * `Date`. One beyond what a `Date` holds fails the schema rather than becoming an Invalid Date.
+ */
+export const nxcloudUnixSecondsSchema = once(() =>
+  lenientIntegerSchema()
+    .refine((seconds) => Math.abs(seconds) <= MAX_DATE_SECONDS, 'is not a representable time')
+    .transform((seconds) => new Date(seconds * 1000)),
+);

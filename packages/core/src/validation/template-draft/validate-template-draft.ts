@@ -1,0 +1,94 @@
+import { type TemplateDraft, TemplateDraftSchema } from '../../model/inputs/template-draft.js';
+import { checkAuthentication } from './authentication-rules.js';
+import { checkButtons } from './button-rules.js';
+import { checkComponents } from './component-rules.js';
+import { draftFacts } from './draft-facts.js';
+import { checkTemplateFields } from './template-field-rules.js';
+import { type TemplateDraftIssue, TemplateIssues } from './template-issues.js';
+import { TEMPLATE_LANGUAGES } from './template-languages.js';
+import { checkVariables } from './variable-rules.js';
+import { checkVendorRules } from './vendor-rule-checks.js';
+import { TEMPLATE_VENDOR_RULES, type TemplateVendorRules } from './vendor-template-rules.js';
+
+export interface ValidateTemplateDraftOptions {
+  /**
+   * The vendor the draft is meant for (`'nxcloud'`, `'cams'`): its own rules apply too (see
+   * `TEMPLATE_VENDOR_RULES`). Without it, only WhatsApp's rules apply.
+   */
+  readonly provider?: string;
+  /** Rules of a vendor this library has none for, or to replace a vendor's (used with `provider`). */
+  readonly vendorRules?: TemplateVendorRules;
+  /** Meta's template language codes; defaults to `TEMPLATE_LANGUAGES`. */
+  readonly languages?: readonly string[];
+}
+
+let defaultLanguageSet: ReadonlySet<string> | undefined;
+
+/** Built on the first validation, not at import. */
+function defaultLanguages(): ReadonlySet<string> {
+  defaultLanguageSet ??= new Set(TEMPLATE_LANGUAGES);
+  return defaultLanguageSet;
+}
+
+/**
+ * Checks a template draft offline, before any request: WhatsApp's template rules (Meta's
+ * template components and time-to-live pages; see `docs/template-rules.md` for each code) and,
+ * given a `provider`, that vendor's own. Returns every problem found, at once, as
+ * `{ path, code, message, severity }` (`path` like `components[1].text`); an empty array means
+ * none. Errors are what WhatsApp or the vendor would refuse; warnings are told (a language Meta's
+ * list does not have yet, something the vendor does not document, a heuristic).
+ *
+ * A value that is not a TemplateDraft at all gives `INVALID_DRAFT` issues (one per field at
+ * fault) and no others. Never throws; `checkTemplateDraft` throws instead.
+ *
+ * @param draft The draft, e.g. from `toTemplateDraft(template)`.
+ */
+export function validateTemplateDraft(
+  draft: TemplateDraft,
+  options: ValidateTemplateDraftOptions = {},
+): TemplateDraftIssue[] {
+  const parsed = TemplateDraftSchema.safeParse(draft);
+  if (!parsed.success) {
+    return parsed.error.issues.map((issue) => ({
+      path: pathText(issue.path),
+      code: 'INVALID_DRAFT',
+      message: issue.message,
+      severity: 'error',
+    }));
+  }
+  const valid = parsed.data;
+  const issues = new TemplateIssues();
+  const languages = options.languages ? new Set(options.languages) : defaultLanguages();
+  checkTemplateFields(valid, issues, languages);
+  const facts = draftFacts(valid);
+  checkComponents(valid, issues);
+  checkVariables(valid, facts, issues);
+  checkButtons(valid, facts, issues);
+  checkAuthentication(valid, issues);
+  const { provider } = options;
+  const vendorRules = options.vendorRules ?? (provider === undefined ? undefined : vendorRulesOf(provider));
+  if (vendorRules !== undefined) {
+    checkVendorRules(valid, facts, vendorRules, issues);
+  } else if (provider !== undefined) {
+    issues.add(
+      'VENDOR_RULES_UNKNOWN',
+      '',
+      `No template rules are known for '${provider}'; only WhatsApp's were checked. Pass vendorRules for its own.`,
+    );
+  }
+  return issues.list;
+}
+
+function vendorRulesOf(provider: string): TemplateVendorRules | undefined {
+  return Object.hasOwn(TEMPLATE_VENDOR_RULES, provider) ? TEMPLATE_VENDOR_RULES[provider] : undefined;
+}
+
+/** zod's path as the issues write it: `components[1].text`. */
+function pathText(path: readonly PropertyKey[]): string {
+  let text = '';
+  for (const key of path) {
+    if (typeof key === 'number') text += `[${key}]`;
+    else text += text === '' ? String(key) : `.${String(key)}`;
+  }
+  return text;
+}
