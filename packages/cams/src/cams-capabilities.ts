@@ -1,4 +1,5 @@
 import type { ProviderCapabilities } from '@whatsapp-bsp/core';
+import { camsTemplateRules } from './templates/cams-template-rules.js';
 
 /**
  * CAMS documents a default page size of 10 and no maximum. The list calls page by number, and
@@ -31,6 +32,7 @@ export const camsCapabilities: ProviderCapabilities = Object.freeze({
       reportsTotal: true,
     }),
     get: Object.freeze({ byId: 'native', byNameAndLanguage: 'native' } as const),
+    draftRules: camsTemplateRules,
   }),
   rateLimits: Object.freeze({
     'flows.get': READ_OPERATIONS_PER_SECOND,

@@ -269,10 +269,7 @@ export {
   type ValidateTemplateDraftOptions,
   validateTemplateDraft,
 } from './validation/template-draft/validate-template-draft.js';
-export {
-  TEMPLATE_VENDOR_RULES,
-  type TemplateVendorRules,
-} from './validation/template-draft/vendor-template-rules.js';
+export type { OtpType, TemplateVendorRules } from './validation/template-draft/vendor-template-rules.js';
 // Status events (webhooks)
 export { createWebhookReceiver } from './webhooks/create-webhook-receiver.js';
 export {

@@ -1,4 +1,5 @@
 import type { ProviderCapabilities } from '@whatsapp-bsp/core';
+import { nxcloudTemplateRules } from './templates/nxcloud-template-rules.js';
 
 /** NXCloud's `limit` when none is sent, on getTemplate and queryFlowsByPhone. */
 export const NXCLOUD_DEFAULT_PAGE_SIZE = 20;
@@ -34,6 +35,7 @@ export const nxcloudCapabilities: ProviderCapabilities = Object.freeze({
       byId: 'scan' as const,
       byNameAndLanguage: 'native' as const,
     }),
+    draftRules: nxcloudTemplateRules,
   }),
   // NXCloud documents no rate limit for its WhatsApp API, so none is assumed.
   rateLimits: Object.freeze({}),

@@ -21,6 +21,7 @@ import {
   nullable,
   text,
 } from '../__fixtures__/wire-arbitraries.js';
+import { camsCapabilities } from '../cams-capabilities.js';
 import { camsGetTemplateAnswerSchema, camsListTemplatesAnswerSchema } from './cams-template-wire.js';
 import { camsTemplates } from './cams-templates.js';
 
@@ -183,7 +184,7 @@ describe('drafts of mapped templates', () => {
           callContext(),
         );
         const draft = toTemplateDraft(value);
-        for (const provider of [undefined, 'cams', 'nxcloud']) {
+        for (const provider of [undefined, { id: 'cams', capabilities: camsCapabilities }]) {
           const issues = validateTemplateDraft(draft, { provider });
           for (const issue of issues) expect(Object.hasOwn(TEMPLATE_RULE_CODES, issue.code)).toBe(true);
           // The draft is always a draft: only the rules find fault with it, never its shape.

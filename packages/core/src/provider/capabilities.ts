@@ -1,3 +1,4 @@
+import type { TemplateVendorRules } from '../validation/template-draft/vendor-template-rules.js';
 import type { Operation } from './operations.js';
 
 export type TemplateFilter = 'name' | 'language' | 'status' | 'category';
@@ -31,6 +32,8 @@ export interface ProviderCapabilities {
       readonly byId: 'native' | 'scan';
       readonly byNameAndLanguage: 'native';
     };
+    /** What the vendor's template wire accepts beyond WhatsApp's rules; `validateTemplateDraft` checks it. */
+    readonly draftRules?: TemplateVendorRules;
   };
   /** The vendor's documented budget per operation, in requests per second; absent: none known. */
   readonly rateLimits: Readonly<Partial<Record<Operation, number>>>;

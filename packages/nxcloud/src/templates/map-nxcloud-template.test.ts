@@ -19,6 +19,7 @@ import {
 } from '../__fixtures__/nxcloud-meta-fields.js';
 import { decode } from '../__fixtures__/nxcloud-test-support.js';
 import { GET_TEMPLATE_EXAMPLE } from '../__fixtures__/nxcloud-vendor-examples.js';
+import { nxcloudCapabilities } from '../nxcloud-capabilities.js';
 import { mapNxcloudTemplate } from '../nxcloud-payloads.js';
 import { templatePageFromWire } from './map-nxcloud-template.js';
 import { nxcloudTemplateListWireSchema, nxcloudTemplateWireSchema } from './nxcloud-template-wire.js';
@@ -455,7 +456,7 @@ describe('template mapping properties', () => {
     fc.assert(
       fc.property(wireTemplate, (value) => {
         const draft = toTemplateDraft(mapNxcloudTemplate(value));
-        for (const provider of [undefined, 'nxcloud', 'cams']) {
+        for (const provider of [undefined, { id: 'nxcloud', capabilities: nxcloudCapabilities }]) {
           const issues = validateTemplateDraft(draft, { provider });
           for (const issue of issues) expect(Object.hasOwn(TEMPLATE_RULE_CODES, issue.code)).toBe(true);
           // The draft is always a draft: only the rules find fault with it, never its shape.

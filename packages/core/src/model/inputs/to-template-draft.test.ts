@@ -3,6 +3,10 @@ import {
   CONTRACT_NAMED_PARAMETER_TEMPLATE,
   CONTRACT_ZERO_TAP_TEMPLATE,
 } from '../../testing/contract-payloads.js';
+import {
+  CAMS_SHAPED,
+  NXCLOUD_SHAPED,
+} from '../../validation/template-draft/__fixtures__/vendor-providers.js';
 import { validateTemplateDraft } from '../../validation/template-draft/validate-template-draft.js';
 import type { Template } from '../template.js';
 import { TemplateDraftSchema } from './template-draft.js';
@@ -101,7 +105,7 @@ describe('toTemplateDraft', () => {
     });
     const draft = toTemplateDraft(template);
     expect(draft.components).toEqual(template.components);
-    expect(validateTemplateDraft(draft, { provider: 'cams' })).toEqual([]);
+    expect(validateTemplateDraft(draft, { provider: CAMS_SHAPED })).toEqual([]);
   });
 
   it("drops an AUTHENTICATION template's generated texts and the single-app fields that repeat its first app", () => {
@@ -149,7 +153,7 @@ describe('toTemplateDraft', () => {
         ],
       },
     ]);
-    expect(validateTemplateDraft(draft, { provider: 'cams' })).toEqual([
+    expect(validateTemplateDraft(draft, { provider: CAMS_SHAPED })).toEqual([
       expect.objectContaining({ code: 'VENDOR_UNDOCUMENTED', path: 'components[2].buttons[0].otpType' }),
     ]);
   });
@@ -227,7 +231,7 @@ describe('toTemplateDraft', () => {
     'drafts the %s template of the contract, read alike from every vendor, without an error for any vendor',
     (_name, read) => {
       const draft = toTemplateDraft(readTemplate(structuredClone(read) as unknown as Partial<Template>));
-      for (const provider of ['nxcloud', 'cams']) {
+      for (const provider of [NXCLOUD_SHAPED, CAMS_SHAPED]) {
         const errors = validateTemplateDraft(draft, { provider }).filter(
           (issue) => issue.severity === 'error',
         );

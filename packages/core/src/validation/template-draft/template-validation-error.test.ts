@@ -2,12 +2,16 @@ import { describe, expect, it } from 'vitest';
 import { BspError } from '../../errors/bsp-error.js';
 import { InvalidRequestError } from '../../errors/error-classes.js';
 import { authenticationDraft, utilityDraft } from './__fixtures__/valid-drafts.js';
+import { CAMS_SHAPED } from './__fixtures__/vendor-providers.js';
 import { checkTemplateDraft, TemplateValidationError } from './template-validation-error.js';
 
 describe('checkTemplateDraft and TemplateValidationError', () => {
   it('returns the warnings of a draft without errors', () => {
     expect(checkTemplateDraft(utilityDraft())).toEqual([]);
-    const warnings = checkTemplateDraft({ ...authenticationDraft(), language: 'tlh' }, { provider: 'cams' });
+    const warnings = checkTemplateDraft(
+      { ...authenticationDraft(), language: 'tlh' },
+      { provider: CAMS_SHAPED },
+    );
     expect(warnings.map((issue) => issue.code)).toEqual(['LANGUAGE_UNKNOWN', 'VENDOR_TTL_RESTRICTED']);
   });
 

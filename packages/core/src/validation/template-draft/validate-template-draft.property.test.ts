@@ -5,6 +5,7 @@ import type {
   TemplateDraftButton,
   TemplateDraftComponent,
 } from '../../model/inputs/template-draft.js';
+import { CAMS_SHAPED, NXCLOUD_SHAPED } from './__fixtures__/vendor-providers.js';
 import { TEMPLATE_RULE_CODES } from './rule-codes.js';
 import { TEMPLATE_LANGUAGES } from './template-languages.js';
 import { validateTemplateDraft } from './validate-template-draft.js';
@@ -253,10 +254,10 @@ describe('validateTemplateDraft properties', () => {
   it("adds only the vendors' own findings for a vendor, and only warnings for NXCloud", () => {
     fc.assert(
       fc.property(fc.oneof(messageDraft, authenticationDraft), (draft) => {
-        for (const provider of ['nxcloud', 'cams']) {
+        for (const provider of [NXCLOUD_SHAPED, CAMS_SHAPED]) {
           const issues = validateTemplateDraft(draft, { provider });
           expect(issues.every((issue) => issue.code.startsWith('VENDOR_'))).toBe(true);
-          if (provider === 'nxcloud')
+          if (provider === NXCLOUD_SHAPED)
             expect(issues.every((issue) => issue.severity === 'warning')).toBe(true);
         }
       }),
@@ -273,7 +274,7 @@ describe('validateTemplateDraft properties', () => {
           fc.tuple(messageDraft, fc.anything()).map(([draft, junk]) => ({ ...draft, components: [junk] })),
         ),
         (value) => {
-          const issues = validateTemplateDraft(value as TemplateDraft, { provider: 'cams' });
+          const issues = validateTemplateDraft(value as TemplateDraft, { provider: CAMS_SHAPED });
           for (const issue of issues) expect(Object.hasOwn(TEMPLATE_RULE_CODES, issue.code)).toBe(true);
         },
       ),

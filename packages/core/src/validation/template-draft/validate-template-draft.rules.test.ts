@@ -8,6 +8,7 @@ import {
   offerDraft,
   utilityDraft,
 } from './__fixtures__/valid-drafts.js';
+import { ACME_WITHOUT_RULES, CAMS_SHAPED, NXCLOUD_SHAPED } from './__fixtures__/vendor-providers.js';
 import { TEMPLATE_RULE_CODES, type TemplateRuleCode } from './rule-codes.js';
 import { type ValidateTemplateDraftOptions, validateTemplateDraft } from './validate-template-draft.js';
 import type { TemplateVendorRules } from './vendor-template-rules.js';
@@ -950,7 +951,7 @@ const CASES: readonly RuleCase[] = [
     code: 'VENDOR_RULES_UNKNOWN',
     path: '',
     draft: utilityDraft(),
-    options: { provider: 'acme' },
+    options: { provider: ACME_WITHOUT_RULES },
   },
   {
     rule: 'CAMS: a header {{1}} and a body {{1}} with different samples',
@@ -964,7 +965,7 @@ const CASES: readonly RuleCase[] = [
         example: { headerText: ['#1042'] },
       };
     }),
-    options: { provider: 'cams' },
+    options: { provider: CAMS_SHAPED },
   },
   {
     rule: 'CAMS: a card body {{1}} and the body {{1}} with different samples',
@@ -977,7 +978,7 @@ const CASES: readonly RuleCase[] = [
         example: { bodyText: [['Shoes']] },
       };
     }),
-    options: { provider: 'cams' },
+    options: { provider: CAMS_SHAPED },
   },
   {
     rule: 'CAMS: a named variable with two samples',
@@ -986,7 +987,7 @@ const CASES: readonly RuleCase[] = [
     draft: broken(namedDraft, (d) => {
       d.components[1].example.bodyTextNamedParams[0].example = 'Ana';
     }),
-    options: { provider: 'cams' },
+    options: { provider: CAMS_SHAPED },
   },
   {
     rule: 'CAMS: a GIF header',
@@ -999,7 +1000,7 @@ const CASES: readonly RuleCase[] = [
         example: { headerUrl: 'https://shop.example/a.gif' },
       };
     }),
-    options: { provider: 'cams' },
+    options: { provider: CAMS_SHAPED },
   },
   {
     rule: 'CAMS: a voice call button',
@@ -1008,7 +1009,7 @@ const CASES: readonly RuleCase[] = [
     draft: broken(utilityDraft, (d) => {
       d.components[3].buttons[1] = { type: 'VOICE_CALL', text: 'Call us' };
     }),
-    options: { provider: 'cams' },
+    options: { provider: CAMS_SHAPED },
   },
   {
     rule: 'CAMS: quick replies with a URL button',
@@ -1017,7 +1018,7 @@ const CASES: readonly RuleCase[] = [
     draft: broken(utilityDraft, (d) => {
       d.components[3].buttons.splice(1, 1, { type: 'QUICK_REPLY', text: 'Stop' });
     }),
-    options: { provider: 'cams' },
+    options: { provider: CAMS_SHAPED },
   },
   {
     rule: 'CAMS: a one-tap button without autofill text',
@@ -1027,7 +1028,7 @@ const CASES: readonly RuleCase[] = [
       delete d.components[2].buttons[0].autofillText;
       delete d.messageSendTtlSeconds;
     }),
-    options: { provider: 'cams' },
+    options: { provider: CAMS_SHAPED },
   },
   {
     rule: 'CAMS: a copy-code OTP button without text',
@@ -1037,35 +1038,35 @@ const CASES: readonly RuleCase[] = [
       d.components[2].buttons[0] = { type: 'OTP', otpType: 'COPY_CODE' };
       delete d.messageSendTtlSeconds;
     }),
-    options: { provider: 'cams' },
+    options: { provider: CAMS_SHAPED },
   },
   {
     rule: 'NXCloud: a one-tap button without autofill text',
     code: 'VENDOR_OTP_FIELD_MISSING',
     path: 'components[2].buttons[0].autofillText',
     draft: otp({ otpType: 'ONE_TAP', packageName: 'com.example.shop', signatureHash: 'AAAAAAAAAAA' }),
-    options: { provider: 'nxcloud' },
+    options: { provider: NXCLOUD_SHAPED },
   },
   {
     rule: 'CAMS: a flow button (its Type is undocumented)',
     code: 'VENDOR_UNDOCUMENTED',
     path: 'components[3].buttons[3]',
     draft: marketingDraft(),
-    options: { provider: 'cams' },
+    options: { provider: CAMS_SHAPED },
   },
   {
     rule: 'NXCloud: named variables',
     code: 'VENDOR_UNDOCUMENTED',
     path: 'parameterFormat',
     draft: namedDraft(),
-    options: { provider: 'nxcloud' },
+    options: { provider: NXCLOUD_SHAPED },
   },
   {
     rule: 'NXCloud: a carousel',
     code: 'VENDOR_UNDOCUMENTED',
     path: 'components[1]',
     draft: carouselDraft(),
-    options: { provider: 'nxcloud' },
+    options: { provider: NXCLOUD_SHAPED },
   },
   {
     rule: 'CAMS: a time to live',
@@ -1074,7 +1075,7 @@ const CASES: readonly RuleCase[] = [
     draft: broken(utilityDraft, (d) => {
       d.messageSendTtlSeconds = 3600;
     }),
-    options: { provider: 'cams' },
+    options: { provider: CAMS_SHAPED },
   },
   {
     rule: 'rules of your own: a vendor that keeps one sample per variable',
@@ -1088,7 +1089,7 @@ const CASES: readonly RuleCase[] = [
         example: { headerText: ['#1042'] },
       };
     }),
-    options: { provider: 'acme', vendorRules: acmeRules() },
+    options: { provider: ACME_WITHOUT_RULES, vendorRules: acmeRules() },
   },
 ];
 
@@ -1183,8 +1184,8 @@ describe('validateTemplateDraft: several mistakes at once', () => {
       };
     });
     expect(validateTemplateDraft(draft)).toEqual([]);
-    expect(validateTemplateDraft(draft, { provider: 'nxcloud' })).toEqual([]);
-    expect(codes(draft, { provider: 'cams' })).toEqual(['VENDOR_SAMPLE_CONFLICT components[1].example']);
+    expect(validateTemplateDraft(draft, { provider: NXCLOUD_SHAPED })).toEqual([]);
+    expect(codes(draft, { provider: CAMS_SHAPED })).toEqual(['VENDOR_SAMPLE_CONFLICT components[1].example']);
   });
 
   it('samples of the wrong style: the right ones missing, the given ones unused', () => {

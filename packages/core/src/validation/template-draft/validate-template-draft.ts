@@ -1,4 +1,5 @@
 import { type TemplateDraft, TemplateDraftSchema } from '../../model/inputs/template-draft.js';
+import type { ProviderV1 } from '../../provider/provider-v1.js';
 import { checkAuthentication } from './authentication-rules.js';
 import { checkButtons } from './button-rules.js';
 import { checkComponents } from './component-rules.js';
@@ -8,15 +9,16 @@ import { type TemplateDraftIssue, TemplateIssues } from './template-issues.js';
 import { TEMPLATE_LANGUAGES } from './template-languages.js';
 import { checkVariables } from './variable-rules.js';
 import { checkVendorRules } from './vendor-rule-checks.js';
-import { TEMPLATE_VENDOR_RULES, type TemplateVendorRules } from './vendor-template-rules.js';
+import type { TemplateVendorRules } from './vendor-template-rules.js';
 
 export interface ValidateTemplateDraftOptions {
   /**
-   * The vendor the draft is meant for (`'nxcloud'`, `'cams'`): its own rules apply too (see
-   * `TEMPLATE_VENDOR_RULES`). Without it, only WhatsApp's rules apply.
+   * The provider the draft is meant for (`client.provider`, or `nxcloud(...)` / `cams(...)`): its
+   * own rules apply too, from `capabilities.templates.draftRules`. Without it, only WhatsApp's
+   * rules apply.
    */
-  readonly provider?: string;
-  /** Rules of a vendor this library has none for, or to replace a vendor's (used with `provider`). */
+  readonly provider?: Pick<ProviderV1, 'id' | 'capabilities'>;
+  /** A vendor's rules by hand: for a provider that gives none, or to replace its own. */
   readonly vendorRules?: TemplateVendorRules;
   /** Meta's template language codes; defaults to `TEMPLATE_LANGUAGES`. */
   readonly languages?: readonly string[];
@@ -66,21 +68,17 @@ export function validateTemplateDraft(
   checkButtons(valid, facts, issues);
   checkAuthentication(valid, issues);
   const { provider } = options;
-  const vendorRules = options.vendorRules ?? (provider === undefined ? undefined : vendorRulesOf(provider));
+  const vendorRules = options.vendorRules ?? provider?.capabilities.templates.draftRules;
   if (vendorRules !== undefined) {
     checkVendorRules(valid, facts, vendorRules, issues);
   } else if (provider !== undefined) {
     issues.add(
       'VENDOR_RULES_UNKNOWN',
       '',
-      `No template rules are known for '${provider}'; only WhatsApp's were checked. Pass vendorRules for its own.`,
+      `No template rules are known for '${provider.id}'; only WhatsApp's were checked. Pass vendorRules for its own.`,
     );
   }
   return issues.list;
-}
-
-function vendorRulesOf(provider: string): TemplateVendorRules | undefined {
-  return Object.hasOwn(TEMPLATE_VENDOR_RULES, provider) ? TEMPLATE_VENDOR_RULES[provider] : undefined;
 }
 
 /** zod's path as the issues write it: `components[1].text`. */
