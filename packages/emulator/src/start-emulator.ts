@@ -217,6 +217,17 @@ export async function startEmulator<V extends Vendor = Vendor>(
       });
     }
   });
+  // A flow's status changed (published, deprecated, blocked by a test): NXCloud's flows webhook.
+  const stopWatchingFlows = store.flows.watchStatus(({ previous, current }) => {
+    for (const vendor of VENDORS) {
+      delivery.deliver(vendor, {
+        type: 'flow.status',
+        flow: current,
+        previousStatus: previous.status,
+        at: now(),
+      });
+    }
+  });
   const faults = new FaultController(now);
   faults.set(options.faults ?? []);
   const counters = new RequestCounters(now);
@@ -257,6 +268,7 @@ export async function startEmulator<V extends Vendor = Vendor>(
     closed ??= (async () => {
       closing.abort();
       stopWatching();
+      stopWatchingFlows();
       review.close();
       await delivery.close();
       scheduler.cancelAll();

@@ -9,6 +9,8 @@ import { camsAuditStatus } from './render-cams-template.js';
  * https://alibabacloud.com/help/en/chatapp/developer-reference/chatappaudit-1
  */
 export function camsCallback(event: EmulatorEvent): CallbackRequest | undefined {
+  // CAMS reports template reviews only; it has no callback for a flow's status.
+  if (event.type !== 'template.status') return undefined;
   const { template } = event;
   const report = {
     WabaId: EMULATOR_WABA_ID,

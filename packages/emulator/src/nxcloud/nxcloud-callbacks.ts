@@ -29,32 +29,17 @@ export interface NxcloudCallbackSigning {
 }
 
 /**
- * NXCloud's template webhook: `{ field, value }` with Meta's status in `event`, Meta's reason and the
- * time in Unix seconds, field order as in the page's example. When signing is configured, each
- * attempt is signed afresh (its own `ts`) over the exact body, as NXCloud signs its requests; the
- * `action` header carries the subscription (`field`).
- * https://github.com/nxtele/http-api-document/wiki/template-webhook
+ * NXCloud's callback for an event (the template or the flows webhook, see `nxcloudCallbackBody`),
+ * with the time in Unix seconds. When signing is configured, each attempt is signed afresh (its
+ * own `ts`) over the exact body, as NXCloud signs its requests; the `action` header carries the
+ * subscription (`field`).
  */
 export function nxcloudCallback(
   event: EmulatorEvent,
   account: NxcloudAccount,
   signing: NxcloudCallbackSigning | undefined,
 ): CallbackRequest | undefined {
-  const { template } = event;
-  const field = 'message_template_status_update';
-  const body = JSON.stringify({
-    field,
-    value: {
-      business_phone: account.businessPhone,
-      event: template.status,
-      message_template_id: template.id,
-      message_template_language: template.language,
-      message_template_name: template.name,
-      reason: template.rejectedReason ?? 'NONE',
-      time: Math.floor(event.at / 1000),
-      wabaId: EMULATOR_WABA_ID,
-    },
-  });
+  const { field, body } = nxcloudCallbackBody(event, account);
   return {
     body,
     headers: (nowMs) => {
@@ -74,5 +59,54 @@ export function nxcloudCallback(
       if (algorithm === 'sha256') headers[names.algorithm] = algorithm;
       return headers;
     },
+  };
+}
+
+/**
+ * The `{ field, value }` body of NXCloud's callback for an event: the template webhook
+ * (`message_template_status_update`) or the flows webhook (`flows`, `FLOW_STATUS_CHANGE`), field
+ * order as in each page's example.
+ * https://github.com/nxtele/http-api-document/wiki/template-webhook
+ * https://github.com/nxtele/http-api-document/wiki/flows-webhook
+ */
+function nxcloudCallbackBody(event: EmulatorEvent, account: NxcloudAccount): { field: string; body: string } {
+  const time = Math.floor(event.at / 1000);
+  if (event.type === 'flow.status') {
+    const { flow } = event;
+    const field = 'flows';
+    return {
+      field,
+      body: JSON.stringify({
+        field,
+        value: {
+          business_phone: account.businessPhone,
+          event: 'FLOW_STATUS_CHANGE',
+          flow_id: flow.id,
+          message: `Flow ${flow.name} changed status from ${event.previousStatus} to ${flow.status}`,
+          new_status: flow.status,
+          old_status: event.previousStatus,
+          time,
+          wabaId: EMULATOR_WABA_ID,
+        },
+      }),
+    };
+  }
+  const { template } = event;
+  const field = 'message_template_status_update';
+  return {
+    field,
+    body: JSON.stringify({
+      field,
+      value: {
+        business_phone: account.businessPhone,
+        event: template.status,
+        message_template_id: template.id,
+        message_template_language: template.language,
+        message_template_name: template.name,
+        reason: template.rejectedReason ?? 'NONE',
+        time,
+        wabaId: EMULATOR_WABA_ID,
+      },
+    }),
   };
 }

@@ -8,6 +8,12 @@ import {
   requireStringArray,
 } from './validate-input.js';
 
+/** A flow whose status a `replace` changed. */
+export interface FlowStatusChange {
+  previous: EmulatorFlow;
+  current: EmulatorFlow;
+}
+
 const byId = (flow: EmulatorFlow) => flow.id;
 const byName = (flow: EmulatorFlow) => flow.name;
 
@@ -16,6 +22,8 @@ const byName = (flow: EmulatorFlow) => flow.name;
  * frozen (or freshly generated): change a flow with `replace`.
  */
 export class FlowCollection {
+  private readonly statusWatchers = new Set<(change: FlowStatusChange) => void>();
+
   constructor(
     private readonly records: RecordList<EmulatorFlow>,
     private readonly newId: () => string,
@@ -38,8 +46,22 @@ export class FlowCollection {
     const checked = checkFlow(structuredClone(flow));
     const position = this.positionOf(checked.id);
     if (position === undefined) throw new Error(`No flow with id ${checked.id}`);
+    const current = this.records.at(position);
     this.records.set(position, checked);
+    if (checked.status !== current.status) {
+      for (const watcher of this.statusWatchers) watcher({ previous: current, current: checked });
+    }
     return checked;
+  }
+
+  /**
+   * Calls `watcher` after every `replace` that changes a flow's status (published, deprecated, or
+   * blocked and throttled by Meta, as a test sets it), which is when vendors send their callbacks.
+   * Returns a function that stops watching.
+   */
+  watchStatus(watcher: (change: FlowStatusChange) => void): () => void {
+    this.statusWatchers.add(watcher);
+    return () => this.statusWatchers.delete(watcher);
   }
 
   /** Removes a flow; returns whether it existed. */

@@ -1,8 +1,8 @@
-import type { EmulatorTemplate } from '../model.js';
+import type { EmulatorFlow, EmulatorTemplate } from '../model.js';
 
 /**
  * A change of state the vendors report by callback. Each vendor renders it in its own shape, or not
- * at all when it has no callback for it. Flow status changes are to join this union.
+ * at all when it has no callback for it (CAMS has none for flows).
  */
 export interface TemplateStatusEvent {
   type: 'template.status';
@@ -13,7 +13,16 @@ export interface TemplateStatusEvent {
   at: number;
 }
 
-export type EmulatorEvent = TemplateStatusEvent;
+export interface FlowStatusEvent {
+  type: 'flow.status';
+  /** The flow as it is now. */
+  flow: EmulatorFlow;
+  previousStatus: string;
+  /** When it changed, in epoch milliseconds on the emulator's clock. */
+  at: number;
+}
+
+export type EmulatorEvent = TemplateStatusEvent | FlowStatusEvent;
 
 /** One callback as a vendor posts it: the body, and its headers at the time of each attempt. */
 export interface CallbackRequest {

@@ -108,6 +108,38 @@ describe('callbacks on template review', () => {
     ]);
   });
 
+  it("posts NXCloud's flows webhook when a flow's status changes, and nothing for CAMS, which has none", async () => {
+    const { store, webhooks } = await start({ webhooks: { nxcloud: receiver.url, cams: receiver.url } });
+    const flow = store.flows.add({
+      name: 'signup',
+      status: 'DRAFT',
+      categories: ['SIGN_UP'],
+      validationErrors: [],
+    });
+    store.flows.replace({ ...flow, status: 'PUBLISHED' });
+    store.flows.replace({ ...flow, status: 'PUBLISHED', name: 'signup v2' });
+    store.flows.replace({ ...flow, status: 'BLOCKED' });
+    await webhooks.settled();
+    expect(bodies()).toEqual([
+      {
+        field: 'flows',
+        value: expect.objectContaining({
+          event: 'FLOW_STATUS_CHANGE',
+          flow_id: flow.id,
+          old_status: 'DRAFT',
+          new_status: 'PUBLISHED',
+          message: 'Flow signup changed status from DRAFT to PUBLISHED',
+          time: expect.any(Number),
+        }),
+      },
+      {
+        field: 'flows',
+        value: expect.objectContaining({ flow_id: flow.id, old_status: 'PUBLISHED', new_status: 'BLOCKED' }),
+      },
+    ]);
+    expect(webhooks.deliveries('cams')).toEqual([]);
+  });
+
   it('signs NXCloud callbacks as NXCloud signs requests, over the exact body', async () => {
     const { review, webhooks, nxcloud } = await start({
       review: { delayMs: 0 },
