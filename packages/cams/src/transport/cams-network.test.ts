@@ -279,28 +279,29 @@ describe('refused before anything is sent, never retried', () => {
     [
       'templates.get by a name with a lone surrogate',
       (client: WhatsAppClient) => client.templates.get({ name: 'order_\uD800update', language: 'en_US' }),
-      'TemplateName',
+      'name',
     ],
     [
       'flows.get by an id with a lone surrogate',
       (client: WhatsAppClient) => client.flows.get('f-\uDC00'),
-      'FlowId',
+      'id',
     ],
     [
       'templates.list filtered by a name with a lone surrogate',
       (client: WhatsAppClient) => client.templates.list({ name: '\uD83D' }).toArray(),
-      'Name',
+      'name',
     ],
   ])('%s: InvalidRequestError', async (_, call, field) => {
     const client = await clientOfLocalServer((_request, response) =>
       answerJson(response, orderUpdateDetailBody),
     );
 
-    const error = await failure(call(client));
+    const error = await failure(Promise.resolve().then((): Promise<unknown> => call(client)));
 
     expect(InvalidRequestError.isInstance(error), String(error)).toBe(true);
+    // The client refuses it before the adapter, naming the caller's field.
     expect(error).toMatchObject({
-      provider: 'cams',
+      provider: 'core',
       field,
       outcome: 'not-sent',
       retryable: false,

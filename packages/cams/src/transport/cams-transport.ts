@@ -3,7 +3,7 @@ import { stringify } from 'node:querystring';
 import type OpenApiUtilModule from '@alicloud/openapi-util';
 import type TeaUtilModule from '@alicloud/tea-util';
 import { ConfigError, InvalidRequestError, type ProviderCallContext } from '@whatsapp-bsp/core';
-import { HttpAgents, once, sendHttpRequest } from '@whatsapp-bsp/core/adapter';
+import { HttpAgents, isWellFormedText, once, sendHttpRequest } from '@whatsapp-bsp/core/adapter';
 import { type CamsSettings, camsOrigin } from '../cams-options.js';
 import type { CamsAnswer } from './cams-answer.js';
 import { type CamsKeys, createCredentialSource } from './cams-credentials.js';
@@ -161,17 +161,13 @@ function signatureOf(authorization: string | undefined): string {
   return /Signature=([0-9a-f]+)/.exec(authorization ?? '')?.[1] ?? '';
 }
 
-// `String.prototype.isWellFormed` is ES2024: in every Node.js this package supports (20.19+), but
-// not in the compiler's ES2023 library.
-const isWellFormed = (String.prototype as unknown as { isWellFormed(this: string): boolean }).isWellFormed;
-
 /**
  * Text with a lone surrogate has no UTF-8 encoding: the encoders would throw a URIError, or
  * quietly send U+FFFD instead of what was asked. Nothing is sent; it would fail the same way again.
  */
 function refuseUnencodable(parameters: Readonly<Record<string, string>>): void {
   for (const [name, value] of Object.entries(parameters)) {
-    if (!isWellFormed.call(value)) {
+    if (!isWellFormedText(value)) {
       throw new InvalidRequestError(
         `The CAMS parameter ${name} holds text that cannot be encoded (a lone surrogate); nothing was sent`,
         { provider: 'cams', field: name },

@@ -40,4 +40,5 @@ export {
   type HttpTransportOptions,
   sendHttpRequest,
 } from './transport/send-http-request.js';
+export { isWellFormedText } from './transport/well-formed-text.js';
 export { jsonFingerprint, webhookEventId } from './webhook-event-id.js';

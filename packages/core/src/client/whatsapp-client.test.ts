@@ -31,7 +31,7 @@ function fieldOf(run: () => unknown): string | undefined {
 }
 
 describe('input checks before any request', () => {
-  it('refuses names, languages and ids with surrounding white space instead of trimming them', async () => {
+  it('refuses names, languages and ids with surrounding white space or a lone surrogate, before sending', async () => {
     const { provider, client } = setup();
     for (const [call, field] of [
       [() => client.templates.get({ name: ' order_update', language: 'en_US' }), 'name'],
@@ -39,6 +39,8 @@ describe('input checks before any request', () => {
       [() => client.templates.get({ id: '123 ' }), 'id'],
       [() => client.flows.get(' 42'), 'id'],
       [() => client.templates.list({ name: 'order_update ' }).toArray(), 'name'],
+      [() => client.templates.get({ name: 'order_\ud800update', language: 'en_US' }), 'name'],
+      [() => client.flows.get('12\udc0034'), 'id'],
     ] as [() => Promise<unknown>, string][]) {
       await expect(Promise.resolve().then(call), field).rejects.toMatchObject({
         code: 'INVALID_REQUEST',

@@ -135,7 +135,7 @@ describe('failures in this process are not network faults: refused, not sent, no
       () => client.templates.get({ name: 'order_\ud800update', language: 'en_US' }),
       () => client.templates.list({ name: '\udc00order' }).toArray(),
     ]) {
-      const error = await failureOf(call());
+      const error = await failureOf(Promise.resolve().then((): Promise<unknown> => call()));
       expect(InvalidRequestError.isInstance(error), String(error)).toBe(true);
       expect(error).toMatchObject({ field: 'name', outcome: 'not-sent', retryable: false, attempts: 1 });
     }

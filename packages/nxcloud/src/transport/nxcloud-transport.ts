@@ -1,5 +1,5 @@
 import { BspError, ConfigError, InvalidRequestError, type ProviderCallContext } from '@whatsapp-bsp/core';
-import { HttpAgents, sendHttpRequest } from '@whatsapp-bsp/core/adapter';
+import { HttpAgents, isWellFormedText, sendHttpRequest } from '@whatsapp-bsp/core/adapter';
 import { NXCLOUD_PROVIDER_ID } from '../nxcloud-id.js';
 import type { NxcloudOperation, ResolvedNxcloudOptions } from '../nxcloud-options.js';
 import type { NxcloudAnswer } from './nxcloud-answer.js';
@@ -101,10 +101,6 @@ function passwordOf(proxy: string | false | undefined): string | undefined {
   }
 }
 
-// `String.prototype.isWellFormed` is ES2024: in every Node.js this package supports (20.19+), but
-// not in the compiler's ES2023 library.
-const isWellFormed = (String.prototype as unknown as { isWellFormed(this: string): boolean }).isWellFormed;
-
 /**
  * Refuses text with a lone surrogate before it is serialised. JSON.stringify would write it as a
  * `\ud800` escape, which is valid JSON and would be signed and sent, leaving NXCloud (and Meta
@@ -112,7 +108,7 @@ const isWellFormed = (String.prototype as unknown as { isWellFormed(this: string
  */
 function checkEncodable(payload: Readonly<Record<string, unknown>>): void {
   for (const [field, value] of Object.entries(payload)) {
-    if (typeof value === 'string' && !isWellFormed.call(value)) {
+    if (typeof value === 'string' && !isWellFormedText(value)) {
       throw new InvalidRequestError(
         `\`${field}\` holds text that cannot be encoded (a lone surrogate); nothing was sent`,
         { provider: NXCLOUD_PROVIDER_ID, field },

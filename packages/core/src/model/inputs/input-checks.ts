@@ -1,3 +1,4 @@
+import { isWellFormedText } from '../../adapter/transport/well-formed-text.js';
 import { InvalidRequestError } from '../../errors/error-classes.js';
 
 /*
@@ -26,6 +27,12 @@ export function requireIdentifier(value: unknown, field: string): string {
   }
   if (value.trim() !== value) {
     throw new InvalidRequestError(`\`${field}\` must not start or end with white space`, { field });
+  }
+  // A lone surrogate has no UTF-8 encoding: no vendor could be sent it as it is.
+  if (!isWellFormedText(value)) {
+    throw new InvalidRequestError(`\`${field}\` holds text that cannot be encoded (a lone surrogate)`, {
+      field,
+    });
   }
   return value;
 }
