@@ -123,6 +123,7 @@ export {
   type FlowValidationError,
   FlowValidationErrorSchema,
 } from './model/flow.js';
+export type { CreatedFlow, FlowJsonDocument, FlowJsonUpdate, FlowWriteAck } from './model/flow-writes.js';
 export type { PaginationOptions, TemplateFilters, TemplateListQuery } from './model/inputs/list-query.js';
 export {
   type TemplateDraft,
@@ -211,6 +212,7 @@ export {
   type UnknownComponent,
   UnknownComponentSchema,
 } from './model/template-component.js';
+export type { CreatedTemplate, TemplateMedia } from './model/template-writes.js';
 // The provider specification, for adapter authors
 export type { ProviderCallContext, ProviderResult } from './provider/call-context.js';
 export type { ProviderCapabilities, TemplateFilter } from './provider/capabilities.js';
@@ -229,11 +231,18 @@ export type {
   WebhooksProvider,
 } from './provider/provider-v1.js';
 export type {
+  CreateFlowRequest,
+  CreateTemplateRequest,
+  DeleteTemplateRequest,
   GetFlowRequest,
   GetTemplateRequest,
   ListFlowsRequest,
   ListRequest,
   ListTemplatesRequest,
+  UpdateFlowJsonRequest,
+  UpdateFlowRequest,
+  UpdateTemplateRequest,
+  UploadTemplateMediaRequest,
 } from './provider/requests.js';
 export type { WebhookCall, WebhookRequest, WebhookSignatureCheck } from './provider/webhook-request.js';
 // Offline validation

@@ -32,6 +32,12 @@ export interface ProviderCapabilities {
       readonly byId: 'native' | 'scan';
       readonly byNameAndLanguage: 'native';
     };
+    /**
+     * The scopes the vendor deletes in one call: `name` (every language of a name; NXCloud) and
+     * `language` (one template; CAMS). The client emulates `name` by listing where only
+     * `language` is native, and refuses `language` where only `name` is.
+     */
+    readonly delete?: { readonly scopes: readonly ('name' | 'language')[] };
     /** What the vendor's template wire accepts beyond WhatsApp's rules; `validateTemplateDraft` checks it. */
     readonly draftRules?: TemplateVendorRules;
   };

@@ -1,14 +1,23 @@
 import type { WebhookEvent } from '../model/events.js';
 import type { Flow, FlowPreview, FlowSummary } from '../model/flow.js';
+import type { CreatedFlow, FlowJsonDocument, FlowJsonUpdate, FlowWriteAck } from '../model/flow-writes.js';
 import type { Page } from '../model/page.js';
 import type { Template, TemplateSummary } from '../model/template.js';
+import type { CreatedTemplate, TemplateMedia } from '../model/template-writes.js';
 import type { ProviderCallContext, ProviderResult } from './call-context.js';
 import type { ProviderCapabilities } from './capabilities.js';
 import type {
+  CreateFlowRequest,
+  CreateTemplateRequest,
+  DeleteTemplateRequest,
   GetFlowRequest,
   GetTemplateRequest,
   ListFlowsRequest,
   ListTemplatesRequest,
+  UpdateFlowJsonRequest,
+  UpdateFlowRequest,
+  UpdateTemplateRequest,
+  UploadTemplateMediaRequest,
 } from './requests.js';
 import type { WebhookCall, WebhookRequest, WebhookSignatureCheck } from './webhook-request.js';
 
@@ -17,6 +26,24 @@ export interface FlowsProvider {
   doGet(request: GetFlowRequest, context: ProviderCallContext): Promise<ProviderResult<Flow>>;
   doList(request: ListFlowsRequest, context: ProviderCallContext): Promise<ProviderResult<Page<FlowSummary>>>;
   doGetPreview(request: GetFlowRequest, context: ProviderCallContext): Promise<ProviderResult<FlowPreview>>;
+  /** The flow's Flow JSON, downloaded in full (within the response size limit). */
+  doGetJson?(
+    request: GetFlowRequest,
+    context: ProviderCallContext,
+  ): Promise<ProviderResult<FlowJsonDocument>>;
+  /**
+   * Writes. Each throws ConflictError only for a refusal the adapter knows means "name taken" or
+   * "wrong state"; any other refusal is a failure the client confirms with a read (DESIGN §12).
+   */
+  doCreate?(request: CreateFlowRequest, context: ProviderCallContext): Promise<ProviderResult<CreatedFlow>>;
+  doUpdate?(request: UpdateFlowRequest, context: ProviderCallContext): Promise<ProviderResult<FlowWriteAck>>;
+  doUpdateJson?(
+    request: UpdateFlowJsonRequest,
+    context: ProviderCallContext,
+  ): Promise<ProviderResult<FlowJsonUpdate>>;
+  doPublish?(request: GetFlowRequest, context: ProviderCallContext): Promise<ProviderResult<FlowWriteAck>>;
+  doDeprecate?(request: GetFlowRequest, context: ProviderCallContext): Promise<ProviderResult<FlowWriteAck>>;
+  doDelete?(request: GetFlowRequest, context: ProviderCallContext): Promise<ProviderResult<FlowWriteAck>>;
 }
 
 /** The template operations of a vendor. */
@@ -27,6 +54,21 @@ export interface TemplatesProvider {
   ): Promise<ProviderResult<Page<TemplateSummary | Template>>>;
   /** Only called with `{ id }` when `capabilities.templates.get.byId` is `native`. */
   doGet(request: GetTemplateRequest, context: ProviderCallContext): Promise<ProviderResult<Template>>;
+  /** Writes, as for flows: ConflictError only for refusals the adapter can classify. */
+  doCreate?(
+    request: CreateTemplateRequest,
+    context: ProviderCallContext,
+  ): Promise<ProviderResult<CreatedTemplate>>;
+  doUpdate?(
+    request: UpdateTemplateRequest,
+    context: ProviderCallContext,
+  ): Promise<ProviderResult<CreatedTemplate>>;
+  /** Only called with a scope listed in `capabilities.templates.delete.scopes`. */
+  doDelete?(request: DeleteTemplateRequest, context: ProviderCallContext): Promise<ProviderResult<object>>;
+  doUploadMedia?(
+    request: UploadTemplateMediaRequest,
+    context: ProviderCallContext,
+  ): Promise<ProviderResult<TemplateMedia>>;
 }
 
 /**
