@@ -245,6 +245,51 @@ export type {
   UploadTemplateMediaRequest,
 } from './provider/requests.js';
 export type { WebhookCall, WebhookRequest, WebhookSignatureCheck } from './provider/webhook-request.js';
+// Templates and flows as code
+export {
+  type ExportProgress,
+  type ExportStateOptions,
+  exportState,
+  type StateReader,
+} from './state/export-state.js';
+export type { FieldChange } from './state/field-changes.js';
+export { normalizeTemplateDraft } from './state/normalize-template-draft.js';
+export {
+  type ParseStateFileOptions,
+  parseStateFile,
+  type StateFilePosition,
+} from './state/parse-state-file.js';
+export {
+  type FlowCreate,
+  type FlowDelete,
+  type FlowUpdate,
+  type FlowUpdateStep,
+  isEmptyPlan,
+  type Plan,
+  type PlannedCreate,
+  type PlannedDelete,
+  type PlannedUnchanged,
+  type PlannedUnsupported,
+  type PlannedUpdate,
+  type TemplateCreate,
+  type TemplateDelete,
+  type TemplateUpdate,
+  type UnsupportedReason,
+} from './state/plan.js';
+export { type PlanChangesOptions, planChanges } from './state/plan-changes.js';
+export type { PlanTarget } from './state/plan-target.js';
+export {
+  FLOW_DRAFT_STATUSES,
+  type FlowDraft,
+  FlowDraftSchema,
+  type FlowDraftStatus,
+  STATE_FILE_VERSION,
+  type StateFile,
+  StateFileSchema,
+} from './state/state-file.js';
+export { StateFileError, type StateFileIssue } from './state/state-file-error.js';
+export { stateFileJsonSchema } from './state/state-file-json-schema.js';
+export type { StatePath } from './state/state-path.js';
 // Offline validation
 export {
   checkFlowJsonBeforeWrite,

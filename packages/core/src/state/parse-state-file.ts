@@ -1,0 +1,123 @@
+import { isRecord } from '../adapter/is-record.js';
+import { type StateFile, StateFileSchema } from './state-file.js';
+import { StateFileError, type StateFileIssue } from './state-file-error.js';
+import { formatStatePath, type StatePath } from './state-path.js';
+
+/** A place in a file, 1-based. */
+export interface StateFilePosition {
+  readonly line: number;
+  readonly column: number;
+}
+
+export interface ParseStateFileOptions {
+  /** What the data was read from, for messages: a file path such as `whatsapp.yaml`. */
+  readonly source?: string;
+  /**
+   * Where the value at a path starts in the file, from the reader that parsed it (a YAML
+   * library's node ranges, for instance); `undefined` when it cannot tell. Without it, problems
+   * carry paths but no lines.
+   */
+  readonly locate?: (path: StatePath) => StateFilePosition | undefined;
+}
+
+/**
+ * Checks data read from a state file (already parsed from YAML or JSON, by whatever reader the
+ * caller uses) against the state file's schema: `{ version: 1, templates?: TemplateDraft[],
+ * flows?: FlowDraft[] }`. Core parses no YAML itself; a reader that knows where each value sits
+ * passes `locate`, and every problem then carries its line and column.
+ *
+ * Refused: values of the wrong type or outside an enum, a `version` other than 1, keys the schema
+ * does not have (anywhere but inside a `flowJson` object), a `(name, language)` given twice among
+ * the templates, a `name` given twice among the flows.
+ *
+ * @returns The state, with the file's values (a new object; unknown keys would have been refused).
+ * @throws StateFileError with every problem found.
+ */
+export function parseStateFile(data: unknown, options: ParseStateFileOptions = {}): StateFile {
+  const source = options.source ?? 'state file';
+  const issues: { path: StatePath; message: string }[] = [];
+  const parsed = StateFileSchema.safeParse(data);
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      issues.push({ path: issue.path as StatePath, message: describeZodIssue(issue.path, issue.message) });
+    }
+  } else {
+    collectUnknownKeys(data, parsed.data, [], issues);
+    collectDuplicates(parsed.data, issues);
+  }
+  if (issues.length > 0) {
+    throw new StateFileError(
+      source,
+      issues.map((issue) => withPosition(issue.path, issue.message, options.locate)),
+    );
+  }
+  return (parsed as { data: StateFile }).data;
+}
+
+function describeZodIssue(path: readonly PropertyKey[], message: string): string {
+  if (path.length === 1 && path[0] === 'version') {
+    return 'version must be 1: this library reads state files of version 1';
+  }
+  return message;
+}
+
+function withPosition(
+  path: StatePath,
+  message: string,
+  locate: ParseStateFileOptions['locate'],
+): StateFileIssue {
+  const position = locate?.(path);
+  return {
+    path: formatStatePath(path),
+    message,
+    ...(position !== undefined && { line: position.line, column: position.column }),
+  };
+}
+
+/**
+ * The schema drops keys it does not know; comparing what was read with what the schema kept finds
+ * them, wherever they are, without a second, strict copy of every schema.
+ */
+function collectUnknownKeys(
+  input: unknown,
+  kept: unknown,
+  path: (string | number)[],
+  issues: { path: StatePath; message: string }[],
+): void {
+  if (Array.isArray(input) && Array.isArray(kept)) {
+    input.forEach((item, index) => {
+      collectUnknownKeys(item, kept[index], [...path, index], issues);
+    });
+    return;
+  }
+  if (!isRecord(input) || !isRecord(kept)) return;
+  for (const key of Object.keys(input)) {
+    if (input[key] === undefined) continue;
+    if (!Object.hasOwn(kept, key)) {
+      issues.push({ path: [...path, key], message: `unknown key '${key}'` });
+    } else {
+      collectUnknownKeys(input[key], kept[key], [...path, key], issues);
+    }
+  }
+}
+
+function collectDuplicates(state: StateFile, issues: { path: StatePath; message: string }[]): void {
+  const templates = new Map<string, number>();
+  state.templates?.forEach((template, index) => {
+    const key = JSON.stringify([template.name, template.language]);
+    const first = templates.get(key);
+    if (first === undefined) templates.set(key, index);
+    else
+      issues.push({
+        path: ['templates', index],
+        message: `template '${template.name}' (${template.language}) is already at templates[${first}]`,
+      });
+  });
+  const flows = new Map<string, number>();
+  state.flows?.forEach((flow, index) => {
+    const first = flows.get(flow.name);
+    if (first === undefined) flows.set(flow.name, index);
+    else
+      issues.push({ path: ['flows', index], message: `flow '${flow.name}' is already at flows[${first}]` });
+  });
+}

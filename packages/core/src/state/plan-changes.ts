@@ -1,0 +1,55 @@
+import type { Plan } from './plan.js';
+import { planFlows } from './plan-flows.js';
+import type { PlanBuilder, PlanTarget } from './plan-target.js';
+import { planTemplates } from './plan-templates.js';
+import type { StateFile } from './state-file.js';
+
+export interface PlanChangesOptions {
+  /** Plan deletes for what the vendor has and the desired state does not. Default `false`. */
+  readonly prune?: boolean;
+  /**
+   * The vendor the plan is for (`client.provider`): its capabilities and template rules decide
+   * what is `unsupported`, and the plan records its id. Without it, only WhatsApp's own rules
+   * apply.
+   */
+  readonly provider?: PlanTarget;
+  /**
+   * Validate what would be sent offline (`validateTemplateDraft` with the vendor's rules, and
+   * `validateFlowJson` for flows to be published): errors make the item unsupported, warnings
+   * ride on it. Default `true`; `false` only compares.
+   */
+  readonly validate?: boolean;
+}
+
+/**
+ * The changes that bring `current` (what a vendor has, from `exportState`) to `desired` (a state
+ * file). Pure: no request, no clock.
+ *
+ * Templates are identified by `(name, language)`, flows by `name`. Drafts are compared in a
+ * normalized form (see `normalizeTemplateDraft`): what a vendor assigns is not in a draft at all,
+ * and what a vendor normalizes — the order of components and categories, whitespace around texts,
+ * media samples the vendor replaces with its own copy — never shows as a change. Each update
+ * lists the fields that differ (`changes`).
+ *
+ * A section (`templates`, `flows`) missing from `desired` is not managed: nothing of that kind is
+ * created, changed or deleted. Deletes are planned only with `prune`.
+ *
+ * What the vendor cannot do — a write it lacks, a draft its rules or WhatsApp's refuse, a field an
+ * edit cannot change, a flow change Meta's lifecycle forbids — is listed under `unsupported`,
+ * with the reasons, instead of under the action it would take.
+ *
+ * @returns The plan; items in each list in the order of the desired file (deletes in the order of
+ *   `current`).
+ */
+export function planChanges(desired: StateFile, current: StateFile, options: PlanChangesOptions = {}): Plan {
+  const settings = {
+    prune: options.prune ?? false,
+    validate: options.validate ?? true,
+    ...(options.provider !== undefined && { target: options.provider }),
+  };
+  const plan: PlanBuilder = { create: [], update: [], delete: [], unchanged: [], unsupported: [] };
+  if (desired.templates !== undefined)
+    planTemplates(desired.templates, current.templates ?? [], settings, plan);
+  if (desired.flows !== undefined) planFlows(desired.flows, current.flows ?? [], settings, plan);
+  return options.provider !== undefined ? { provider: options.provider.id, ...plan } : plan;
+}

@@ -1,0 +1,163 @@
+import { describe, expect, it } from 'vitest';
+import type { TemplateDraft } from '../model/inputs/template-draft.js';
+import { loginCode, orderUpdate, springSale, target } from './__fixtures__/state-examples.js';
+import { isEmptyPlan } from './plan.js';
+import { planChanges } from './plan-changes.js';
+import type { StateFile } from './state-file.js';
+
+const state = (...templates: TemplateDraft[]): StateFile => ({ version: 1, templates });
+const clone = <T>(value: T): T => structuredClone(value);
+
+describe('planChanges for templates', () => {
+  it('sorts desired templates into create and unchanged by (name, language)', () => {
+    const inPortuguese = { ...clone(orderUpdate), language: 'pt_BR' };
+    const plan = planChanges(state(orderUpdate, inPortuguese, loginCode), state(orderUpdate), {
+      provider: target(),
+    });
+    expect(plan.provider).toBe('vendor');
+    expect(plan.unchanged).toEqual([
+      { kind: 'template', name: 'order_update', language: 'en_US', at: 'templates[0]' },
+    ]);
+    expect(plan.create.map((item) => [item.name, 'language' in item ? item.language : '', item.at])).toEqual([
+      ['order_update', 'pt_BR', 'templates[1]'],
+      ['login_code', 'en', 'templates[2]'],
+    ]);
+    expect(plan.update).toEqual([]);
+    expect(plan.delete).toEqual([]);
+  });
+
+  it('sees no change in what vendors normalize: order, whitespace, samples they replace, generated texts', () => {
+    const written = clone(orderUpdate);
+    // Components in another order, texts with the line break a YAML block scalar leaves.
+    written.components = [
+      written.components[2]!,
+      written.components[3]!,
+      written.components[1]!,
+      written.components[0]!,
+    ];
+    const body = written.components[2] as Extract<TemplateDraft['components'][number], { type: 'BODY' }>;
+    body.text = '  Hi {{1}}, order {{2}} has shipped.\r\n';
+    body.example = {
+      bodyText: [
+        ['Ana', '#1042'],
+        ['Bo', '#7'],
+      ],
+    };
+    written.parameterFormat = 'POSITIONAL';
+    const media = clone(springSale);
+    (media.components[0] as { example?: unknown }).example = { headerHandle: ['4::aW1hZ2UvcG5n:ARZ'] };
+    const authentication = clone(loginCode);
+    authentication.components[0] = {
+      type: 'BODY',
+      text: 'Your code is {{1}}.',
+      addSecurityRecommendation: true,
+    };
+    const plan = planChanges(
+      state(written, media, authentication),
+      state(orderUpdate, springSale, loginCode),
+    );
+    expect(plan.update).toEqual([]);
+    expect(plan.unchanged).toHaveLength(3);
+    expect(isEmptyPlan(plan)).toBe(true);
+  });
+
+  it('lists the fields that differ in each update, matching components by type', () => {
+    const edited = clone(orderUpdate);
+    (edited.components[1] as { text: string }).text = 'Hello {{1}}, order {{2}} is on its way.';
+    edited.components.splice(2, 1);
+    edited.messageSendTtlSeconds = 3600;
+    const [update] = planChanges(state(edited), state(orderUpdate), { provider: target() }).update;
+    expect(update).toMatchObject({
+      kind: 'template',
+      name: 'order_update',
+      language: 'en_US',
+      at: 'templates[0]',
+    });
+    expect(update?.changes).toEqual([
+      {
+        path: 'components[BODY].text',
+        desired: 'Hello {{1}}, order {{2}} is on its way.',
+        current: 'Hi {{1}}, order {{2}} has shipped.',
+      },
+      { path: 'components[FOOTER]', current: { type: 'FOOTER', text: 'Reply STOP to opt out' } },
+      { path: 'messageSendTtlSeconds', desired: 3600 },
+    ]);
+    expect(update && 'current' in update ? update.current : undefined).toBe(orderUpdate);
+  });
+
+  it('deletes only with prune, and leaves an absent templates section alone', () => {
+    const current = state(orderUpdate, loginCode);
+    expect(planChanges(state(orderUpdate), current).delete).toEqual([]);
+    expect(planChanges(state(orderUpdate), current, { prune: true }).delete).toEqual([
+      { kind: 'template', name: 'login_code', language: 'en', scope: 'language' },
+    ]);
+    const unmanaged = planChanges({ version: 1, flows: [] }, current, { prune: true });
+    expect([...unmanaged.create, ...unmanaged.update, ...unmanaged.delete, ...unmanaged.unchanged]).toEqual(
+      [],
+    );
+  });
+
+  it('deletes by name on a vendor that deletes every language at once, unless another language is wanted', () => {
+    const inPortuguese = { ...clone(orderUpdate), language: 'pt_BR' };
+    const byName = target({ deleteScopes: ['name'] });
+    const current = state(orderUpdate, inPortuguese, loginCode);
+    const plan = planChanges(state(orderUpdate), current, { prune: true, provider: byName });
+    expect(plan.delete).toEqual([{ kind: 'template', name: 'login_code', language: 'en', scope: 'name' }]);
+    expect(plan.unsupported).toEqual([
+      {
+        kind: 'template',
+        name: 'order_update',
+        language: 'pt_BR',
+        action: 'delete',
+        reasons: [expect.objectContaining({ code: 'DELETE_SCOPE' })],
+      },
+    ]);
+  });
+
+  it("lists as unsupported, before anything is sent, what the vendor's rules or WhatsApp's refuse", () => {
+    const gif = clone(springSale);
+    gif.components[0] = {
+      type: 'HEADER',
+      format: 'GIF',
+      example: { headerUrl: 'https://shop.example/a.gif' },
+    };
+    const badName = { ...clone(orderUpdate), name: 'Order Update' };
+    const plan = planChanges(state(gif, badName), state(), { provider: target() });
+    expect(plan.create).toEqual([]);
+    expect(
+      plan.unsupported.map((item) => [item.name, item.action, item.reasons.map((reason) => reason.code)]),
+    ).toEqual([
+      ['spring_sale', 'create', ['VENDOR_HEADER_FORMAT_UNSUPPORTED']],
+      ['Order Update', 'create', ['NAME_INVALID']],
+    ]);
+    expect(plan.unsupported[0]?.reasons[0]?.path).toBe('components[0].format');
+  });
+
+  it('refuses in the plan the fields an edit cannot change, and the writes the vendor lacks', () => {
+    const reclassified = { ...clone(orderUpdate), subCategory: 'ORDER_STATUS' };
+    const edited = clone(loginCode);
+    (edited.components[1] as { codeExpirationMinutes: number }).codeExpirationMinutes = 10;
+    const plan = planChanges(state(reclassified, edited, springSale), state(orderUpdate, loginCode), {
+      provider: target({ without: ['doCreate'] }),
+    });
+    expect(
+      plan.unsupported.map((item) => [item.name, item.action, item.reasons.map((reason) => reason.code)]),
+    ).toEqual([
+      ['order_update', 'update', ['FIELD_NOT_UPDATABLE']],
+      ['spring_sale', 'create', ['OPERATION_UNSUPPORTED']],
+    ]);
+    expect(plan.update.map((item) => item.name)).toEqual(['login_code']);
+    expect(plan.unsupported[1]?.reasons[0]?.message).toBe('vendor cannot create templates.');
+  });
+
+  it('carries the warnings of offline validation on the items it sends, and skips validation when asked', () => {
+    const named = clone(orderUpdate);
+    named.language = 'xx_XX';
+    const plan = planChanges(state(named), state(), { provider: target() });
+    expect(
+      plan.create[0] && 'warnings' in plan.create[0] ? plan.create[0].warnings.map((w) => w.code) : [],
+    ).toEqual(['LANGUAGE_UNKNOWN']);
+    const invalid = { ...clone(orderUpdate), name: 'Bad Name' };
+    expect(planChanges(state(invalid), state(), { validate: false }).create).toHaveLength(1);
+  });
+});
