@@ -4,6 +4,7 @@ import { coldImport } from './cold-import.js';
 import { paginationMemory } from './pagination-memory.js';
 import { peerSdk } from './peer-sdk.js';
 import { perCallCost } from './per-call-cost.js';
+import { planChangesBenchmark } from './plan-changes.js';
 import { rateLimiter } from './rate-limiter.js';
 import { redisRateLimiter } from './redis-rate-limiter.js';
 import { type ResultRow, renderMarkdown, renderTable } from './report.js';
@@ -31,6 +32,7 @@ const BENCHMARKS: readonly Benchmark[] = [
   validateTemplateDraftBenchmark,
   redisRateLimiter,
   peerSdk,
+  planChangesBenchmark,
 ];
 
 const args = process.argv.slice(2).filter((arg) => arg !== '--');
