@@ -247,6 +247,15 @@ export type {
 export type { WebhookCall, WebhookRequest, WebhookSignatureCheck } from './provider/webhook-request.js';
 // Templates and flows as code
 export {
+  type ApplyItemResult,
+  type ApplyItemStatus,
+  type ApplyPlanOptions,
+  type ApplyProgress,
+  type ApplyReport,
+  applyPlan,
+  DEFAULT_APPLY_CONCURRENCY,
+} from './state/apply-plan.js';
+export {
   type ExportProgress,
   type ExportStateOptions,
   exportState,
@@ -290,6 +299,7 @@ export {
 export { StateFileError, type StateFileIssue } from './state/state-file-error.js';
 export { stateFileJsonSchema } from './state/state-file-json-schema.js';
 export type { StatePath } from './state/state-path.js';
+export type { StateWriter } from './state/state-writer.js';
 // Offline validation
 export {
   checkFlowJsonBeforeWrite,

@@ -1,0 +1,179 @@
+import { describe, expect, it } from 'vitest';
+import { InvalidRequestError, ProviderUnavailableError } from '../errors/error-classes.js';
+import type { TemplateDraft } from '../model/inputs/template-draft.js';
+import { MemoryProvider } from './__fixtures__/memory-provider.js';
+import { memoryWriter } from './__fixtures__/memory-writer.js';
+import { flowJson, loginCode, orderUpdate, springSale } from './__fixtures__/state-examples.js';
+import { type ApplyProgress, applyPlan } from './apply-plan.js';
+import { exportState } from './export-state.js';
+import { isEmptyPlan } from './plan.js';
+import { planChanges } from './plan-changes.js';
+import type { StateFile } from './state-file.js';
+
+const bookNow: TemplateDraft = {
+  name: 'book_now',
+  language: 'en',
+  category: 'MARKETING',
+  components: [
+    { type: 'BODY', text: 'Book your visit.' },
+    {
+      type: 'BUTTONS',
+      buttons: [
+        {
+          type: 'FLOW',
+          text: 'Book',
+          flowName: 'booking',
+          flowAction: 'navigate',
+          navigateScreen: 'WELCOME',
+        },
+      ],
+    },
+  ],
+};
+
+const desired: StateFile = {
+  version: 1,
+  templates: [orderUpdate, loginCode, bookNow, { ...springSale, language: 'pt_BR' }],
+  flows: [
+    { name: 'booking', categories: ['APPOINTMENT_BOOKING'], flowJson: flowJson(), status: 'PUBLISHED' },
+    { name: 'survey', categories: ['SURVEY'], flowJson: flowJson('Tell us'), status: 'DRAFT' },
+  ],
+};
+
+/** A vendor with some of the desired state, something to change and something to prune. */
+function vendor(): MemoryProvider {
+  const provider = new MemoryProvider();
+  provider.addTemplate({ ...orderUpdate, components: orderUpdate.components.slice(1) });
+  provider.addTemplate(springSale);
+  provider.addFlow({ name: 'survey', categories: ['OTHER'], json: flowJson() });
+  provider.addFlow({ name: 'old_draft' });
+  return provider;
+}
+
+async function plan(provider: MemoryProvider, state = desired) {
+  return planChanges(state, await exportState(memoryWriter(provider)), { prune: true, provider });
+}
+
+describe('applyPlan', () => {
+  it('brings the vendor to the desired state, after which a new plan is empty', async () => {
+    const provider = vendor();
+    const writer = memoryWriter(provider);
+    const first = await plan(provider);
+    const progress: ApplyProgress[] = [];
+    const report = await applyPlan(writer, first, { onProgress: (p) => progress.push(p) });
+
+    expect(report.counts).toEqual({ created: 4, updated: 2, deleted: 2, failed: 0, skipped: 0 });
+    expect(report.aborted).toBe(false);
+    expect(progress.map((p) => p.done)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+    expect(progress.every((p) => p.total === 8)).toBe(true);
+    // Templates under review are reported, not waited for.
+    const created = report.items.find((item) => item.name === 'login_code');
+    expect(created).toMatchObject({ status: 'created', reviewStatus: 'PENDING', action: 'create' });
+    expect(writer.calls.some((call) => call.startsWith('templates.waitForStatus'))).toBe(false);
+
+    const after = await plan(provider);
+    expect(isEmptyPlan(after)).toBe(true);
+    expect(after.unsupported).toEqual([]);
+    // The FLOW button was sent with the id this vendor gave the flow.
+    const booking = provider.flowList.find(({ flow }) => flow.name === 'booking')!.flow;
+    const sent = provider.templateList.find((template) => template.name === 'book_now')!;
+    expect(sent.components[1]).toMatchObject({ buttons: [{ type: 'FLOW', flowId: booking.id }] });
+    expect(booking.status).toBe('PUBLISHED');
+  });
+
+  it('creates and changes flows before the templates that need them, and deletes templates before flows', async () => {
+    const provider = vendor();
+    provider.addTemplate(loginCode);
+    const writer = memoryWriter(provider);
+    const state: StateFile = { version: 1, templates: [bookNow], flows: [desired.flows![0]!] };
+    await applyPlan(writer, await plan(provider, state), { concurrency: 1 });
+    const kinds = writer.calls.map((call) => call.split(' ')[0]);
+    expect(kinds).toEqual([
+      'flows.create',
+      'templates.create',
+      'templates.delete',
+      'templates.delete',
+      'templates.delete',
+      'flows.delete',
+      'flows.delete',
+    ]);
+  });
+
+  it('reports a failure with its typed error and goes on; the next plan and apply finish the job', async () => {
+    const provider = vendor();
+    provider.fail('templates.create', () => new ProviderUnavailableError('busy', { outcome: 'failed' }));
+    provider.fail('flows.publish', () => new ProviderUnavailableError('busy', { outcome: 'failed' }));
+    const writer = memoryWriter(provider);
+    const report = await applyPlan(writer, await plan(provider), { concurrency: 1 });
+    const failed = report.items.filter((item) => item.status === 'failed');
+    expect(failed.map((item) => [item.kind, item.name, item.action])).toEqual([
+      ['flow', 'booking', 'create'],
+      ['template', 'login_code', 'create'],
+    ]);
+    expect(ProviderUnavailableError.isInstance(failed[0]!.error)).toBe(true);
+    expect(report.counts.failed).toBe(2);
+
+    const second = await plan(provider);
+    // The flow exists as a draft with its JSON: only publishing is left.
+    expect(second.update.find((item) => item.name === 'booking')).toMatchObject({ steps: ['publish'] });
+    const rest = await applyPlan(writer, second);
+    expect(rest.counts.failed).toBe(0);
+    expect(isEmptyPlan(await plan(provider))).toBe(true);
+    expect(provider.flowList.filter(({ flow }) => flow.name === 'booking')).toHaveLength(1);
+    expect(provider.writes.get('flows.create')).toBe(1);
+  });
+
+  it('stops cleanly on abort: items not started are skipped, and a re-run completes without duplicates', async () => {
+    const provider = vendor();
+    const writer = memoryWriter(provider);
+    const controller = new AbortController();
+    const report = await applyPlan(writer, await plan(provider), {
+      signal: controller.signal,
+      concurrency: 1,
+      onProgress: ({ done }) => {
+        if (done === 3) controller.abort(new Error('stopped'));
+      },
+    });
+    expect(report.aborted).toBe(true);
+    expect(report.items.slice(0, 3).every((item) => item.status !== 'skipped')).toBe(true);
+    expect(report.items.slice(3).every((item) => item.status === 'skipped')).toBe(true);
+    expect(report.items).toHaveLength(8);
+
+    const rest = await applyPlan(writer, await plan(provider));
+    expect(rest.counts.failed).toBe(0);
+    expect(rest.items).toHaveLength(5);
+    expect(isEmptyPlan(await plan(provider))).toBe(true);
+    expect(provider.writes.get('templates.create')).toBe(3);
+    expect(provider.writes.get('flows.create')).toBe(1);
+  });
+
+  it('waits for the review when asked, and reports how it ended', async () => {
+    const provider = new MemoryProvider();
+    const writer = memoryWriter(provider);
+    const state: StateFile = { version: 1, templates: [loginCode] };
+    const report = await applyPlan(writer, await plan(provider, state), { wait: { timeoutMs: 1000 } });
+    expect(writer.calls).toContain('templates.waitForStatus login_code en');
+    expect(report.items[0]).toMatchObject({ status: 'created', reviewStatus: 'PENDING' });
+  });
+
+  it('deletes every language of a name in one call where the vendor deletes by name', async () => {
+    const provider = new MemoryProvider('by-name', { deleteScopes: ['name'] });
+    provider.addTemplate(orderUpdate);
+    provider.addTemplate({ ...orderUpdate, language: 'pt_BR' });
+    const writer = memoryWriter(provider);
+    const report = await applyPlan(writer, await plan(provider, { version: 1, templates: [] }));
+    expect(writer.calls).toEqual(['templates.delete order_update']);
+    expect(report.items.map((item) => [item.language, item.status])).toEqual([
+      ['en_US', 'deleted'],
+      ['pt_BR', 'deleted'],
+    ]);
+  });
+
+  it('refuses, before sending anything, a plan made for another vendor', async () => {
+    const provider = vendor();
+    const writer = memoryWriter(provider);
+    const other = { ...(await plan(provider)), provider: 'cams' };
+    await expect(applyPlan(writer, other)).rejects.toBeInstanceOf(InvalidRequestError);
+    expect(writer.calls).toEqual([]);
+  });
+});
