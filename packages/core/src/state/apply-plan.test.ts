@@ -177,3 +177,35 @@ describe('applyPlan', () => {
     expect(writer.calls).toEqual([]);
   });
 });
+
+describe('applyPlan on published flows', () => {
+  it.each([
+    ['sends an edited flow back to DRAFT', true, 1],
+    ['keeps an edited flow published', false, 0],
+  ])('publishes an edited flow again where the vendor %s', async (_, editUnpublishes, publishes) => {
+    const provider = new MemoryProvider();
+    provider.editUnpublishes = editUnpublishes;
+    provider.addFlow({
+      name: 'booking',
+      status: 'PUBLISHED',
+      categories: ['APPOINTMENT_BOOKING'],
+      json: flowJson(),
+    });
+    const state: StateFile = {
+      version: 1,
+      flows: [
+        {
+          name: 'booking',
+          categories: ['APPOINTMENT_BOOKING'],
+          flowJson: flowJson('Book a visit'),
+          status: 'PUBLISHED',
+        },
+      ],
+    };
+    const report = await applyPlan(memoryWriter(provider), await plan(provider, state));
+    expect(report.items).toMatchObject([{ status: 'updated', action: 'update' }]);
+    expect(provider.writes.get('flows.publish') ?? 0).toBe(publishes);
+    expect(provider.flowList[0]?.flow.status).toBe('PUBLISHED');
+    expect(isEmptyPlan(await plan(provider, state))).toBe(true);
+  });
+});

@@ -278,7 +278,11 @@ class PlanRun {
             .validationErrors;
         } else if (step === 'publish') {
           if (warnings.length > 0) throw unpublishable(draft, warnings);
-          await this.client.flows.publish(id, this.call);
+          // An edited published flow is a draft again under Meta's current API; not at every vendor.
+          const edited = item.current.status !== 'DRAFT';
+          if (!edited || (await this.client.flows.get(id, this.call)).status !== 'PUBLISHED') {
+            await this.client.flows.publish(id, this.call);
+          }
         } else if (step === 'deprecate') {
           await this.client.flows.deprecate(id, this.call);
         }

@@ -61,7 +61,28 @@ describe('planChanges for flows', () => {
     ]);
   });
 
-  it('changes the name-independent metadata of a published flow and deprecates it, but never its JSON', () => {
+  it('publishes an edited published flow again, which an edit sends back to DRAFT, unless a draft is wanted', () => {
+    const edited = planChanges(
+      state({ ...signup, categories: ['SIGN_IN'], flowJson: flowJson('Hi') }),
+      state(signup),
+      {
+        provider: target(),
+      },
+    );
+    expect(edited.update[0]).toMatchObject({ steps: ['metadata', 'json', 'publish'] });
+    const keptAsDraft = planChanges(
+      state({ ...signup, flowJson: flowJson('Hi'), status: 'DRAFT' }),
+      state(signup),
+    );
+    expect(keptAsDraft.update[0]).toMatchObject({ steps: ['json'] });
+    const brokenJson = planChanges(
+      state({ ...signup, flowJson: { ...flowJson(), screens: [] } }),
+      state(signup),
+    );
+    expect(reasonCodes(brokenJson)).toEqual([['signup', 'update', ['FLOW_JSON_INVALID']]]);
+  });
+
+  it('deprecates a published flow alone: nothing of it changes afterwards', () => {
     const retire = planChanges(
       state({ ...signup, categories: ['SIGN_IN'], status: 'DEPRECATED' }),
       state(signup),
@@ -69,14 +90,13 @@ describe('planChanges for flows', () => {
         provider: target(),
       },
     );
-    expect(retire.update[0]).toMatchObject({ steps: ['metadata', 'deprecate'] });
-    const newJson = planChanges(state({ ...signup, flowJson: flowJson('Hi') }), state(signup), {
-      provider: target(),
+    expect(retire.update[0]).toMatchObject({
+      steps: ['deprecate'],
+      changes: [{ path: 'status', desired: 'DEPRECATED', current: 'PUBLISHED' }],
     });
-    expect(reasonCodes(newJson)).toEqual([['signup', 'update', ['FLOW_JSON_FROZEN']]]);
   });
 
-  it("refuses what Meta's lifecycle forbids: unpublishing, changing a deprecated flow, deprecating a draft", () => {
+  it("refuses what Meta's lifecycle forbids: unpublishing without an edit, changing a deprecated flow, deprecating a draft", () => {
     const deprecated: FlowDraft = { ...signup, name: 'deprecated', status: 'DEPRECATED' };
     const plan = planChanges(
       state({ ...signup, status: 'DRAFT' }, { ...survey, status: 'DEPRECATED' }),
@@ -87,6 +107,9 @@ describe('planChanges for flows', () => {
       ['signup', 'update', ['FLOW_STATUS_TRANSITION']],
       ['survey', 'update', ['FLOW_STATUS_TRANSITION']],
     ]);
+    expect(plan.unsupported[0]?.reasons[0]?.message).toBe(
+      'A published flow becomes a draft again only when it is edited, and nothing else of it changes.',
+    );
     expect(plan.unsupported[1]?.reasons[0]?.message).toBe(
       'A flow goes to DEPRECATED only from PUBLISHED, and this one is DRAFT.',
     );

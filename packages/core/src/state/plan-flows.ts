@@ -4,15 +4,16 @@ import { type FieldChange, fieldChanges } from './field-changes.js';
 import { normalizeFlowDraft } from './normalize-flow-draft.js';
 import type { FlowUpdateStep, UnsupportedReason } from './plan.js';
 import { lacksMethod, missingWrite, type PlanBuilder, type PlanSettings } from './plan-target.js';
-import type { FlowDraft } from './state-file.js';
+import type { FlowDraft, FlowDraftStatus } from './state-file.js';
 
 /**
  * Plans the flows: identity `name`. Meta's flow lifecycle decides what can change: a DRAFT can
- * change in every way, be published or be deleted; a PUBLISHED flow can change its name,
- * categories and endpoint, and be deprecated, but its Flow JSON is frozen and it cannot be
- * deleted; a DEPRECATED flow cannot change at all. What the lifecycle forbids is unsupported,
- * never a replace: flow names are unique per account and a published flow cannot be deleted, so a
- * flow cannot be created again under its own name.
+ * change in every way, be published or be deleted; a PUBLISHED flow can be edited (categories,
+ * endpoint, Flow JSON), which sends it back to DRAFT under Meta's current Flows API, so the plan
+ * publishes it again unless the file wants a draft; it can be deprecated, not deleted; a
+ * DEPRECATED flow cannot change at all. What the lifecycle forbids is unsupported, never a
+ * replace: flow names are unique per account and a published flow cannot be deleted, so a flow
+ * cannot be created again under its own name.
  */
 export function planFlows(
   desired: readonly FlowDraft[],
@@ -114,13 +115,12 @@ function createReasons(draft: FlowDraft, settings: PlanSettings): UnsupportedRea
 function updateSteps(
   draft: FlowDraft,
   existing: FlowDraft,
-  changes: readonly FieldChange[],
+  changes: FieldChange[],
   settings: PlanSettings,
 ): { steps: FlowUpdateStep[]; reasons: UnsupportedReason[] } {
   const { target } = settings;
   const reasons = draftReasons(draft);
   const steps: FlowUpdateStep[] = [];
-  const changed = new Set(changes.map((change) => change.path.split(/[.[]/, 1)[0]!));
   if (existing.status === 'DEPRECATED') {
     reasons.push({
       path: 'status',
@@ -133,46 +133,49 @@ function updateSteps(
     if (target !== undefined && lacksMethod(target, 'flows', method))
       reasons.push(missingWrite(target, what));
   };
+  const from = existing.status;
+  const to = draft.status ?? from;
+  if (to === 'DEPRECATED') {
+    // Only a published flow is deprecated, and nothing of it changes afterwards: edits would be lost.
+    if (from === 'PUBLISHED') {
+      steps.push('deprecate');
+      need('doDeprecate', 'deprecate flows');
+      changes.splice(0, changes.length, ...changes.filter((change) => change.path === 'status'));
+    } else {
+      reasons.push(transition(to, from));
+    }
+    return { steps, reasons };
+  }
+  const changed = new Set(changes.map((change) => change.path.split(/[.[]/, 1)[0]!));
   if (changed.has('categories') || changed.has('endpointUri')) {
     steps.push('metadata');
     need('doUpdate', 'edit flows');
   }
   if (changed.has('flowJson')) {
-    if (existing.status === 'PUBLISHED') {
-      reasons.push({
-        path: 'flowJson',
-        code: 'FLOW_JSON_FROZEN',
-        message:
-          "A published flow's Flow JSON cannot change; publish the new JSON as a flow of another name and deprecate this one.",
-      });
-    }
     steps.push('json');
     need('doUpdateJson', 'upload Flow JSON');
   }
-  if (changed.has('status')) {
-    const from = existing.status;
-    const to = draft.status;
-    if (to === 'PUBLISHED' && from !== 'PUBLISHED') {
-      steps.push('publish');
-      need('doPublish', 'publish flows');
-      publishableJson(draft, existing, settings, reasons);
-    } else if (to === 'DEPRECATED' && from === 'PUBLISHED') {
-      steps.push('deprecate');
-      need('doDeprecate', 'deprecate flows');
-    } else {
-      reasons.push({
-        path: 'status',
-        code: 'FLOW_STATUS_TRANSITION',
-        message:
-          to === 'DRAFT'
-            ? 'A published flow cannot become a draft again.'
-            : `A flow goes to ${to} only from ${to === 'DEPRECATED' ? 'PUBLISHED' : 'DRAFT'}, and this one is ${from ?? 'of an unknown status'}.`,
-      });
-    }
-  } else if (changed.has('flowJson') && draft.status === 'PUBLISHED') {
+  const edited = steps.length > 0;
+  if (to === 'PUBLISHED' && (from !== 'PUBLISHED' || edited)) {
+    // An edit sends a published flow back to DRAFT: it is published again, its JSON checked first.
+    steps.push('publish');
+    need('doPublish', 'publish flows');
     publishableJson(draft, existing, settings, reasons);
+  } else if (to === 'DRAFT' && from === 'PUBLISHED' && !edited) {
+    reasons.push(transition(to, from));
   }
   return { steps, reasons };
+}
+
+function transition(to: FlowDraftStatus, from: FlowDraftStatus | undefined): UnsupportedReason {
+  return {
+    path: 'status',
+    code: 'FLOW_STATUS_TRANSITION',
+    message:
+      to === 'DRAFT'
+        ? 'A published flow becomes a draft again only when it is edited, and nothing else of it changes.'
+        : `A flow goes to ${to} only from ${to === 'DEPRECATED' ? 'PUBLISHED' : 'DRAFT'}, and this one is ${from ?? 'of an unknown status'}.`,
+  };
 }
 
 /** What no vendor takes: a flow without a known category. */

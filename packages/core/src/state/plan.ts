@@ -47,7 +47,9 @@ export interface TemplateUpdate extends FromFile {
 
 /**
  * The writes a flow update takes, in this order: `metadata` (categories, endpoint), `json` (the
- * Flow JSON), `publish`, `deprecate`.
+ * Flow JSON), `publish` (also after an edit of a published flow, which Meta's current Flows API
+ * sends back to DRAFT; skipped when the flow is still published after the edit), `deprecate`
+ * (alone: nothing of a deprecated flow can change).
  */
 export type FlowUpdateStep = 'metadata' | 'json' | 'publish' | 'deprecate';
 
@@ -94,8 +96,7 @@ export type PlannedUnchanged =
  * `OPERATION_UNSUPPORTED` (the vendor has no such write), `FIELD_NOT_UPDATABLE` (a template edit
  * cannot change the field), `DELETE_SCOPE` (the vendor deletes every language of a name at once,
  * and another language is still wanted), `FLOW_INVALID`, `FLOW_JSON_INVALID`,
- * `FLOW_JSON_MISSING`, `FLOW_JSON_FROZEN` (a published flow's Flow JSON cannot change),
- * `FLOW_DEPRECATED` (a deprecated flow cannot change), `FLOW_STATUS_TRANSITION` (a status the
+ * `FLOW_JSON_MISSING`, `FLOW_DEPRECATED` (a deprecated flow cannot change), `FLOW_STATUS_TRANSITION` (a status the
  * flow cannot reach from its own), `FLOW_NOT_DELETABLE` (only draft flows can be deleted).
  */
 export interface UnsupportedReason {

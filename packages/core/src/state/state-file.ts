@@ -14,9 +14,9 @@ export const STATE_FILE_VERSION = 1;
 
 /**
  * The status a flow is wanted in. Only what a write can bring about: `DRAFT` (editable, not
- * sendable), `PUBLISHED` (sendable; its Flow JSON is then frozen), `DEPRECATED` (retired for
- * good). Meta's `BLOCKED` and `THROTTLED` are a published flow's health, not a wish: a flow read
- * in either is `PUBLISHED` here.
+ * sendable), `PUBLISHED` (sendable; an edit sends it back to DRAFT until it is published again),
+ * `DEPRECATED` (retired for good). Meta's `BLOCKED` and `THROTTLED` are a published flow's
+ * health, not a wish: a flow read in either is `PUBLISHED` here.
  */
 export const FLOW_DRAFT_STATUSES = ['DRAFT', 'PUBLISHED', 'DEPRECATED'] as const;
 export type FlowDraftStatus = (typeof FLOW_DRAFT_STATUSES)[number];

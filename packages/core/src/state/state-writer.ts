@@ -34,7 +34,7 @@ export interface StateWriter {
       options?: WaitForStatusOptions<TemplateStatus>,
     ): Promise<Template>;
   };
-  readonly flows: Pick<StateReader['flows'], 'list'> & {
+  readonly flows: Pick<StateReader['flows'], 'list' | 'get'> & {
     create(
       input: {
         name: string;

@@ -24,6 +24,11 @@ export class MemoryProvider implements ProviderV1 {
   readonly writes = new Map<string, number>();
   /** The status a new template starts in. */
   createdTemplateStatus: TemplateStatus = 'PENDING';
+  /**
+   * Whether an edit sends a published flow back to DRAFT, as Meta's current Flows API documents;
+   * `false` keeps it published, as some vendors may.
+   */
+  editUnpublishes = true;
   private readonly templateStore = new Map<string, Template>();
   private readonly flowStore = new Map<string, StoredFlow>();
   private readonly faults = new Map<string, (() => Error)[]>();
@@ -191,8 +196,7 @@ export class MemoryProvider implements ProviderV1 {
     doUpdate: async (request, context) => {
       await this.enter('flows.update', context, true);
       const stored = this.stored(request.id);
-      if (stored.flow.status === 'DEPRECATED')
-        throw new ConflictError('deprecated', { provider: this.id, state: 'DEPRECATED' });
+      this.edit(stored);
       if (request.name !== undefined) stored.flow.name = request.name;
       if (request.categories !== undefined) stored.flow.categories = [...request.categories];
       if (request.endpointUri !== undefined) stored.flow.endpointUri = request.endpointUri;
@@ -201,8 +205,7 @@ export class MemoryProvider implements ProviderV1 {
     doUpdateJson: async ({ id, text }, context) => {
       await this.enter('flows.updateJson', context, true);
       const stored = this.stored(id);
-      if (stored.flow.status !== 'DRAFT')
-        throw new ConflictError('not a draft', { provider: this.id, state: stored.flow.status });
+      this.edit(stored);
       stored.json = text;
       return ok({ validationErrors: [] });
     },
@@ -232,6 +235,14 @@ export class MemoryProvider implements ProviderV1 {
       throw new ConflictError(`not ${from}`, { provider: this.id, state: stored.flow.status });
     stored.flow.status = to;
     return ok({ id });
+  }
+
+  /** Meta's lifecycle for an edit: a deprecated flow refuses it, a published one becomes a draft. */
+  private edit(stored: StoredFlow): void {
+    if (stored.flow.status === 'DEPRECATED') {
+      throw new ConflictError('deprecated', { provider: this.id, state: 'DEPRECATED' });
+    }
+    if (stored.flow.status === 'PUBLISHED' && this.editUnpublishes) stored.flow.status = 'DRAFT';
   }
 
   private stored(id: string): StoredFlow {
