@@ -15,6 +15,7 @@ import {
 import type { EmulatorStore } from '../store/emulator-store.js';
 import { authenticateCamsRequest, CAMS_DATE_WINDOW_MS, NonceCache } from './cams-authenticate.js';
 import { CamsApiError, camsError, missingParameter, newRequestId, serverErrorText } from './cams-errors.js';
+import { CAMS_FLOW_WRITE_OPERATIONS } from './cams-flow-writes.js';
 import { CAMS_FLOW_OPERATIONS } from './cams-flows.js';
 import type { CamsContext, CamsOperation, CamsParams, CamsUploads } from './cams-operation.js';
 import { decodeParameters } from './cams-signature.js';
@@ -30,6 +31,7 @@ const OK_MESSAGE = 'None';
 const OPERATIONS: ReadonlyMap<string, CamsOperation> = new Map(
   [
     ...CAMS_FLOW_OPERATIONS,
+    ...CAMS_FLOW_WRITE_OPERATIONS,
     ...CAMS_TEMPLATE_OPERATIONS,
     ...CAMS_UPLOAD_OPERATIONS,
   ].map((operation) => [operation.action, operation]),
