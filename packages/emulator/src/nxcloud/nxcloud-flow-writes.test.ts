@@ -201,6 +201,9 @@ describe('NXCloud updateFlowJson and getFlowJson', () => {
     expect(downloaded.headers['content-type']).toBe('application/json');
     expect(downloaded.text).toBe(FLOW_JSON);
     expect(emulator.requests.count('nxcloud', 'downloadFlowJson')).toBeGreaterThan(0);
+    // The same body-less signature with SHA-256.
+    const sha256 = (await uploadFlowJson(id, FLOW_JSON, { algorithm: 'sha256' })).json();
+    expect(sha256).toMatchObject({ code: 0, data: { success: true } });
   });
 
   it("answers the emulator's own validation errors in Meta's shape, and keeps them on the flow", async () => {
