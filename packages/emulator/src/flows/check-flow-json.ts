@@ -52,12 +52,26 @@ const isObject = (value: unknown): value is JsonObject =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /**
- * Meta's kinds of validation error: `JSON_SCHEMA_ERROR` for the shape of the document,
- * `FLOW_JSON_ERROR` for what it means. The codes that Meta's own examples show keep Meta's
- * spelling (INVALID_FLOW_JSON, MISSING_REQUIRED_PROPERTY, INVALID_PROPERTY_VALUE); the others are
- * the emulator's, named in the same style.
+ * The `error` codes the emulator reports. Those Meta's own examples show keep Meta's spelling
+ * (INVALID_FLOW_JSON, MISSING_REQUIRED_PROPERTY, INVALID_PROPERTY_VALUE); the others are the
+ * emulator's, named in the same style.
  */
-const ERROR_TYPES = {
+export type FlowJsonErrorCode =
+  | 'INVALID_FLOW_JSON'
+  | 'MISSING_REQUIRED_PROPERTY'
+  | 'INVALID_PROPERTY_VALUE'
+  | 'INVALID_VERSION'
+  | 'INVALID_DATA_API_VERSION'
+  | 'DUPLICATE_SCREEN_ID'
+  | 'NO_TERMINAL_SCREEN'
+  | 'NAVIGATE_TARGET_NOT_FOUND'
+  | 'ROUTING_MODEL_UNKNOWN_SCREEN';
+
+/**
+ * Meta's two kinds of validation error: `JSON_SCHEMA_ERROR` for the shape of the document,
+ * `FLOW_JSON_ERROR` for what it means.
+ */
+const ERROR_TYPES: Readonly<Record<FlowJsonErrorCode, 'JSON_SCHEMA_ERROR' | 'FLOW_JSON_ERROR'>> = {
   INVALID_FLOW_JSON: 'JSON_SCHEMA_ERROR',
   MISSING_REQUIRED_PROPERTY: 'JSON_SCHEMA_ERROR',
   // Meta's own example pairs this code with FLOW_JSON_ERROR.
@@ -68,9 +82,7 @@ const ERROR_TYPES = {
   NO_TERMINAL_SCREEN: 'FLOW_JSON_ERROR',
   NAVIGATE_TARGET_NOT_FOUND: 'FLOW_JSON_ERROR',
   ROUTING_MODEL_UNKNOWN_SCREEN: 'FLOW_JSON_ERROR',
-} as const;
-
-export type FlowJsonErrorCode = keyof typeof ERROR_TYPES;
+};
 
 /**
  * Checks a Flow JSON text as Meta does on upload: well-formed JSON, an object with a known

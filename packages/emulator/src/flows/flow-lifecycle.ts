@@ -28,8 +28,11 @@ const LIVE_STATUSES = ['PUBLISHED', 'THROTTLED', 'BLOCKED'];
 
 /** What a create takes: Meta's `name`, `categories`, `endpoint_uri`, `clone_flow_id`. */
 export interface NewFlow {
+  /** Unique within the account. */
   name: string;
+  /** At least one of `FLOW_CATEGORIES`. */
   categories: readonly string[];
+  /** The flow's data endpoint, an `https` URL. */
   endpointUri?: string;
   /** A flow whose Flow JSON the new flow starts with. */
   cloneFlowId?: string;
@@ -37,8 +40,11 @@ export interface NewFlow {
 
 /** What a metadata update may change; at least one of them. */
 export interface FlowChanges {
+  /** Unique within the account. */
   name?: string;
+  /** At least one of `FLOW_CATEGORIES`. */
   categories?: readonly string[];
+  /** An `https` URL. */
   endpointUri?: string;
 }
 

@@ -21,7 +21,9 @@ export class FlowRefusal extends Error {
   override readonly name = 'FlowRefusal';
 
   constructor(
+    /** Why it was refused. */
     readonly kind: FlowRefusalKind,
+    /** The write refused. */
     readonly operation: FlowOperation,
     message: string,
     /** The flow's status for `wrong-state`; the field at fault for `invalid-input` and a clone's `not-found`. */

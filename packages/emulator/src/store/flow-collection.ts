@@ -13,7 +13,9 @@ import {
  * there is no previous flow.
  */
 export interface FlowStatusChange {
+  /** The flow as it was; absent for a new flow. */
   previous?: EmulatorFlow;
+  /** The flow as it is now. */
   current: EmulatorFlow;
 }
 
