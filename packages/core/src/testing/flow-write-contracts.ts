@@ -23,7 +23,9 @@ export type FlowStatusWrite = 'publish' | 'deprecate' | 'delete';
 
 /** What `flows.create` is asked to make in a scenario. */
 export interface FlowWriteContractInput {
+  /** The flow's name, as the vendor's list will show it. */
   readonly name: string;
+  /** At least one of the model's categories. */
   readonly categories: FlowCategory[];
 }
 
@@ -78,7 +80,9 @@ export interface FlowWriteContractFixtures {
   createProvider(): ProviderV1;
   /** Credential values that must never be observable in errors or hook payloads. */
   secrets: readonly string[];
+  /** Each installs the vendor's answers for exactly one case. */
   scenarios: FlowWriteContractScenarios;
+  /** Removes what a scenario installed (called after each test). */
   cleanup(): void;
 }
 

@@ -33,8 +33,11 @@ export interface FlowCreateInput {
 
 /** What `flows.update` changes: at least one field. */
 export interface FlowChanges {
+  /** The new name; unique within the WhatsApp Business Account, 1 to 200 characters. */
   name?: string;
+  /** The new categories, replacing the old: at least one, each at most once. */
   categories?: FlowCategory[];
+  /** The new data endpoint: an absolute https URL. */
   endpointUri?: string;
 }
 
