@@ -6,8 +6,8 @@ import { parseTemplateComponentsInput } from './template-draft-input.js';
 
 /** What `templates.update` changes in a template; its name and language stay. */
 export interface TemplateChanges {
-  /** The template's category; its current one when absent. */
-  category?: Exclude<TemplateCategory, 'UNKNOWN'>;
+  /** The template's category (`MARKETING`, `UTILITY`, `AUTHENTICATION`); its current one when absent. */
+  category?: TemplateCategory;
   /** The template's new components, in full: they replace the current ones. */
   components: TemplateDraftComponent[];
   /** How long WhatsApp tries to deliver a message of this template, in seconds; `-1`: 30 days. */
