@@ -18,13 +18,17 @@ export type TemplateWriteResult = CreatedTemplate & { warnings: TemplateDraftIss
  * language of the name in one call (NXCloud); `id` is set when the client knew it.
  */
 export interface DeletedTemplate {
+  /** The template's name. */
   name: string;
+  /** The language deleted; absent when every language of the name was. */
   language?: string;
+  /** The vendor's id of the template deleted, when the client read it. */
   id?: string;
 }
 
 /** What `templates.delete` returns: every template it removed. */
 export interface TemplateDeletion {
+  /** In the order they were deleted. */
   deleted: DeletedTemplate[];
 }
 

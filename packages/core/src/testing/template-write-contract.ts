@@ -88,10 +88,13 @@ export interface TemplateWriteScenarios {
 export interface TemplateWriteContractFixtures {
   /** Shown in the test names, e.g. `'nxcloud'`. */
   name: string;
+  /** A provider whose requests the scenarios answer; called for every client the suite makes. */
   createProvider(): ProviderV1;
   /** Credential values that must never be observable in errors or hook payloads. */
   secrets: readonly string[];
+  /** The vendor's side of each case; see `TemplateWriteScenarios`. */
   scenarios: TemplateWriteScenarios;
+  /** Removes what a scenario installed; run after each test. */
   cleanup(): void;
 }
 

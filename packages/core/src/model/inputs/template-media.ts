@@ -27,6 +27,7 @@ export const TEMPLATE_MEDIA_TYPES = {
   'application/pdf': { maxBytes: 100 * MIB, extension: 'pdf' },
 } as const satisfies Readonly<Record<string, { maxBytes: number; extension: string }>>;
 
+/** A media type a template header sample may have: `image/jpeg`, `image/png`, `video/mp4`, `application/pdf`. */
 export type TemplateMediaType = keyof typeof TEMPLATE_MEDIA_TYPES;
 
 /** Spellings of a type in use beside its registered one. */
