@@ -124,7 +124,7 @@ describe('templates.create', () => {
     expect(vendor.has('order_update', 'en_US')).toBe(true);
   });
 
-  describe('retries (DESIGN §12)', () => {
+  describe('retries', () => {
     it('sends again after throttling: the vendor applied nothing', async () => {
       const vendor = new FakeTemplateVendor().fail('create', {
         error: new RateLimitError('throttled', { provider: 'fake' }),
@@ -198,7 +198,7 @@ describe('templates.create', () => {
     });
   });
 
-  describe('a refusal confirmed by a read (DESIGN §12)', () => {
+  describe('a refusal confirmed by a read', () => {
     it("becomes a ConflictError with the existing template's status when the name is taken", async () => {
       const vendor = new FakeTemplateVendor();
       vendor.seed({ ...utilityDraft(), components: [{ type: 'BODY', text: 'Another body' }] }, 'APPROVED');

@@ -19,7 +19,7 @@ import { unsupportedWrite } from './unsupported-write.js';
  * once, and never sends it again blindly. After an unknown outcome the template is looked for by
  * name and language: found as asked is success (`$metadata.reconciled`), absent is sent again,
  * found otherwise is a ConflictError. A refusal the adapter could not explain is confirmed by the
- * same read: if the name and language are taken, it is a ConflictError (DESIGN §12).
+ * same read: if the name and language are taken, it is a ConflictError.
  */
 export async function createTemplate(
   context: TemplateWriteContext,

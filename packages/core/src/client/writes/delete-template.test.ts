@@ -166,7 +166,7 @@ describe('templates.delete on a provider that does not say its scopes', () => {
   });
 });
 
-describe('templates.delete retries (DESIGN §12)', () => {
+describe('templates.delete retries', () => {
   it('counts "not found" on a retry after an unknown outcome as done', async () => {
     const vendor = new ScriptedProvider();
     vendor.script.getTemplate.push(

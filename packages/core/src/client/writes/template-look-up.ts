@@ -12,7 +12,7 @@ export type TemplateLookUp =
   | { readonly state: 'unknown' };
 
 /**
- * Reads a template to learn what became of a refused write (DESIGN §12). A failed read is not an
+ * Reads a template to learn what became of a refused write. A failed read is not an
  * answer (`unknown`): the caller then reports the write's own error. Only an abort of the call
  * itself is thrown.
  */

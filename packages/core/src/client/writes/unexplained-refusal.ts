@@ -5,7 +5,7 @@ import { BspError } from '../../errors/bsp-error.js';
  * failure (nothing was applied) that is neither about the credentials, the permissions, the rate
  * nor a conflict it recognised — a bad request or a generic vendor failure (NXCloud's `-1`, a CAMS
  * code the adapter does not know). Such a refusal may hide a name already taken or a template in
- * the wrong state, which the client confirms with a read before reporting it (DESIGN §12).
+ * the wrong state, which the client confirms with a read before reporting it.
  */
 export function isUnexplainedRefusal(error: unknown): error is BspError {
   return (

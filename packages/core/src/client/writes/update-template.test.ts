@@ -177,7 +177,7 @@ describe('templates.update', () => {
     expect(vendor.calls).toEqual([]);
   });
 
-  describe('retries (DESIGN §12)', () => {
+  describe('retries', () => {
     it('sends the edit again after an unknown outcome when a read shows it was not applied', async () => {
       const { vendor } = seeded();
       vendor.fail('update', { error: reset() });
@@ -202,7 +202,7 @@ describe('templates.update', () => {
     });
   });
 
-  describe('a refusal confirmed by a read (DESIGN §12)', () => {
+  describe('a refusal confirmed by a read', () => {
     it('becomes a NotFoundError when the template is gone', async () => {
       const vendor = new ScriptedProvider();
       const refusal = new InvalidRequestError('template_id invalid', {
