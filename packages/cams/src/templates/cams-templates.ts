@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import {
   type GetTemplateRequest,
   InvalidRequestError,
@@ -6,6 +7,7 @@ import {
   type TemplatesProvider,
 } from '@whatsapp-bsp/core';
 import { parseWire } from '@whatsapp-bsp/core/adapter';
+import type { AssetUploader } from '../assets/asset-uploader.js';
 import { camsCapabilities } from '../cams-capabilities.js';
 import { camsResult } from '../transport/cams-answer.js';
 import { pageParameter, requestedPage } from '../transport/cams-page.js';
@@ -31,7 +33,7 @@ const TEMPLATE_TYPE = 'WHATSAPP';
  * request per call. Every answer takes the same way: the transport's checked body, its wire
  * schema, the mapper, which keeps the vendor's object as received in `raw`.
  */
-export function camsTemplates(send: CamsSend, custSpaceId: string): TemplatesProvider {
+export function camsTemplates(send: CamsSend, custSpaceId: string, assets: AssetUploader): TemplatesProvider {
   return {
     async doList(request, context) {
       const page = requestedPage(request, camsCapabilities.templates.list.maxPageSize);
@@ -58,6 +60,22 @@ export function camsTemplates(send: CamsSend, custSpaceId: string): TemplatesPro
       );
       const wire = parseWire(camsGetTemplateAnswerSchema, answer.body, answer.mismatch);
       return camsResult(answer, mapCamsTemplate(wire.Data, answer.body.Data, target.Language));
+    },
+
+    /**
+     * Hosts a header sample where CAMS can fetch it (see `AssetUploader`); the URL goes in a
+     * draft's `example.headerUrl`. The object is named after the file's content, so uploading the
+     * same file again (a retry) writes the same object, and two files of one name never replace
+     * each other.
+     */
+    async doUploadMedia(request, context) {
+      const digest = createHash('sha256').update(request.data).digest('hex').slice(0, 16);
+      const uploaded: { url: string; requestId?: string } = await assets.upload(
+        { data: request.data, mimeType: request.mimeType, fileName: `${digest}-${request.fileName}` },
+        context,
+      );
+      const value = { url: uploaded.url };
+      return typeof uploaded.requestId === 'string' ? { value, requestId: uploaded.requestId } : { value };
     },
   };
 }
