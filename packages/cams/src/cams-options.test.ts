@@ -52,7 +52,12 @@ describe('cams()', () => {
       'flows.preview': 5,
       'templates.list': 5,
       'templates.get': 5,
+      'templates.create': 50,
+      'templates.update': 50,
+      'templates.delete': 5,
+      'templates.uploadMedia': 5,
     });
+    expect(camsCapabilities.templates.delete).toEqual({ scopes: ['language'] });
   });
 
   it('refuses an unknown option by name, listing the known ones', () => {
