@@ -154,6 +154,33 @@ describe('the OSS asset uploader against the emulator', () => {
     expect(throttled).toMatchObject({ vendorCode: 'SlowDown', outcome: 'failed', retryable: true });
   });
 
+  it('credentials OSS refuses are dropped: the retry asks CAMS for new ones and succeeds', async () => {
+    const { send } = recordingTransport();
+    let handedOut = 0;
+    // The first credentials come with a token OSS does not know, as a revoked one would.
+    const spoiling: CamsSend = async (action, parameters, context) => {
+      const answer = await send(action, parameters, context);
+      if (action !== 'GetChatappUploadAuthorization' || ++handedOut > 1) return answer;
+      const data = answer.body.Data as Record<string, unknown>;
+      return { ...answer, body: { ...answer.body, Data: { ...data, SecurityToken: 'revoked-token' } } };
+    };
+    const upload = createOssAssetUploader({ send: spoiling, custSpaceId: emulator.cams.config.custSpaceId });
+
+    const refused = await failure(upload.upload({ ...png, fileName: 'retry.png' }, testCallContext()));
+    expect(refused).toMatchObject({
+      code: 'AUTHENTICATION',
+      vendorCode: 'InvalidSecurityToken',
+      outcome: 'failed',
+      retryable: true,
+    });
+    await upload.upload({ ...png, fileName: 'retry.png' }, testCallContext());
+
+    expect(handedOut).toBe(2);
+    expect(
+      emulator.cams.oss.objects.get(`chatapp/${emulator.cams.config.custSpaceId}/retry.png`),
+    ).toBeDefined();
+  });
+
   it('CAMS refusing the credentials request fails before anything is uploaded', async () => {
     const { upload } = uploader();
     emulator.faults.set({
