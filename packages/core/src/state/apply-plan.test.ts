@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { createClient } from '../client/create-client.js';
 import { InvalidRequestError, ProviderUnavailableError } from '../errors/error-classes.js';
 import type { TemplateDraft } from '../model/inputs/template-draft.js';
 import { MemoryProvider } from './__fixtures__/memory-provider.js';
-import { memoryWriter } from './__fixtures__/memory-writer.js';
 import { flowJson, loginCode, orderUpdate, springSale } from './__fixtures__/state-examples.js';
 import { type ApplyProgress, applyPlan } from './apply-plan.js';
 import { exportState } from './export-state.js';
@@ -50,14 +50,19 @@ function vendor(): MemoryProvider {
   return provider;
 }
 
+/** The client a user would make for the vendor: writes validated, retried and reconciled. */
+function clientOf(provider: MemoryProvider) {
+  return createClient({ provider, rateLimit: false });
+}
+
 async function plan(provider: MemoryProvider, state = desired) {
-  return planChanges(state, await exportState(memoryWriter(provider)), { prune: true, provider });
+  return planChanges(state, await exportState(clientOf(provider)), { prune: true, provider });
 }
 
 describe('applyPlan', () => {
   it('brings the vendor to the desired state, after which a new plan is empty', async () => {
     const provider = vendor();
-    const writer = memoryWriter(provider);
+    const writer = clientOf(provider);
     const first = await plan(provider);
     const progress: ApplyProgress[] = [];
     const report = await applyPlan(writer, first, { onProgress: (p) => progress.push(p) });
@@ -69,7 +74,6 @@ describe('applyPlan', () => {
     // Templates under review are reported, not waited for.
     const created = report.items.find((item) => item.name === 'login_code');
     expect(created).toMatchObject({ status: 'created', reviewStatus: 'PENDING', action: 'create' });
-    expect(writer.calls.some((call) => call.startsWith('templates.waitForStatus'))).toBe(false);
 
     const after = await plan(provider);
     expect(isEmptyPlan(after)).toBe(true);
@@ -84,12 +88,13 @@ describe('applyPlan', () => {
   it('creates and changes flows before the templates that need them, and deletes templates before flows', async () => {
     const provider = vendor();
     provider.addTemplate(loginCode);
-    const writer = memoryWriter(provider);
+    const writer = clientOf(provider);
     const state: StateFile = { version: 1, templates: [bookNow], flows: [desired.flows![0]!] };
     await applyPlan(writer, await plan(provider, state), { concurrency: 1 });
-    const kinds = writer.calls.map((call) => call.split(' ')[0]);
-    expect(kinds).toEqual([
+    expect(provider.log.map((call) => call.split(' ')[0])).toEqual([
       'flows.create',
+      'flows.updateJson',
+      'flows.publish',
       'templates.create',
       'templates.delete',
       'templates.delete',
@@ -101,16 +106,21 @@ describe('applyPlan', () => {
 
   it('reports a failure with its typed error and goes on; the next plan and apply finish the job', async () => {
     const provider = vendor();
-    provider.fail('templates.create', () => new ProviderUnavailableError('busy', { outcome: 'failed' }));
-    provider.fail('flows.publish', () => new ProviderUnavailableError('busy', { outcome: 'failed' }));
-    const writer = memoryWriter(provider);
+    // Refusals a retry would not change.
+    provider.fail('templates.create', () => new InvalidRequestError('refused', { outcome: 'failed' }));
+    provider.fail('flows.publish', () => new InvalidRequestError('refused', { outcome: 'failed' }));
+    const writer = clientOf(provider);
     const report = await applyPlan(writer, await plan(provider), { concurrency: 1 });
     const failed = report.items.filter((item) => item.status === 'failed');
     expect(failed.map((item) => [item.kind, item.name, item.action])).toEqual([
       ['flow', 'booking', 'create'],
       ['template', 'login_code', 'create'],
     ]);
-    expect(ProviderUnavailableError.isInstance(failed[0]!.error)).toBe(true);
+    expect(InvalidRequestError.isInstance(failed[0]!.error)).toBe(true);
+    expect(failed[0]!.error).toMatchObject({
+      outcome: 'failed',
+      details: { created: true, step: 'publish' },
+    });
     expect(report.counts.failed).toBe(2);
 
     const second = await plan(provider);
@@ -125,7 +135,7 @@ describe('applyPlan', () => {
 
   it('stops cleanly on abort: items not started are skipped, and a re-run completes without duplicates', async () => {
     const provider = vendor();
-    const writer = memoryWriter(provider);
+    const writer = clientOf(provider);
     const controller = new AbortController();
     const report = await applyPlan(writer, await plan(provider), {
       signal: controller.signal,
@@ -149,20 +159,19 @@ describe('applyPlan', () => {
 
   it('waits for the review when asked, and reports how it ended', async () => {
     const provider = new MemoryProvider();
-    const writer = memoryWriter(provider);
+    provider.reviewOnRead = 'REJECTED';
     const state: StateFile = { version: 1, templates: [loginCode] };
-    const report = await applyPlan(writer, await plan(provider, state), { wait: { timeoutMs: 1000 } });
-    expect(writer.calls).toContain('templates.waitForStatus login_code en');
-    expect(report.items[0]).toMatchObject({ status: 'created', reviewStatus: 'PENDING' });
+    const waited = await applyPlan(clientOf(provider), await plan(provider, state), { wait: true });
+    expect(waited.items[0]).toMatchObject({ status: 'created', reviewStatus: 'REJECTED' });
   });
 
   it('deletes every language of a name in one call where the vendor deletes by name', async () => {
     const provider = new MemoryProvider('by-name', { deleteScopes: ['name'] });
     provider.addTemplate(orderUpdate);
     provider.addTemplate({ ...orderUpdate, language: 'pt_BR' });
-    const writer = memoryWriter(provider);
+    const writer = clientOf(provider);
     const report = await applyPlan(writer, await plan(provider, { version: 1, templates: [] }));
-    expect(writer.calls).toEqual(['templates.delete order_update']);
+    expect(provider.log).toEqual(['templates.delete order_update']);
     expect(report.items.map((item) => [item.language, item.status])).toEqual([
       ['en_US', 'deleted'],
       ['pt_BR', 'deleted'],
@@ -171,10 +180,10 @@ describe('applyPlan', () => {
 
   it('refuses, before sending anything, a plan made for another vendor', async () => {
     const provider = vendor();
-    const writer = memoryWriter(provider);
+    const writer = clientOf(provider);
     const other = { ...(await plan(provider)), provider: 'cams' };
     await expect(applyPlan(writer, other)).rejects.toBeInstanceOf(InvalidRequestError);
-    expect(writer.calls).toEqual([]);
+    expect(provider.log).toEqual([]);
   });
 });
 
@@ -202,10 +211,28 @@ describe('applyPlan on published flows', () => {
         },
       ],
     };
-    const report = await applyPlan(memoryWriter(provider), await plan(provider, state));
+    const report = await applyPlan(clientOf(provider), await plan(provider, state));
     expect(report.items).toMatchObject([{ status: 'updated', action: 'update' }]);
     expect(provider.writes.get('flows.publish') ?? 0).toBe(publishes);
     expect(provider.flowList[0]?.flow.status).toBe('PUBLISHED');
     expect(isEmptyPlan(await plan(provider, state))).toBe(true);
+  });
+});
+
+describe('applyPlan after an unknown outcome', () => {
+  it('creates nothing twice: the client finds the write applied and says so', async () => {
+    const provider = vendor();
+    const lost = () => new ProviderUnavailableError('socket hang up', { outcome: 'unknown' });
+    provider.loseAnswer('templates.create', lost);
+    provider.loseAnswer('flows.create', lost);
+    const report = await applyPlan(clientOf(provider), await plan(provider), { concurrency: 1 });
+    expect(report.counts.failed).toBe(0);
+    expect(report.items.filter((item) => item.reconciled).map((item) => [item.kind, item.name])).toEqual([
+      ['flow', 'booking'],
+      ['template', 'login_code'],
+    ]);
+    expect(provider.writes.get('flows.create')).toBe(1);
+    expect(provider.writes.get('templates.create')).toBe(3);
+    expect(isEmptyPlan(await plan(provider))).toBe(true);
   });
 });

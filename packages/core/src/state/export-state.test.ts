@@ -7,21 +7,9 @@ import { flowJson, loginCode, orderUpdate } from './__fixtures__/state-examples.
 import { type ExportProgress, exportState, type StateReader } from './export-state.js';
 import { parseStateFile } from './parse-state-file.js';
 
-/** The client's reads, with `getJson` from the provider until the client has its own. */
+/** The client a user would make for the vendor. */
 function reader(provider: MemoryProvider): StateReader {
-  const client = createClient({ provider, rateLimit: false, retry: { maxAttempts: 1 } });
-  return {
-    templates: client.templates,
-    flows: {
-      list: (query) => client.flows.list(query),
-      get: (id, options) => client.flows.get(id, options),
-      getJson: async (id, options) => {
-        const signal = options?.signal ?? new AbortController().signal;
-        const context = { signal, attempt: 1, timeoutMs: 1000, onAbort: () => () => {} };
-        return (await provider.flows.doGetJson!({ id }, context)).value;
-      },
-    },
-  };
+  return createClient({ provider, rateLimit: false, retry: { maxAttempts: 1 } });
 }
 
 describe('exportState', () => {
@@ -116,17 +104,17 @@ describe('exportState', () => {
     const provider = new MemoryProvider();
     provider.addFlow({ name: 'a', json: flowJson() });
     provider.addFlow({ name: 'b', json: flowJson() });
-    const { getJson: _none, ...flows } = reader(provider).flows;
-    const withoutJson = await exportState({ ...reader(provider), flows }, { concurrency: 1 });
+    const client = reader(provider);
+    const flows = { list: client.flows.list.bind(client.flows), get: client.flows.get.bind(client.flows) };
+    const withoutJson = await exportState({ templates: client.templates, flows }, { concurrency: 1 });
     expect(withoutJson.flows?.map((flow) => 'flowJson' in flow)).toEqual([false, false]);
 
     let asked = 0;
-    const refusing = reader(provider);
     const state = await exportState(
       {
-        ...refusing,
+        templates: client.templates,
         flows: {
-          ...refusing.flows,
+          ...flows,
           getJson: () => {
             asked++;
             return Promise.reject(new UnsupportedOperationError('no JSON here'));

@@ -22,6 +22,8 @@ export class MemoryProvider implements ProviderV1 {
   readonly capabilities: ProviderCapabilities;
   /** Writes received, by operation, e.g. `templates.create`. */
   readonly writes = new Map<string, number>();
+  /** Writes received, in order, as `<operation> <name or id>`, e.g. `templates.create order_update`. */
+  readonly log: string[] = [];
   /** The status a new template starts in. */
   createdTemplateStatus: TemplateStatus = 'PENDING';
   /**
@@ -29,9 +31,12 @@ export class MemoryProvider implements ProviderV1 {
    * `false` keeps it published, as some vendors may.
    */
   editUnpublishes = true;
+  /** When set, reading a PENDING template by itself ends its review in this status (a quick review). */
+  reviewOnRead: TemplateStatus | undefined;
   private readonly templateStore = new Map<string, Template>();
   private readonly flowStore = new Map<string, StoredFlow>();
   private readonly faults = new Map<string, (() => Error)[]>();
+  private readonly lostAnswers = new Map<string, () => Error>();
   private nextId = 1000;
 
   constructor(
@@ -39,6 +44,14 @@ export class MemoryProvider implements ProviderV1 {
     options: { deleteScopes?: readonly ('name' | 'language')[] } = {},
   ) {
     this.capabilities = capabilities(options.deleteScopes);
+  }
+
+  /**
+   * The next call of `operation` (`templates.create` or `flows.create`) is carried out, and its
+   * answer lost: it throws what `error` makes, as a timeout after sending would.
+   */
+  loseAnswer(operation: string, error: () => Error): void {
+    this.lostAnswers.set(operation, error);
   }
 
   /** The next `times` calls of `operation` (e.g. `flows.publish`) throw what `error` makes. */
@@ -89,9 +102,14 @@ export class MemoryProvider implements ProviderV1 {
   }
 
   readonly templates: ProviderV1['templates'] = {
-    doList: async (_request, context) => {
+    doList: async (request, context) => {
       await this.enter('templates.list', context);
-      return ok({ items: this.templateList.map((template) => structuredClone(template)) });
+      const items = this.templateList.filter(
+        (template) =>
+          (request.name === undefined || template.name === request.name) &&
+          (request.language === undefined || template.language === request.language),
+      );
+      return ok({ items: items.map((template) => structuredClone(template)) });
     },
     doGet: async (request, context) => {
       await this.enter('templates.get', context);
@@ -100,18 +118,20 @@ export class MemoryProvider implements ProviderV1 {
           ? this.templateList.find((template) => template.id === request.id)
           : this.templateStore.get(key(request));
       if (found === undefined) throw new NotFoundError('no such template', { provider: this.id });
+      if (this.reviewOnRead !== undefined && found.status === 'PENDING') found.status = this.reviewOnRead;
       return ok(structuredClone(found));
     },
     doCreate: async ({ draft }, context) => {
-      await this.enter('templates.create', context, true);
+      await this.enter('templates.create', context, draft.name);
       if (this.templateStore.has(key(draft))) {
         throw new ConflictError('name taken', { provider: this.id, state: 'APPROVED' });
       }
       const { id, name, language, category, status } = this.addTemplate(draft, this.createdTemplateStatus);
+      this.answer('templates.create');
       return ok({ id, name, language, category, status });
     },
     doUpdate: async (request, context) => {
-      await this.enter('templates.update', context, true);
+      await this.enter('templates.update', context, request.name);
       const existing = this.templateStore.get(key(request));
       if (existing === undefined) throw new NotFoundError('no such template', { provider: this.id });
       const draft: TemplateDraft = {
@@ -129,7 +149,7 @@ export class MemoryProvider implements ProviderV1 {
       return ok({ id, name, language, category, status });
     },
     doDelete: async (request, context) => {
-      await this.enter('templates.delete', context, true);
+      await this.enter('templates.delete', context, request.name);
       const doomed = this.templateList.filter(
         (template) =>
           template.name === request.name &&
@@ -180,7 +200,7 @@ export class MemoryProvider implements ProviderV1 {
       return ok({ json: parsed, text: json });
     },
     doCreate: async (request, context) => {
-      await this.enter('flows.create', context, true);
+      await this.enter('flows.create', context, request.name);
       if (this.flowList.some(({ flow }) => flow.name === request.name)) {
         throw new ConflictError('flow name taken', { provider: this.id });
       }
@@ -191,10 +211,11 @@ export class MemoryProvider implements ProviderV1 {
         ...(request.endpointUri !== undefined && { endpointUri: request.endpointUri }),
         ...(clone?.json !== undefined && { json: clone.json }),
       });
+      this.answer('flows.create');
       return ok({ id: flow.id });
     },
     doUpdate: async (request, context) => {
-      await this.enter('flows.update', context, true);
+      await this.enter('flows.update', context, request.id);
       const stored = this.stored(request.id);
       this.edit(stored);
       if (request.name !== undefined) stored.flow.name = request.name;
@@ -203,7 +224,7 @@ export class MemoryProvider implements ProviderV1 {
       return ok({ id: request.id });
     },
     doUpdateJson: async ({ id, text }, context) => {
-      await this.enter('flows.updateJson', context, true);
+      await this.enter('flows.updateJson', context, id);
       const stored = this.stored(id);
       this.edit(stored);
       stored.json = text;
@@ -213,7 +234,7 @@ export class MemoryProvider implements ProviderV1 {
     doDeprecate: async ({ id }, context) =>
       this.transition('flows.deprecate', id, context, 'PUBLISHED', 'DEPRECATED'),
     doDelete: async ({ id }, context) => {
-      await this.enter('flows.delete', context, true);
+      await this.enter('flows.delete', context, id);
       const stored = this.stored(id);
       if (stored.flow.status !== 'DRAFT')
         throw new ConflictError('not a draft', { provider: this.id, state: stored.flow.status });
@@ -229,12 +250,20 @@ export class MemoryProvider implements ProviderV1 {
     from: FlowStatus,
     to: FlowStatus,
   ): Promise<ProviderResult<{ id: string }>> {
-    await this.enter(operation, context, true);
+    await this.enter(operation, context, id);
     const stored = this.stored(id);
     if (stored.flow.status !== from)
       throw new ConflictError(`not ${from}`, { provider: this.id, state: stored.flow.status });
     stored.flow.status = to;
     return ok({ id });
+  }
+
+  /** Throws the lost answer set for `operation`, once. */
+  private answer(operation: string): void {
+    const lost = this.lostAnswers.get(operation);
+    if (lost === undefined) return;
+    this.lostAnswers.delete(operation);
+    throw lost();
   }
 
   /** Meta's lifecycle for an edit: a deprecated flow refuses it, a published one becomes a draft. */
@@ -251,11 +280,13 @@ export class MemoryProvider implements ProviderV1 {
     return stored;
   }
 
-  private async enter(operation: string, context: ProviderCallContext, write = false): Promise<void> {
+  private async enter(operation: string, context: ProviderCallContext, write?: string): Promise<void> {
     context.signal.throwIfAborted();
     const fault = this.faults.get(operation)?.shift();
     if (fault !== undefined) throw fault();
-    if (write) this.writes.set(operation, (this.writes.get(operation) ?? 0) + 1);
+    if (write === undefined) return;
+    this.writes.set(operation, (this.writes.get(operation) ?? 0) + 1);
+    this.log.push(`${operation} ${write}`);
   }
 }
 
