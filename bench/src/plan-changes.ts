@@ -79,12 +79,12 @@ function timed(work: () => unknown): Promise<number> {
 }
 
 /**
- * Benchmark 12: `planChanges` over 10,000 templates against 10,000, half of them changed (without
+ * Benchmark 13: `planChanges` over 10,000 templates against 10,000, half of them changed (without
  * offline validation, which benchmark 9 measures), against a plain deep-equal of the same data.
  */
 export const planChangesBenchmark: Benchmark = {
   name: 'plan-changes',
-  title: `12. planChanges of ${TEMPLATES.toLocaleString('en')} templates against ${TEMPLATES.toLocaleString('en')}, half changed, against a plain deep-equal × ${ROUNDS} rounds`,
+  title: `13. planChanges of ${TEMPLATES.toLocaleString('en')} templates against ${TEMPLATES.toLocaleString('en')}, half changed, against a plain deep-equal × ${ROUNDS} rounds`,
   async run(log) {
     const { desired, current } = states();
     const plan = planChanges(desired, current, { validate: false });
@@ -115,7 +115,7 @@ export const planChangesBenchmark: Benchmark = {
     const perPlanMs = (roundMs: number) => roundMs / BLOCKS_PER_ROUND;
     return [
       ratioRow({
-        benchmark: `12 planChanges, ${TEMPLATES.toLocaleString('en')} vs ${TEMPLATES.toLocaleString('en')} templates`,
+        benchmark: `13 planChanges, ${TEMPLATES.toLocaleString('en')} vs ${TEMPLATES.toLocaleString('en')} templates`,
         figure: summarize(figure.map(perPlanMs)),
         baseline: summarize(baseline.map(perPlanMs)),
         ratio: summarize(pairedRatios(figure, baseline)),
