@@ -48,8 +48,28 @@ export function planChanges(desired: StateFile, current: StateFile, options: Pla
     ...(options.provider !== undefined && { target: options.provider }),
   };
   const plan: PlanBuilder = { create: [], update: [], delete: [], unchanged: [], unsupported: [] };
-  if (desired.templates !== undefined)
-    planTemplates(desired.templates, current.templates ?? [], settings, plan);
+  // Flows first: a template's FLOW button needs its flow at the vendor, or made by this plan.
   if (desired.flows !== undefined) planFlows(desired.flows, current.flows ?? [], settings, plan);
+  if (desired.templates !== undefined) {
+    const flows = flowsAfter(plan, desired, current);
+    const templateSettings = flows === undefined ? settings : { ...settings, flows };
+    planTemplates(desired.templates, current.templates ?? [], templateSettings, plan);
+  }
   return options.provider !== undefined ? { provider: options.provider.id, ...plan } : plan;
+}
+
+/**
+ * The names of the flows the vendor will have once the plan is applied; undefined when neither
+ * state says anything about flows (a templates-only file against a templates-only export).
+ */
+function flowsAfter(
+  plan: PlanBuilder,
+  desired: StateFile,
+  current: StateFile,
+): ReadonlySet<string> | undefined {
+  if (desired.flows === undefined && current.flows === undefined) return undefined;
+  const names = new Set((current.flows ?? []).map((flow) => flow.name));
+  for (const item of [...plan.create, ...plan.update]) if (item.kind === 'flow') names.add(item.name);
+  for (const item of plan.delete) if (item.kind === 'flow') names.delete(item.name);
+  return names;
 }

@@ -31,6 +31,8 @@ export interface PlanSettings {
   readonly prune: boolean;
   readonly validate: boolean;
   readonly target?: PlanTarget;
+  /** The flows the vendor will have, by name, where the states tell (see `planChanges`). */
+  readonly flows?: ReadonlySet<string>;
 }
 
 /** Whether the target lacks a write: only known when its sub-provider was given. */

@@ -161,3 +161,36 @@ describe('planChanges for templates', () => {
     expect(planChanges(state(invalid), state(), { validate: false }).create).toHaveLength(1);
   });
 });
+
+describe('planChanges for FLOW buttons', () => {
+  const bookNow: TemplateDraft = {
+    name: 'book_now',
+    language: 'en',
+    category: 'MARKETING',
+    components: [
+      { type: 'BODY', text: 'Book your visit.' },
+      {
+        type: 'BUTTONS',
+        buttons: [
+          { type: 'FLOW', text: 'Book', flowName: 'booking', flowAction: 'navigate', navigateScreen: 'A' },
+        ],
+      },
+    ],
+  };
+
+  it('needs the flow a button names at the vendor, or made by the plan', () => {
+    const booking = { name: 'booking', categories: ['APPOINTMENT_BOOKING' as const] };
+    const missing = planChanges({ version: 1, templates: [bookNow], flows: [] }, { version: 1 });
+    expect(missing.unsupported.map((item) => item.reasons.map((reason) => reason.code))).toEqual([
+      ['FLOW_REFERENCE'],
+    ]);
+    expect(
+      planChanges({ version: 1, templates: [bookNow], flows: [booking] }, { version: 1 }).create,
+    ).toHaveLength(2);
+    expect(
+      planChanges({ version: 1, templates: [bookNow] }, { version: 1, flows: [booking] }).create,
+    ).toHaveLength(1);
+    // Neither state says anything of flows: nothing to check against.
+    expect(planChanges({ version: 1, templates: [bookNow] }, { version: 1 }).create).toHaveLength(1);
+  });
+});

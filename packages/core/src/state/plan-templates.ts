@@ -3,6 +3,7 @@ import type { TemplateDraftIssue } from '../validation/template-draft/template-i
 import { validateTemplateDraft } from '../validation/template-draft/validate-template-draft.js';
 import { deepEqual } from './deep-equal.js';
 import { fieldChanges } from './field-changes.js';
+import { flowNamesIn } from './flow-button-references.js';
 import { normalizeTemplateDraft } from './normalize-template-draft.js';
 import type { UnsupportedReason } from './plan.js';
 import { lacksMethod, missingWrite, type PlanBuilder, type PlanSettings } from './plan-target.js';
@@ -38,6 +39,7 @@ export function planTemplates(
       if (target !== undefined && lacksMethod(target, 'templates', 'doCreate'))
         reasons.push(missingWrite(target, 'create templates'));
       const warnings = validation(draft, settings, reasons);
+      flowReferences(draft, settings, reasons);
       if (reasons.length > 0)
         plan.unsupported.push({ kind: 'template', name, language, at, action: 'create', reasons });
       else plan.create.push({ kind: 'template', name, language, at, draft, warnings });
@@ -63,6 +65,7 @@ export function planTemplates(
       }
     }
     const warnings = validation(draft, settings, reasons);
+    flowReferences(draft, settings, reasons);
     if (reasons.length > 0) {
       plan.unsupported.push({ kind: 'template', name, language, at, action: 'update', reasons });
     } else {
@@ -111,4 +114,19 @@ function validation(
     else warnings.push(issue);
   }
   return warnings;
+}
+
+/** A FLOW button's flow, named by name, must be at the vendor or be made by the plan. */
+function flowReferences(draft: TemplateDraft, settings: PlanSettings, reasons: UnsupportedReason[]): void {
+  const { flows } = settings;
+  if (flows === undefined) return;
+  for (const name of new Set(flowNamesIn(draft))) {
+    if (!flows.has(name)) {
+      reasons.push({
+        path: 'components',
+        code: 'FLOW_REFERENCE',
+        message: `A FLOW button names the flow '${name}', which the vendor does not have and the plan does not create.`,
+      });
+    }
+  }
 }

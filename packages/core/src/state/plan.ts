@@ -95,9 +95,10 @@ export type PlannedUnchanged =
  * `validateTemplateDraft` (e.g. `VENDOR_BUTTON_UNSUPPORTED`), or one of the planner's own:
  * `OPERATION_UNSUPPORTED` (the vendor has no such write), `FIELD_NOT_UPDATABLE` (a template edit
  * cannot change the field), `DELETE_SCOPE` (the vendor deletes every language of a name at once,
- * and another language is still wanted), `FLOW_INVALID`, `FLOW_JSON_INVALID`,
- * `FLOW_JSON_MISSING`, `FLOW_DEPRECATED` (a deprecated flow cannot change), `FLOW_STATUS_TRANSITION` (a status the
- * flow cannot reach from its own), `FLOW_NOT_DELETABLE` (only draft flows can be deleted).
+ * and another language is still wanted), `FLOW_REFERENCE` (a FLOW button names a flow the vendor
+ * will not have), `FLOW_INVALID`, `FLOW_JSON_INVALID`, `FLOW_JSON_MISSING`, `FLOW_DEPRECATED` (a
+ * deprecated flow cannot change), `FLOW_STATUS_TRANSITION` (a status the flow cannot reach from
+ * its own), `FLOW_NOT_DELETABLE` (only draft flows can be deleted).
  */
 export interface UnsupportedReason {
   /** Within the item, e.g. `components[2].buttons[0]`, `status`; `''` for the whole item. */
