@@ -34,7 +34,9 @@ export const templateCreates: Benchmark = {
   run: (log) =>
     withRemoteEmulator(
       {
-        faults: [{ kind: 'quota', vendor: 'cams', operation: 'CreateChatappTemplate', requestsPerSecond: QUOTA }],
+        faults: [
+          { kind: 'quota', vendor: 'cams', operation: 'CreateChatappTemplate', requestsPerSecond: QUOTA },
+        ],
       },
       async (emulator) => {
         const rates: number[] = [];
@@ -47,13 +49,17 @@ export const templateCreates: Benchmark = {
           const client = vendorClient('cams', emulator, {
             hooks: { onRequest: () => sentAt.push(performance.now()) },
           });
-          await Promise.all(Array.from({ length: CREATES }, (_, index) => client.templates.create(draft(round, index))));
+          await Promise.all(
+            Array.from({ length: CREATES }, (_, index) => client.templates.create(draft(round, index))),
+          );
           const counts = await emulator.requests();
           const rate = (sentAt.length - 1) / ((sentAt.at(-1)! - sentAt[0]!) / 1000);
           rates.push(rate);
           throttled += counts.throttled;
           received += counts.byOperation.cams.CreateChatappTemplate ?? 0;
-          log(`  round ${round}: ${rate.toFixed(2)} creates/s, ${counts.throttled} throttled, ${counts.total} received`);
+          log(
+            `  round ${round}: ${rate.toFixed(2)} creates/s, ${counts.throttled} throttled, ${counts.total} received`,
+          );
         }
         const rows: ResultRow[] = [
           ratioRow({

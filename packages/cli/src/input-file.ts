@@ -1,4 +1,5 @@
 import { readFile, stat } from 'node:fs/promises';
+import { extname } from 'node:path';
 import { isNode, LineCounter, parseDocument } from 'yaml';
 import { UsageError } from './render-error.js';
 
@@ -30,6 +31,9 @@ export interface InputDocument {
  */
 export async function readInputDocument(path: string): Promise<InputDocument> {
   const text = await readInputText(path);
+  // YAML reads some broken JSON as valid YAML (`{"a": }` is `{a: null}`): a .json file is held
+  // to JSON's own grammar first.
+  if (extname(path).toLowerCase() === '.json') checkJsonSyntax(path, text);
   const lineCounter = new LineCounter();
   const document = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
   const [error] = document.errors;
@@ -54,6 +58,18 @@ export async function readInputDocument(path: string): Promise<InputDocument> {
       return { line: place.line, column: place.col };
     },
   };
+}
+
+/** @throws UsageError with the line and column where `text` stops being JSON. */
+function checkJsonSyntax(path: string, text: string): void {
+  try {
+    JSON.parse(text);
+  } catch (error) {
+    const message = (error as Error).message;
+    const offset = Number(/at position (\d+)/.exec(message)?.[1] ?? text.length);
+    const before = text.slice(0, offset).split('\n');
+    throw new UsageError(`${path}:${before.length}:${before.at(-1)!.length + 1}: not JSON: ${message}`);
+  }
 }
 
 /**
