@@ -8,6 +8,7 @@ import { planChangesBenchmark } from './plan-changes.js';
 import { rateLimiter } from './rate-limiter.js';
 import { redisRateLimiter } from './redis-rate-limiter.js';
 import { type ResultRow, renderMarkdown, renderTable } from './report.js';
+import { templateCreates } from './template-creates.js';
 import { throughput } from './throughput.js';
 import { validateFlowJsonBenchmark } from './validate-flow-json.js';
 import { validateTemplateDraftBenchmark } from './validate-template-draft.js';
@@ -32,6 +33,7 @@ const BENCHMARKS: readonly Benchmark[] = [
   validateTemplateDraftBenchmark,
   redisRateLimiter,
   peerSdk,
+  templateCreates,
   planChangesBenchmark,
 ];
 
