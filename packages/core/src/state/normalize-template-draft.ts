@@ -33,7 +33,8 @@ const COMPONENT_RANK: Readonly<Record<string, number>> = {
  *   carousel), whatever the order written; buttons keep theirs, which the user sees;
  * - named-parameter samples are sorted by name; of the positional body samples only the first
  *   set counts (the one WhatsApp reviews, and the only one CAMS keeps); samples of a text without
- *   variables are left out;
+ *   variables are left out; a dynamic URL's sample is the whole URL, also when written as the
+ *   variable's value alone;
  * - media header samples are left out: an upload handle is valid only at the vendor that issued
  *   it, and a sample link comes back as the vendor's own copy;
  * - AUTHENTICATION bodies and footers keep only what a create sends (WhatsApp writes the texts),
@@ -137,6 +138,9 @@ function normalizeComponent(
 
 function normalizeButton(button: TemplateDraftButton): unknown {
   const cleaned = cleanValue(button) as Record<string, unknown>;
+  if (button.type === 'URL' && button.example !== undefined) {
+    cleaned.example = button.example.map((sample) => fullUrlSample(cleanText(button.url), cleanText(sample)));
+  }
   if (button.type !== 'OTP' || button.supportedApps === undefined) return cleaned;
   const first = button.supportedApps[0];
   if (
@@ -148,6 +152,26 @@ function normalizeButton(button: TemplateDraftButton): unknown {
     delete cleaned.signatureHash;
   }
   return cleaned;
+}
+
+/**
+ * A dynamic URL's sample as the whole URL, Meta's form. Vendors and the model also write it as the
+ * variable's value alone (`LTO603` for `https://shop.example/offer?code={{1}}`), which is filled in.
+ */
+function fullUrlSample(url: string, sample: string): string {
+  const start = url.indexOf('{{');
+  const end = url.indexOf('}}', start);
+  if (start < 0 || end < 0 || url.indexOf('{{', end) >= 0) return sample;
+  const prefix = url.slice(0, start);
+  const suffix = url.slice(end + 2);
+  if (
+    sample.startsWith(prefix) &&
+    sample.endsWith(suffix) &&
+    sample.length >= prefix.length + suffix.length
+  ) {
+    return sample;
+  }
+  return `${prefix}${sample}${suffix}`;
 }
 
 function sortNamed(samples: readonly NamedParameterExample[]): { paramName: string; example: string }[] {

@@ -194,3 +194,31 @@ describe('planChanges for FLOW buttons', () => {
     expect(planChanges({ version: 1, templates: [bookNow] }, { version: 1 }).create).toHaveLength(1);
   });
 });
+
+describe('planChanges on URL samples', () => {
+  it("compares a dynamic URL's sample as the whole URL, however it is written", () => {
+    const withUrl = (example: string): TemplateDraft => ({
+      ...clone(orderUpdate),
+      components: [
+        { type: 'BODY', text: 'Your code is ready.' },
+        {
+          type: 'BUTTONS',
+          buttons: [
+            { type: 'URL', text: 'Shop', url: 'https://shop.example/offer?code={{1}}', example: [example] },
+          ],
+        },
+      ],
+    });
+    const asValue = withUrl('LTO603');
+    const asUrl = withUrl('https://shop.example/offer?code=LTO603');
+    expect(planChanges(state(asValue), state(asUrl)).unchanged).toHaveLength(1);
+    const [update] = planChanges(state(withUrl('LTO604')), state(asUrl)).update;
+    expect(update?.changes).toEqual([
+      {
+        path: 'components[BUTTONS].buttons[0].example[0]',
+        desired: 'https://shop.example/offer?code=LTO604',
+        current: 'https://shop.example/offer?code=LTO603',
+      },
+    ]);
+  });
+});
