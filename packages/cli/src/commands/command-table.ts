@@ -2,6 +2,8 @@ import type { CommandDefinition } from './command.js';
 import { EMULATOR_COMMANDS } from './emulator.js';
 import { FLOW_WRITE_COMMANDS } from './flow-writes.js';
 import { FLOW_COMMANDS } from './flows.js';
+import { MIGRATE_COMMANDS } from './migrate.js';
+import { STATE_COMMANDS } from './state.js';
 import { TEMPLATE_WRITE_COMMANDS } from './template-writes.js';
 import { TEMPLATE_COMMANDS } from './templates.js';
 import { WEBHOOK_COMMANDS } from './webhooks.js';
@@ -12,6 +14,8 @@ export const COMMANDS: readonly CommandDefinition[] = [
   ...FLOW_WRITE_COMMANDS,
   ...TEMPLATE_COMMANDS,
   ...TEMPLATE_WRITE_COMMANDS,
+  ...STATE_COMMANDS,
+  ...MIGRATE_COMMANDS,
   ...WEBHOOK_COMMANDS,
   ...EMULATOR_COMMANDS,
 ];

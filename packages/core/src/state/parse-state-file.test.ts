@@ -77,6 +77,21 @@ describe('parseStateFile', () => {
     ]);
   });
 
+  it('finds unknown keys in the valid parts of a file the schema refuses', () => {
+    const error = problems({
+      version: 1,
+      extra: true,
+      templates: [{ ...order, category: 'PROMO', components: [{ ...order.components[0], txet: 'typo' }] }],
+      flows: [{ name: 'f', categories: ['OTHER'], state: 'DRAFT' }],
+    });
+    expect(error.issues.map((issue) => issue.path)).toEqual([
+      'templates[0].category',
+      'extra',
+      'templates[0].components[0].txet',
+      'flows[0].state',
+    ]);
+  });
+
   it('refuses a template or a flow given twice, naming the first', () => {
     const error = problems({
       version: 1,

@@ -1,5 +1,6 @@
 import { isRecord } from '../adapter/is-record.js';
-import { type StateFile, StateFileSchema } from './state-file.js';
+import { TemplateDraftComponentSchema, TemplateDraftSchema } from '../model/inputs/template-draft.js';
+import { FlowDraftSchema, type StateFile, StateFileSchema } from './state-file.js';
 import { StateFileError, type StateFileIssue } from './state-file-error.js';
 import { formatStatePath, type StatePath } from './state-path.js';
 
@@ -41,15 +42,18 @@ export function parseStateFile(data: unknown, options: ParseStateFileOptions = {
     for (const issue of parsed.error.issues) {
       issues.push({ path: issue.path as StatePath, message: describeZodIssue(issue.path, issue.message) });
     }
+    // Every problem at once: the unknown keys of the parts that are valid on their own, too.
+    collectUnknownKeysOfParts(data, issues);
   } else {
     collectUnknownKeys(data, parsed.data, [], issues);
     collectDuplicates(parsed.data, issues);
   }
   if (issues.length > 0) {
-    throw new StateFileError(
-      source,
-      issues.map((issue) => withPosition(issue.path, issue.message, options.locate)),
-    );
+    const placed = issues.map((issue) => withPosition(issue.path, issue.message, options.locate));
+    // In the order of the file, where the reader can tell.
+    if (options.locate !== undefined)
+      placed.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
+    throw new StateFileError(source, placed);
   }
   return (parsed as { data: StateFile }).data;
 }
@@ -99,6 +103,42 @@ function collectUnknownKeys(
       collectUnknownKeys(input[key], kept[key], [...path, key], issues);
     }
   }
+}
+
+/** The keys a state file's top level has. */
+const STATE_FILE_KEYS = new Set(['$schema', 'version', 'templates', 'flows']);
+
+/**
+ * For a file the schema refused: unknown keys at the top, and in each template, component and flow
+ * that is valid by itself (the schema's issues already cover the others).
+ */
+function collectUnknownKeysOfParts(data: unknown, issues: { path: StatePath; message: string }[]): void {
+  if (!isRecord(data)) return;
+  for (const key of Object.keys(data)) {
+    if (!STATE_FILE_KEYS.has(key)) issues.push({ path: [key], message: `unknown key '${key}'` });
+  }
+  const parts = (
+    list: unknown,
+    section: string,
+    check: (item: unknown, path: (string | number)[]) => void,
+  ) => {
+    if (!Array.isArray(list)) return;
+    for (const [index, item] of list.entries()) check(item, [section, index]);
+  };
+  const partKeys =
+    (schema: { safeParse(value: unknown): { success: boolean; data?: unknown } }) =>
+    (item: unknown, path: (string | number)[]) => {
+      const result = schema.safeParse(item);
+      if (result.success) collectUnknownKeys(item, result.data, path, issues);
+      return result.success;
+    };
+  const template = partKeys(TemplateDraftSchema);
+  const component = partKeys(TemplateDraftComponentSchema);
+  parts(data.templates, 'templates', (item, path) => {
+    if (template(item, path) || !isRecord(item)) return;
+    parts(item.components, 'components', (part, partPath) => component(part, [...path, ...partPath]));
+  });
+  parts(data.flows, 'flows', partKeys(FlowDraftSchema));
 }
 
 function collectDuplicates(state: StateFile, issues: { path: StatePath; message: string }[]): void {
