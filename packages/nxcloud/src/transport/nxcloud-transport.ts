@@ -1,8 +1,9 @@
 import { BspError, ConfigError, InvalidRequestError, type ProviderCallContext } from '@whatsapp-bsp/core';
-import { HttpAgents, isWellFormedText, sendHttpRequest } from '@whatsapp-bsp/core/adapter';
+import { HttpAgents, type HttpResponse, isWellFormedText, sendHttpRequest } from '@whatsapp-bsp/core/adapter';
 import { NXCLOUD_PROVIDER_ID } from '../nxcloud-id.js';
 import type { NxcloudOperation, ResolvedNxcloudOptions } from '../nxcloud-options.js';
 import type { NxcloudAnswer } from './nxcloud-answer.js';
+import { encodeNxcloudMultipart, type NxcloudFormFields } from './nxcloud-multipart.js';
 import { readNxcloudResponse } from './nxcloud-response.js';
 import { signNxcloud } from './nxcloud-sign.js';
 
@@ -16,6 +17,31 @@ export interface NxcloudTransport {
     payload: Readonly<Record<string, unknown>>,
     context: ProviderCallContext,
   ): Promise<NxcloudAnswer>;
+  /**
+   * One multipart/form-data POST, signed without its body as NXCloud's upload pages require
+   * (updateFlowJson: "计算签名时无需拼接body参数"); throws as `post` does.
+   */
+  postMultipart(
+    operation: NxcloudOperation,
+    fields: NxcloudFormFields,
+    context: ProviderCallContext,
+  ): Promise<NxcloudAnswer>;
+  /**
+   * A GET of a file an NXCloud answer links to on another host (a Flow JSON's `download_url`),
+   * through the same agents, proxy and TLS rules, bounded by `maxResponseBytes` and cancelled by
+   * the attempt's abort. No NXCloud header goes with it: the host is not NXCloud's. Any status
+   * but a redirect is returned for the caller to judge.
+   */
+  download(url: string, maxResponseBytes: number, context: ProviderCallContext): Promise<HttpResponse>;
+}
+
+/** What differs between a JSON and a multipart request; everything else is sent alike. */
+interface SignedBody {
+  /** The bytes sent. */
+  readonly body: string | Uint8Array;
+  /** The text the signature covers, or `undefined` for body-less signing. */
+  readonly signed: string | undefined;
+  readonly contentType: string;
 }
 
 /**
@@ -31,46 +57,76 @@ export function createNxcloudTransport(options: ResolvedNxcloudOptions): Nxcloud
     accessKey: options.accessKey,
     bizType: WHATSAPP_BIZ_TYPE,
     ...(options.signAlgorithm === 'sha256' ? { algorithm: 'sha256' } : {}),
-    'content-type': 'application/json',
     accept: 'application/json',
   };
   const proxyPassword = passwordOf(options.proxy);
+  const withProxyPassword = (secrets: readonly string[]) =>
+    proxyPassword === undefined ? secrets : [...secrets, proxyPassword];
+
+  async function send(
+    operation: NxcloudOperation,
+    { body, signed, contentType }: SignedBody,
+    context: ProviderCallContext,
+  ): Promise<NxcloudAnswer> {
+    const ts = String(options.now());
+    const sign = signNxcloud({
+      accessKey: options.accessKey,
+      accessSecret: options.accessSecret,
+      action: operation.action,
+      bizType: WHATSAPP_BIZ_TYPE,
+      ts,
+      body: signed,
+      algorithm: options.signAlgorithm,
+    });
+    const secrets = [options.accessSecret, sign];
+    const response = await sendHttpRequest({
+      method: 'POST',
+      url: `${options.baseUrl}${operation.path}`,
+      headers: { ...fixedHeaders, 'content-type': contentType, ts, action: operation.action, sign },
+      body,
+      context,
+      agents,
+      proxy: options.proxy,
+      allowInsecureHttp: options.allowInsecureHttp,
+      maxResponseBytes: options.maxResponseBytes,
+      provider: NXCLOUD_PROVIDER_ID,
+      secrets: withProxyPassword(secrets),
+    });
+    return readNxcloudResponse(
+      { statusCode: response.status, headers: response.headers, body: response.body.toString('utf8') },
+      operation.action,
+      options.now(),
+      secrets,
+    );
+  }
 
   return {
-    async post(operation, payload, context) {
+    post(operation, payload, context) {
       checkEncodable(payload);
       // Serialised once: this exact string is both signed and sent.
       const body = JSON.stringify(payload);
-      const ts = String(options.now());
-      const sign = signNxcloud({
-        accessKey: options.accessKey,
-        accessSecret: options.accessSecret,
-        action: operation.action,
-        bizType: WHATSAPP_BIZ_TYPE,
-        ts,
-        body,
-        algorithm: options.signAlgorithm,
-      });
-      const secrets = [options.accessSecret, sign];
-      const response = await sendHttpRequest({
-        method: 'POST',
-        url: `${options.baseUrl}${operation.path}`,
-        headers: { ...fixedHeaders, ts, action: operation.action, sign },
-        body,
+      return send(operation, { body, signed: body, contentType: 'application/json' }, context);
+    },
+
+    async postMultipart(operation, fields, context) {
+      const { body, contentType } = await encodeNxcloudMultipart(fields);
+      return send(operation, { body, signed: undefined, contentType }, context);
+    },
+
+    download(url, maxResponseBytes, context) {
+      return sendHttpRequest({
+        method: 'GET',
+        url,
+        headers: { accept: 'application/json, */*' },
         context,
         agents,
         proxy: options.proxy,
         allowInsecureHttp: options.allowInsecureHttp,
-        maxResponseBytes: options.maxResponseBytes,
+        maxResponseBytes,
         provider: NXCLOUD_PROVIDER_ID,
-        secrets: proxyPassword === undefined ? secrets : [...secrets, proxyPassword],
+        // A link to a stored file may carry a token in its query; errors name only the host.
+        secrets: withProxyPassword([options.accessSecret]),
       });
-      return readNxcloudResponse(
-        { statusCode: response.status, headers: response.headers, body: response.body.toString('utf8') },
-        operation.action,
-        options.now(),
-        secrets,
-      );
     },
   };
 }
