@@ -16,6 +16,13 @@ export const NXCLOUD_OPERATION_NAMES = [
   'queryFlowsByPhone',
   'getPreviewByFlowId',
   'getTemplate',
+  'updateFlow',
+  'updateFlowJson',
+  'createFlow',
+  'getFlowJson',
+  'publishFlow',
+  'deprecateFlow',
+  'deleteFlow',
 ] as const;
 export type NxcloudOperationName = (typeof NXCLOUD_OPERATION_NAMES)[number];
 
@@ -30,12 +37,24 @@ export interface NxcloudOperation {
  * `/api/wa/queryFlowById`. We keep the documented path and use the path's last segment as the
  * action, as every other endpoint does; `{ action: 'getTemplate' }` switches to what the page
  * prints.
+ *
+ * NXCloud's wiki lists pages for creating, publishing, deprecating and deleting a flow and for
+ * reading its Flow JSON (flows-创建流, flows-发布流, flows-废弃已发布的流, flows-删除流草稿,
+ * flows-查询流JSON) without giving their paths or actions: those defaults follow the documented
+ * flow endpoints (`/v1/wa/m/flows/<action>`) and are unverified, hence overridable.
  */
 export const NXCLOUD_DEFAULT_OPERATIONS: Readonly<Record<NxcloudOperationName, NxcloudOperation>> = {
   queryFlowById: { path: '/api/wa/queryFlowById', action: 'queryFlowById' },
   queryFlowsByPhone: { path: '/v1/wa/m/flows/queryFlowsByPhone', action: 'queryFlowsByPhone' },
   getPreviewByFlowId: { path: '/v1/wa/m/flows/getPreviewByFlowId', action: 'getPreviewByFlowId' },
   getTemplate: { path: '/api/wa/getTemplate', action: 'getTemplate' },
+  updateFlow: { path: '/v1/wa/m/flows/updateFlow', action: 'updateFlow' },
+  updateFlowJson: { path: '/v1/wa/m/flows/updateFlowJson', action: 'updateFlowJson' },
+  createFlow: { path: '/v1/wa/m/flows/createFlow', action: 'createFlow' },
+  getFlowJson: { path: '/v1/wa/m/flows/getFlowJson', action: 'getFlowJson' },
+  publishFlow: { path: '/v1/wa/m/flows/publishFlow', action: 'publishFlow' },
+  deprecateFlow: { path: '/v1/wa/m/flows/deprecateFlow', action: 'deprecateFlow' },
+  deleteFlow: { path: '/v1/wa/m/flows/deleteFlow', action: 'deleteFlow' },
 };
 
 /**
@@ -144,6 +163,11 @@ export const nxcloudOptionsSchema = z.lazy(() => {
       .max(Number.MAX_SAFE_INTEGER, '`maxResponseBytes` must be a whole number of bytes')
       .default(DEFAULT_MAX_RESPONSE_BYTES),
     signAlgorithm: z.enum(['md5', 'sha256'], "`signAlgorithm` must be 'md5' or 'sha256'").default('md5'),
+    /**
+     * Also sends the `appkey` form field on multipart uploads (updateFlowJson), whose page lists
+     * no `appkey` although every JSON endpoint takes one.
+     */
+    sendAppKeyOnUploads: z.boolean('`sendAppKeyOnUploads` must be true or false').default(false),
     operations: z
       .strictObject(
         Object.fromEntries(NXCLOUD_OPERATION_NAMES.map((name) => [name, operationOverride])) as Record<
@@ -171,6 +195,7 @@ export interface ResolvedNxcloudOptions {
   readonly businessPhone: string;
   readonly baseUrl: string;
   readonly signAlgorithm: 'md5' | 'sha256';
+  readonly sendAppKeyOnUploads: boolean;
   readonly operations: Readonly<Record<NxcloudOperationName, NxcloudOperation>>;
   readonly now: () => number;
   readonly proxy: string | false | undefined;

@@ -12,14 +12,18 @@ import {
   nxcloudFlowPreviewWireSchema,
   nxcloudFlowWireSchema,
 } from './nxcloud-flow-wire.js';
+import { nxcloudFlowWrites } from './nxcloud-flow-writes.js';
 
 /**
  * NXCloud's flow operations. Each sends one signed request, then decodes the answer in one way:
- * the transport's `data`, parsed by its wire schema (`parseWire`), mapped to the model.
+ * the transport's `data`, parsed by its wire schema (`parseWire`), mapped to the model. The reads
+ * are here; the writes join them from their file.
  */
 export function nxcloudFlows(config: ResolvedNxcloudOptions, transport: NxcloudTransport): FlowsProvider {
   const { operations, appKey: appkey, businessPhone } = config;
   return {
+    ...nxcloudFlowWrites(config, transport),
+
     async doGet(request, context) {
       const id = requireFlowId(request.id);
       // NXCloud's queryFlowById page (a copy of the getTemplate page) lists no `flow_id`, but
