@@ -6,6 +6,7 @@ import { optionalAfterCursor } from '../wire/nxcloud-paging.js';
 import { MESSAGING_PRODUCT } from '../wire/nxcloud-wire-values.js';
 import { flowFromWire, flowPageFromWire, flowPreviewFromWire } from './map-nxcloud-flow.js';
 import { requireFlowId } from './nxcloud-flow-id.js';
+import { nxcloudFlowJson } from './nxcloud-flow-json.js';
 import {
   flowInQueryFlowById,
   nxcloudFlowListWireSchema,
@@ -17,11 +18,12 @@ import { nxcloudFlowWrites } from './nxcloud-flow-writes.js';
 /**
  * NXCloud's flow operations. Each sends one signed request, then decodes the answer in one way:
  * the transport's `data`, parsed by its wire schema (`parseWire`), mapped to the model. The reads
- * are here; the writes join them from their file.
+ * are here; the Flow JSON's upload and download and the other writes join them from their files.
  */
 export function nxcloudFlows(config: ResolvedNxcloudOptions, transport: NxcloudTransport): FlowsProvider {
   const { operations, appKey: appkey, businessPhone } = config;
   return {
+    ...nxcloudFlowJson(config, transport),
     ...nxcloudFlowWrites(config, transport),
 
     async doGet(request, context) {
