@@ -184,13 +184,13 @@ describe('flows.doUpdateJson (updateFlowJson, multipart)', () => {
     expect(error.outcome).toBe('unknown');
   });
 
-  it('refuses text with a lone surrogate, naming the file, before sending anything', async () => {
+  it('refuses text with a lone surrogate, naming the Flow JSON, before sending anything', async () => {
     const scope = nock(BASE_URL).post(UPDATE_JSON_PATH).reply(200, UPDATE_FLOW_JSON_SUCCESS);
     const error = await rejection(
       provider().flows.doUpdateJson!({ id: FLOW_ID, text: '{"version":"7.2","x":"\ud800"}' }, callContext()),
     );
     expect(InvalidRequestError.isInstance(error)).toBe(true);
-    expect(error.field).toBe('file');
+    expect(error.field).toBe('flowJson');
     expect(error.outcome).toBe('not-sent');
     expect(scope.isDone()).toBe(false);
   });

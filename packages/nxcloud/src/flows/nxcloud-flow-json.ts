@@ -2,13 +2,20 @@ import {
   BspError,
   type FlowJsonDocument,
   type FlowsProvider,
+  InvalidRequestError,
   MAX_FLOW_JSON_BYTES,
   NotFoundError,
   ProviderUnavailableError,
   RateLimitError,
   ResponseFormatError,
 } from '@whatsapp-bsp/core';
-import { checkRequestUrl, type HttpResponse, parseRetryAfter, parseWire } from '@whatsapp-bsp/core/adapter';
+import {
+  checkRequestUrl,
+  type HttpResponse,
+  isWellFormedText,
+  parseRetryAfter,
+  parseWire,
+} from '@whatsapp-bsp/core/adapter';
 import { NXCLOUD_PROVIDER_ID } from '../nxcloud-id.js';
 import type { ResolvedNxcloudOptions } from '../nxcloud-options.js';
 import type { NxcloudAnswer } from '../transport/nxcloud-answer.js';
@@ -71,7 +78,7 @@ export function nxcloudFlowJson(
           ...(config.sendAppKeyOnUploads ? { appkey: config.appKey } : {}),
           flow_id: id,
           messaging_product: MESSAGING_PRODUCT,
-          file: { data: request.text, fileName: FLOW_JSON_FILE_NAME, type: 'application/json' },
+          file: { data: utf8Of(request.text), mimeType: 'application/json', fileName: FLOW_JSON_FILE_NAME },
         },
         context,
       );
@@ -87,6 +94,20 @@ export function nxcloudFlowJson(
       };
     },
   };
+}
+
+/**
+ * The Flow JSON's bytes. Text with a lone surrogate (half a character) is refused: UTF-8 has no
+ * encoding for it, and TextEncoder would upload U+FFFD in its place, not what the caller gave.
+ */
+function utf8Of(text: string): Uint8Array {
+  if (!isWellFormedText(text)) {
+    throw new InvalidRequestError(
+      'The Flow JSON holds text that cannot be encoded (a lone surrogate); nothing was sent',
+      { provider: NXCLOUD_PROVIDER_ID, field: 'flowJson' },
+    );
+  }
+  return new TextEncoder().encode(text);
 }
 
 /**

@@ -1,64 +1,64 @@
-import { InvalidRequestError } from '@whatsapp-bsp/core';
 import { describe, expect, it } from 'vitest';
-import { encodeNxcloudMultipart } from './nxcloud-multipart.js';
+import { encodeMultipartForm } from './nxcloud-multipart.js';
 
-/** The body as a server reads it back. */
-async function decoded(encoded: { body: Uint8Array; contentType: string }): Promise<FormData> {
-  return new Response(encoded.body, { headers: { 'content-type': encoded.contentType } }).formData();
+/** Reads a form back as a server would, with the Fetch API's multipart parser. */
+async function parsed(body: Uint8Array, contentType: string): Promise<FormData> {
+  return new Response(body, { headers: { 'content-type': contentType } }).formData();
 }
 
-describe('encodeNxcloudMultipart', () => {
-  it('encodes text fields and a file part that read back as given, in order', async () => {
-    const encoded = await encodeNxcloudMultipart({
-      flow_id: '387345730623799',
+describe('encodeMultipartForm', () => {
+  it('encodes text fields and a file, in order, under the boundary it names', async () => {
+    const bytes = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0xff]);
+    const form = await encodeMultipartForm({
+      business_phone: '8615800001795',
       messaging_product: 'whatsapp',
-      file: { data: '{"version":"7.2"}', fileName: 'flow.json', type: 'application/json' },
+      file: { data: bytes, mimeType: 'image/png', fileName: 'logo.png' },
+      type: 'image/png',
     });
 
-    expect(encoded.contentType).toMatch(/^multipart\/form-data; boundary=\S+$/);
-    const form = await decoded(encoded);
-    expect([...form.keys()]).toEqual(['flow_id', 'messaging_product', 'file']);
-    const file = form.get('file') as File;
-    expect([file.name, file.type, await file.text()]).toEqual([
-      'flow.json',
-      'application/json',
-      '{"version":"7.2"}',
+    const boundary = /^multipart\/form-data; boundary=(.+)$/.exec(form.contentType)?.[1];
+    expect(boundary).toBeDefined();
+    const text = Buffer.from(form.body).toString('latin1');
+    expect(text.startsWith(`--${boundary}\r\n`)).toBe(true);
+    expect(text.endsWith(`--${boundary}--\r\n`)).toBe(true);
+    expect([...text.matchAll(/; name="([^"]+)"/g)].map((match) => match[1])).toEqual([
+      'business_phone',
+      'messaging_product',
+      'file',
+      'type',
     ]);
-  });
-
-  it('sends bytes as they are', async () => {
-    const bytes = Uint8Array.from([0, 255, 13, 10, 45, 45]);
-    const form = await decoded(
-      await encodeNxcloudMultipart({
-        file: { data: bytes, fileName: 'a.bin', type: 'application/octet-stream' },
-      }),
+    expect(text).toContain(
+      'Content-Disposition: form-data; name="file"; filename="logo.png"\r\nContent-Type: image/png',
     );
-    expect(new Uint8Array(await (form.get('file') as File).arrayBuffer())).toEqual(bytes);
+
+    const fields = await parsed(form.body, form.contentType);
+    expect(fields.get('business_phone')).toBe('8615800001795');
+    expect(fields.get('messaging_product')).toBe('whatsapp');
+    expect(fields.get('type')).toBe('image/png');
+    const file = fields.get('file') as File;
+    expect(file.name).toBe('logo.png');
+    expect(file.type).toBe('image/png');
+    expect(new Uint8Array(await file.arrayBuffer())).toEqual(bytes);
   });
 
-  it('lets no value forge a part: quotes and line breaks in names and values stay inside their part', async () => {
-    const forged = 'x"\r\n\r\n--boundary\r\nContent-Disposition: form-data; name="flow_id"\r\n\r\n1';
-    const form = await decoded(
-      await encodeNxcloudMultipart({
-        messaging_product: forged,
-        file: { data: forged, fileName: 'a"\r\nb.json', type: 'application/json' },
-      }),
-    );
-    expect([...form.keys()]).toEqual(['messaging_product', 'file']);
-    expect(form.get('messaging_product')).toBe(forged);
-    expect(await (form.get('file') as File).text()).toBe(forged);
+  it('sends only the bytes of a view, not the rest of its buffer', async () => {
+    const buffer = new Uint8Array([1, 2, 3, 4, 5, 6]);
+    const form = await encodeMultipartForm({
+      file: { data: buffer.subarray(2, 4), mimeType: 'application/pdf', fileName: 'a.pdf' },
+    });
+    const file = (await parsed(form.body, form.contentType)).get('file') as File;
+    expect(new Uint8Array(await file.arrayBuffer())).toEqual(new Uint8Array([3, 4]));
   });
 
-  it('refuses text with a lone surrogate, naming the field, instead of sending U+FFFD', async () => {
-    for (const [fields, field] of [
-      [{ flow_id: '\udc00' }, 'flow_id'],
-      [{ file: { data: 'a\ud800', fileName: 'flow.json', type: 'application/json' } }, 'file'],
-      [{ file: { data: '{}', fileName: '\ud800.json', type: 'application/json' } }, 'file.fileName'],
-    ] as const) {
-      const error = await encodeNxcloudMultipart(fields).catch((caught: unknown) => caught);
-      expect(InvalidRequestError.isInstance(error)).toBe(true);
-      expect((error as InvalidRequestError).field).toBe(field);
-      expect((error as InvalidRequestError).outcome).toBe('not-sent');
-    }
+  it('keeps a file name with quotes and line breaks inside its header, escaped, and whole', async () => {
+    const fileName = 'a"b\r\nX-Injected: 1.jpg';
+    const form = await encodeMultipartForm({
+      file: { data: new Uint8Array([1]), mimeType: 'image/jpeg', fileName },
+    });
+    const text = Buffer.from(form.body).toString('latin1');
+    expect(text).not.toContain('\r\nX-Injected');
+    expect(text).toContain('filename="a%22b%0D%0AX-Injected: 1.jpg"');
+    const file = (await parsed(form.body, form.contentType)).get('file') as File;
+    expect(file.name).toBe(fileName);
   });
 });

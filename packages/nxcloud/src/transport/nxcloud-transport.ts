@@ -3,7 +3,7 @@ import { HttpAgents, type HttpResponse, isWellFormedText, sendHttpRequest } from
 import { NXCLOUD_PROVIDER_ID } from '../nxcloud-id.js';
 import type { NxcloudOperation, ResolvedNxcloudOptions } from '../nxcloud-options.js';
 import type { NxcloudAnswer } from './nxcloud-answer.js';
-import { encodeNxcloudMultipart, type NxcloudFormFields } from './nxcloud-multipart.js';
+import { encodeMultipartForm, type NxcloudFormFields } from './nxcloud-multipart.js';
 import { readNxcloudResponse } from './nxcloud-response.js';
 import { signNxcloud } from './nxcloud-sign.js';
 
@@ -18,8 +18,8 @@ export interface NxcloudTransport {
     context: ProviderCallContext,
   ): Promise<NxcloudAnswer>;
   /**
-   * One multipart/form-data POST, signed without its body as NXCloud's upload pages require
-   * (updateFlowJson: "计算签名时无需拼接body参数"); throws as `post` does.
+   * One `multipart/form-data` POST, signed without its body as NXCloud's upload endpoints are (the
+   * convention page: 计算签名时无需拼接body参数); throws a core error for every kind of failure.
    */
   postMultipart(
     operation: NxcloudOperation,
@@ -33,15 +33,6 @@ export interface NxcloudTransport {
    * but a redirect is returned for the caller to judge.
    */
   download(url: string, maxResponseBytes: number, context: ProviderCallContext): Promise<HttpResponse>;
-}
-
-/** What differs between a JSON and a multipart request; everything else is sent alike. */
-interface SignedBody {
-  /** The bytes sent. */
-  readonly body: string | Uint8Array;
-  /** The text the signature covers, or `undefined` for body-less signing. */
-  readonly signed: string | undefined;
-  readonly contentType: string;
 }
 
 /**
@@ -60,12 +51,13 @@ export function createNxcloudTransport(options: ResolvedNxcloudOptions): Nxcloud
     accept: 'application/json',
   };
   const proxyPassword = passwordOf(options.proxy);
-  const withProxyPassword = (secrets: readonly string[]) =>
-    proxyPassword === undefined ? secrets : [...secrets, proxyPassword];
 
+  /** Signs `signedBody` (the body, or '' for body-less signing), sends `body`, reads the answer. */
   async function send(
     operation: NxcloudOperation,
-    { body, signed, contentType }: SignedBody,
+    body: string | Uint8Array,
+    signedBody: string,
+    contentType: string,
     context: ProviderCallContext,
   ): Promise<NxcloudAnswer> {
     const ts = String(options.now());
@@ -75,7 +67,7 @@ export function createNxcloudTransport(options: ResolvedNxcloudOptions): Nxcloud
       action: operation.action,
       bizType: WHATSAPP_BIZ_TYPE,
       ts,
-      body: signed,
+      body: signedBody,
       algorithm: options.signAlgorithm,
     });
     const secrets = [options.accessSecret, sign];
@@ -90,7 +82,7 @@ export function createNxcloudTransport(options: ResolvedNxcloudOptions): Nxcloud
       allowInsecureHttp: options.allowInsecureHttp,
       maxResponseBytes: options.maxResponseBytes,
       provider: NXCLOUD_PROVIDER_ID,
-      secrets: withProxyPassword(secrets),
+      secrets: proxyPassword === undefined ? secrets : [...secrets, proxyPassword],
     });
     return readNxcloudResponse(
       { statusCode: response.status, headers: response.headers, body: response.body.toString('utf8') },
@@ -101,16 +93,24 @@ export function createNxcloudTransport(options: ResolvedNxcloudOptions): Nxcloud
   }
 
   return {
-    post(operation, payload, context) {
+    async post(operation, payload, context) {
       checkEncodable(payload);
       // Serialised once: this exact string is both signed and sent.
       const body = JSON.stringify(payload);
-      return send(operation, { body, signed: body, contentType: 'application/json' }, context);
+      return send(operation, body, body, 'application/json', context);
     },
 
     async postMultipart(operation, fields, context) {
-      const { body, contentType } = await encodeNxcloudMultipart(fields);
-      return send(operation, { body, signed: undefined, contentType }, context);
+      // A file's name travels in its part's header: the same rule holds for it, under its own name.
+      checkEncodable(
+        Object.fromEntries(
+          Object.entries(fields).map(([name, value]) =>
+            typeof value === 'string' ? [name, value] : ['fileName', value.fileName],
+          ),
+        ),
+      );
+      const form = await encodeMultipartForm(fields);
+      return send(operation, form.body, '', form.contentType, context);
     },
 
     download(url, maxResponseBytes, context) {
@@ -125,7 +125,7 @@ export function createNxcloudTransport(options: ResolvedNxcloudOptions): Nxcloud
         maxResponseBytes,
         provider: NXCLOUD_PROVIDER_ID,
         // A link to a stored file may carry a token in its query; errors name only the host.
-        secrets: withProxyPassword([options.accessSecret]),
+        secrets: proxyPassword === undefined ? [options.accessSecret] : [options.accessSecret, proxyPassword],
       });
     },
   };
