@@ -124,6 +124,11 @@ export {
   FlowValidationErrorSchema,
 } from './model/flow.js';
 export type { CreatedFlow, FlowJsonDocument, FlowJsonUpdate, FlowWriteAck } from './model/flow-writes.js';
+export type {
+  FlowChanges,
+  FlowCreateInput,
+  FlowJsonWriteOptions,
+} from './model/inputs/flow-write-inputs.js';
 export type { PaginationOptions, TemplateFilters, TemplateListQuery } from './model/inputs/list-query.js';
 export {
   type TemplateDraft,

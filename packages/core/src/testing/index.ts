@@ -16,3 +16,11 @@ export {
 } from './contract-suite.js';
 export { type EnumMappingTable, expectEnumMapping } from './enum-coverage.js';
 export { FakeClock } from './fake-clock.js';
+export { CONTRACT_FLOW_JSON } from './flow-write-contract-payloads.js';
+export {
+  type FlowStatusWrite,
+  type FlowWriteContractFixtures,
+  type FlowWriteContractInput,
+  type FlowWriteContractScenarios,
+  runFlowWriteContractSuite,
+} from './flow-write-contracts.js';
