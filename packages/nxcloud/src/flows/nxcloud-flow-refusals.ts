@@ -13,24 +13,26 @@ export type FlowWrite = 'create' | 'update' | 'publish' | 'deprecate' | 'delete'
  */
 const NAME_NOT_UNIQUE = /\bnot unique\b/i;
 
-/** On the same page, code 139003 also covers "Flow is already deprecated". */
+/**
+ * Code 139003 is given to "Can't deprecate unpublished flow" and "Flow is already deprecated" on
+ * the same page; only the second names the flow's status.
+ */
 const ALREADY_DEPRECATED = /\balready deprecated\b/i;
 
 /**
- * Turns the refusals that Meta's "WhatsApp Flows error codes" page gives an unambiguous meaning
- * into a ConflictError; every other error is returned as it is, for the core client to confirm
- * by reading the flow (a name taken, a status that forbids the write) before it calls it a
- * conflict.
+ * Turns the refusals that Meta's "WhatsApp Flows error codes" page makes certain, and whose
+ * ConflictError this adapter can fill in, into one; every other error is returned as it is.
  *
- * - create, update: code 100 "Flow name is not unique" → ConflictError.
- * - deprecate: code 139003, which the page gives only to "Can't deprecate unpublished flow" and
- *   "Flow is already deprecated" → ConflictError (`state: 'DEPRECATED'` for the second).
- * - delete: code 139004 "Can't delete published Flow" → ConflictError.
+ * - create, update: code 100 "Flow name is not unique" → ConflictError (a name has no status).
+ * - deprecate: code 139003 "Flow is already deprecated" → ConflictError, `state: 'DEPRECATED'`.
  *
- * Not classified, as the page shares their codes with refusals that are not about state:
- * 139001 on update ("Flow can't be updated", but also "Error while processing Flow JSON") and
- * 139002 on publish ("Publishing Flow in invalid state", but also validation errors, a missing
- * endpoint or public key).
+ * The page's other status refusals are left to the core client, which confirms an unclassified
+ * refusal by reading the flow and reports a ConflictError whose `state` is the status it read:
+ * more than this adapter could say, as Meta's words do not name the status ("Can't deprecate
+ * unpublished flow", 139003; "Can't delete published Flow", 139004, whether the flow is PUBLISHED,
+ * THROTTLED, BLOCKED or DEPRECATED) or share their code with refusals that are not about status
+ * (139001 on update, also "Error while processing Flow JSON"; 139002 on publish, also validation
+ * errors, a missing endpoint or public key).
  */
 export function classifyFlowRefusal(error: unknown, write: FlowWrite): unknown {
   if (!BspError.isInstance(error)) return error;
@@ -49,13 +51,8 @@ export function classifyFlowRefusal(error: unknown, write: FlowWrite): unknown {
   if ((write === 'create' || write === 'update') && meta.code === 100 && NAME_NOT_UNIQUE.test(meta.text)) {
     return conflict('another flow of this WhatsApp Business Account already has this name');
   }
-  if (write === 'deprecate' && meta.code === 139003) {
-    return ALREADY_DEPRECATED.test(meta.text)
-      ? conflict('the flow is already deprecated', 'DEPRECATED')
-      : conflict('only a published flow can be deprecated');
-  }
-  if (write === 'delete' && meta.code === 139004) {
-    return conflict('only a draft flow can be deleted; deprecate a published flow instead');
+  if (write === 'deprecate' && meta.code === 139003 && ALREADY_DEPRECATED.test(meta.text)) {
+    return conflict('the flow is already deprecated', 'DEPRECATED');
   }
   return error;
 }

@@ -217,13 +217,13 @@ describe.each([
 /*
  * Refusals: Meta's "WhatsApp Flows error codes" page
  * (https://developers.facebook.com/docs/whatsapp/flows/reference/error-codes) gives code 100 to
- * "Flow name is not unique" among others, 139003 only to deprecation refused for the flow's state,
- * and 139004 only to "Can't delete published Flow"; NXCloud relays them with code 400 (Meta's
- * object in data.error) or 9099 (Meta's text).
+ * "Flow name is not unique" among six other meanings, and 139003 to "Can't deprecate unpublished
+ * flow" and "Flow is already deprecated"; NXCloud relays them with code 400 (Meta's object in
+ * data.error) or 9099 (Meta's text). Refusals that name no status stay unclassified failures,
+ * which the core client confirms by reading the flow (see the flow write contract).
  */
 describe('refusals of flow writes', () => {
   const NAME_TAKEN_400 = relayedWithCode400(100, 'Invalid parameter', {
-    error_subcode: 4016019,
     error_user_title: 'Flow name is not unique',
     error_user_msg: 'Please use a different name for your Flow.',
   });
@@ -265,56 +265,49 @@ describe('refusals of flow writes', () => {
   });
 
   it.each([
-    ['code 400', relayedWithCode400(139003, "Can't deprecate unpublished flow")],
-    ['code 9099', relayedWithCode9099(139003, "Can't deprecate unpublished flow")],
-  ])('deprecating a flow that is not published is a ConflictError (%s)', async (_, body) => {
-    nock(BASE_URL).post('/v1/wa/m/flows/deprecateFlow').reply(200, body);
-    const error = await rejection(provider().flows.doDeprecate!({ id: FLOW_ID }, callContext()));
-    expect(ConflictError.isInstance(error)).toBe(true);
-    expect(error.outcome).toBe('failed');
-    expect(error.message).toMatch(/only a published flow can be deprecated/);
-    expect((error as ConflictError).state).toBeUndefined();
-  });
-
-  it('deprecating a deprecated flow is a ConflictError carrying the state DEPRECATED', async () => {
-    nock(BASE_URL)
-      .post('/v1/wa/m/flows/deprecateFlow')
-      .reply(200, relayedWithCode400(139003, 'Flow is already deprecated'));
-    const error = await rejection(provider().flows.doDeprecate!({ id: FLOW_ID }, callContext()));
-    expect(ConflictError.isInstance(error)).toBe(true);
-    expect((error as ConflictError).state).toBe('DEPRECATED');
-    expect(error.toJSON()).toMatchObject({ code: 'CONFLICT', state: 'DEPRECATED', vendorCode: 400 });
-  });
+    [
+      'code 400',
+      relayedWithCode400(139003, 'Deprecating attempt failed', {
+        error_user_title: 'Flow is already deprecated',
+      }),
+    ],
+    ['code 9099', relayedWithCode9099(139003, 'Flow is already deprecated')],
+  ])(
+    'deprecating a deprecated flow is a ConflictError carrying the state DEPRECATED (%s)',
+    async (_, body) => {
+      nock(BASE_URL).post('/v1/wa/m/flows/deprecateFlow').reply(200, body);
+      const error = await rejection(provider().flows.doDeprecate!({ id: FLOW_ID }, callContext()));
+      expect(ConflictError.isInstance(error)).toBe(true);
+      expect(error.outcome).toBe('failed');
+      expect((error as ConflictError).state).toBe('DEPRECATED');
+      expect(error.toJSON()).toMatchObject({
+        code: 'CONFLICT',
+        state: 'DEPRECATED',
+        vendorCode: JSON.parse(body).code,
+      });
+    },
+  );
 
   it.each([
-    ['code 400', relayedWithCode400(139004, "Can't delete published Flow")],
-    ['code 9099', relayedWithCode9099(139004, "Can't delete published Flow")],
-  ])('deleting a flow that is not a draft is a ConflictError (%s)', async (_, body) => {
-    nock(BASE_URL).post('/v1/wa/m/flows/deleteFlow').reply(200, body);
-    const error = await rejection(provider().flows.doDelete!({ id: FLOW_ID }, callContext()));
-    expect(ConflictError.isInstance(error)).toBe(true);
-    expect(error.message).toMatch(/only a draft flow can be deleted/);
-  });
+    ['deprecate', 'doDeprecate', 'deprecateFlow', 139003, "Can't deprecate unpublished flow"],
+    ['delete', 'doDelete', 'deleteFlow', 139004, "Can't delete published Flow"],
+    ['publish', 'doPublish', 'publishFlow', 139002, 'Publishing Flow in invalid state'],
+    ['update', 'doUpdate', 'updateFlow', 139001, "Flow can't be updated"],
+  ] as const)(
+    "%s refused without naming the flow's status stays a failed bad request, for the client to confirm",
+    async (_, method, action, code, text) => {
+      nock(BASE_URL).post(`/v1/wa/m/flows/${action}`).reply(200, relayedWithCode400(code, text));
+      const error = await rejection(provider().flows[method]!({ id: FLOW_ID, name: 'x' }, callContext()));
+      expect(InvalidRequestError.isInstance(error)).toBe(true);
+      expect(error.outcome).toBe('failed');
+      expect(error.message).toContain(text);
+    },
+  );
 
-  it("publishing refused with 139002 stays a bad request: Meta's code also means validation errors", async () => {
+  it('a refusal is read only for its own operation', async () => {
     nock(BASE_URL)
       .post('/v1/wa/m/flows/publishFlow')
-      .reply(200, relayedWithCode400(139002, 'Publishing Flow in invalid state'));
-    const error = await rejection(provider().flows.doPublish!({ id: FLOW_ID }, callContext()));
-    expect(InvalidRequestError.isInstance(error)).toBe(true);
-    expect(error.outcome).toBe('failed');
-  });
-
-  it("updating refused with 139001 stays a bad request: Meta's code also means a processing error", async () => {
-    nock(BASE_URL)
-      .post('/v1/wa/m/flows/updateFlow')
-      .reply(200, relayedWithCode400(139001, "Flow can't be updated"));
-    const error = await rejection(provider().flows.doUpdate!({ id: FLOW_ID, name: 'x' }, callContext()));
-    expect(InvalidRequestError.isInstance(error)).toBe(true);
-  });
-
-  it('a state code is read only for its own operation', async () => {
-    nock(BASE_URL).post('/v1/wa/m/flows/publishFlow').reply(200, relayedWithCode400(139004, "Can't delete"));
+      .reply(200, relayedWithCode400(139003, 'Flow is already deprecated'));
     const error = await rejection(provider().flows.doPublish!({ id: FLOW_ID }, callContext()));
     expect(ConflictError.isInstance(error)).toBe(false);
   });
@@ -328,10 +321,10 @@ describe('refusals of flow writes', () => {
 
   it('keeps the secret and the signature out of a conflict, even when Meta quotes them', async () => {
     const scope = nock(BASE_URL)
-      .post('/v1/wa/m/flows/deleteFlow')
-      .reply(200, relayedWithCode400(139004, `Can't delete published Flow (${TEST_OPTIONS.accessSecret})`));
+      .post('/v1/wa/m/flows/deprecateFlow')
+      .reply(200, relayedWithCode400(139003, `Flow is already deprecated (${TEST_OPTIONS.accessSecret})`));
     const requests = captureRequests(scope);
-    const error = await rejection(provider().flows.doDelete!({ id: FLOW_ID }, callContext()));
+    const error = await rejection(provider().flows.doDeprecate!({ id: FLOW_ID }, callContext()));
     expect(ConflictError.isInstance(error)).toBe(true);
     const printed = JSON.stringify(error);
     expect(printed).not.toContain(requests[0]!.headers.sign);

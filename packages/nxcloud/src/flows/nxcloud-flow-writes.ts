@@ -10,9 +10,9 @@ import { toCreateFlowBody, toFlowIdBody, toUpdateFlowBody } from './to-nxcloud-f
 
 /**
  * NXCloud's flow writes other than the Flow JSON's (see `nxcloud-flow-json.ts`). Each sends one
- * signed request; a refusal that Meta's error codes page makes certain (a name taken, a flow in
- * the wrong state) is a ConflictError, any other stays the transport's error, for the client to
- * confirm with a read.
+ * signed request; a refusal that Meta's error codes page makes certain (a name taken, a flow
+ * already deprecated) is a ConflictError, any other stays the transport's error, which the client
+ * confirms with a read of the flow (see `classifyFlowRefusal`).
  */
 export function nxcloudFlowWrites(
   config: ResolvedNxcloudOptions,
