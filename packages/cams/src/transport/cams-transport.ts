@@ -56,6 +56,10 @@ const CAMS_ACTIONS = {
   GetFlowPreviewUrl: 'body',
   ListChatappTemplate: 'query',
   GetChatappTemplateDetail: 'query',
+  CreateChatappTemplate: 'body',
+  ModifyChatappTemplate: 'body',
+  DeleteChatappTemplate: 'query',
+  GetChatappUploadAuthorization: 'query',
 } as const satisfies Record<string, 'body' | 'query'>;
 
 export type CamsAction = keyof typeof CAMS_ACTIONS;

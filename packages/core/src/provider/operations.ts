@@ -104,21 +104,21 @@ export const OPERATION_TABLE = {
     kind: 'write',
     idempotent: false,
     naturalKey: ['name', 'language'],
-    implemented: false,
+    implemented: true,
   },
   'templates.update': {
     resource: 'templates',
     method: 'doUpdate',
     kind: 'write',
     idempotent: true,
-    implemented: false,
+    implemented: true,
   },
   'templates.delete': {
     resource: 'templates',
     method: 'doDelete',
     kind: 'write',
     idempotent: true,
-    implemented: false,
+    implemented: true,
   },
   // A second upload of the same file only leaves an unused copy at the vendor: safe to repeat.
   'templates.uploadMedia': {
@@ -126,7 +126,7 @@ export const OPERATION_TABLE = {
     method: 'doUploadMedia',
     kind: 'write',
     idempotent: true,
-    implemented: false,
+    implemented: true,
   },
 } as const satisfies Readonly<Record<string, OperationDefinition>>;
 

@@ -20,6 +20,11 @@ import {
   CONTRACT_NAMED_PARAMETER_TEMPLATE,
   CONTRACT_ZERO_TAP_TEMPLATE,
 } from './contract-payloads.js';
+import {
+  runTemplateWriteContractSuite,
+  type TemplateWriteScenarios,
+  templateWriteMethods,
+} from './template-write-contract.js';
 
 export type ContractFailureKind = 'authentication' | 'rate-limited' | 'unavailable' | 'bad-response';
 
@@ -51,6 +56,11 @@ export interface ProviderContractFixtures {
     /** The next get-flow request for the returned id fails this way, once. */
     failure(kind: ContractFailureKind): { id: string };
   };
+  /**
+   * The scenarios of the template write contract (`runTemplateWriteContractSuite`), for a provider
+   * with template write methods. Without them, such a provider's write contract shows as to do.
+   */
+  templateWrites?: TemplateWriteScenarios;
   cleanup(): void;
 }
 
@@ -279,5 +289,14 @@ export function runProviderContractSuite(fixtures: ProviderContractFixtures): vo
         for (const secret of fixtures.secrets) expect(observable).not.toContain(secret);
       });
     }
+
+    if (fixtures.templateWrites === undefined && templateWriteMethods(fixtures.createProvider()).length > 0) {
+      it.todo('template write contract: give templateWrites scenarios for the template write methods');
+    }
   });
+
+  if (fixtures.templateWrites !== undefined) {
+    const { name, createProvider, secrets, cleanup, templateWrites } = fixtures;
+    runTemplateWriteContractSuite({ name, createProvider, secrets, cleanup, scenarios: templateWrites });
+  }
 }

@@ -7,6 +7,9 @@ export { type TestCallContextOptions, testCallContext } from './call-context.js'
 export {
   CONTRACT_FLOW_CATEGORIES,
   CONTRACT_NAMED_PARAMETER_TEMPLATE,
+  CONTRACT_TEMPLATE_CHANGES,
+  CONTRACT_TEMPLATE_DRAFT,
+  CONTRACT_TEMPLATE_MEDIA,
   CONTRACT_ZERO_TAP_TEMPLATE,
 } from './contract-payloads.js';
 export {
@@ -24,3 +27,10 @@ export {
   type FlowWriteContractScenarios,
   runFlowWriteContractSuite,
 } from './flow-write-contracts.js';
+export {
+  runTemplateWriteContractSuite,
+  type TemplateWriteContractFixtures,
+  type TemplateWriteFailureKind,
+  type TemplateWriteScenario,
+  type TemplateWriteScenarios,
+} from './template-write-contract.js';
