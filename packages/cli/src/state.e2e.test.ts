@@ -41,7 +41,7 @@ async function accounts(options: { cams?: { templates?: number } } = {}) {
     review: { delayMs: 600_000 },
   });
   running.push(nxcloud, cams);
-  const files = await emulatorConfigFiles(dir, { nxcloud, cams });
+  const files = await emulatorConfigFiles(await mkdtemp(join(dir, 'accounts-')), { nxcloud, cams });
   const clients = {
     nxcloud: await createClient({ provider: 'nxcloud', nxcloud: { ...nxcloud.nxcloud.config } }),
     cams: await createClient({ provider: 'cams', cams: { ...cams.cams.config } }),
@@ -231,6 +231,41 @@ describe('wabsp migrate', () => {
     const second = json<{ plan: Plan }>(again);
     expect(new Set([...second.plan.create, ...second.plan.update].map(key))).toEqual(refused);
     expect(second.plan.unchanged.length).toBe(compared + (target.flows?.length ?? 0));
+  }, 60_000);
+
+  it('moves flows with their Flow JSON and status, and templates with FLOW buttons, to another NXCloud account', async () => {
+    const source = await startEmulator({ vendors: ['nxcloud'] });
+    const target = await startEmulator({ vendors: ['nxcloud'], data: { flows: 0, templates: 0 } });
+    running.push(source, target);
+    const from = await emulatorConfigFiles(await mkdtemp(join(dir, 'from-')), { nxcloud: source });
+    const to = await emulatorConfigFiles(await mkdtemp(join(dir, 'to-')), { nxcloud: target });
+    const run = await runInProcess(['migrate', '--from', from.nxcloud, '--to', to.nxcloud]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^Applied on nxcloud: \d+ created, 0 updated, 0 deleted, 0 failed\.$/m);
+
+    const read = async (emulator: typeof source) =>
+      exportState(await createClient({ provider: 'nxcloud', nxcloud: { ...emulator.nxcloud.config } }));
+    const [original, copy] = await Promise.all([read(source), read(target)]);
+    const plan = planChanges(original, copy);
+    expect([...plan.create, ...plan.update]).toEqual([]);
+    // Deprecated flows are not created again; the seed's one template that breaks WhatsApp's rules cannot be.
+    const deprecated = (original.flows ?? []).filter((flow) => flow.status === 'DEPRECATED');
+    expect(deprecated.length).toBeGreaterThan(0);
+    expect(plan.unsupported.map((item) => [item.kind, item.name]).sort()).toEqual(
+      [...deprecated.map((flow) => ['flow', flow.name]), ['template', 'normal_text3']].sort(),
+    );
+    const published = (copy.flows ?? []).filter((flow) => flow.status === 'PUBLISHED');
+    expect(published.length).toBeGreaterThan(5);
+    expect(published.every((flow) => flow.flowJson !== undefined)).toBe(true);
+    const withFlowButtons = (copy.templates ?? []).filter((template) =>
+      JSON.stringify(template).includes('"flowName"'),
+    );
+    expect(withFlowButtons.length).toBeGreaterThan(0);
+
+    const again = await runInProcess(['migrate', '--from', from.nxcloud, '--to', to.nxcloud, '--dry-run']);
+    expect(again.stdout).toMatch(
+      /^No changes on nxcloud\. 0 to create, 0 to update, 0 to delete, \d+ unsupported, \d+ unchanged\.$/m,
+    );
   }, 60_000);
 
   it('with --dry-run shows the plan, unsupported items included, and sends nothing', async () => {

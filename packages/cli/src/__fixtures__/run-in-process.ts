@@ -1,4 +1,4 @@
-import { chmod, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Emulator } from '@whatsapp-bsp/emulator';
 import type { CliIo } from '../cli-io.js';
@@ -45,13 +45,14 @@ export async function runInProcess(args: string[], options: InProcessOptions = {
 }
 
 /**
- * Config files for the vendors of emulators, readable by their owner only (the CLI refuses a
+ * Config files for the vendors of emulators, in `dir` (made if need be), readable by their owner only (the CLI refuses a
  * config file with a secret that others can read).
  */
 export async function emulatorConfigFiles(
   dir: string,
   emulators: { nxcloud?: Emulator<'nxcloud'>; cams?: Emulator<'cams'> },
 ): Promise<{ nxcloud: string; cams: string }> {
+  await mkdir(dir, { recursive: true });
   const files = { nxcloud: join(dir, 'nxcloud.json'), cams: join(dir, 'cams.json') };
   if (emulators.nxcloud) {
     await writeConfig(files.nxcloud, {
