@@ -23,9 +23,10 @@ export interface ParseStateFileOptions {
 
 /**
  * Checks data read from a state file (already parsed from YAML or JSON, by whatever reader the
- * caller uses) against the state file's schema: `{ version: 1, templates?: TemplateDraft[],
- * flows?: FlowDraft[] }`. Core parses no YAML itself; a reader that knows where each value sits
- * passes `locate`, and every problem then carries its line and column.
+ * caller uses) against the state file's schema, `StateFileSchema`: a `version` of 1, and
+ * `templates` (TemplateDraft[]) and `flows` (FlowDraft[]), each optional. Core parses no YAML
+ * itself; a reader that knows where each value sits passes `locate`, and every problem then
+ * carries its line and column.
  *
  * Refused: values of the wrong type or outside an enum, a `version` other than 1, keys the schema
  * does not have (anywhere but inside a `flowJson` object), a `(name, language)` given twice among
