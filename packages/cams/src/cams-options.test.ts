@@ -50,6 +50,13 @@ describe('cams()', () => {
       'flows.get': 5,
       'flows.list': 5,
       'flows.preview': 5,
+      'flows.getJson': 5,
+      'flows.create': 5,
+      'flows.update': 5,
+      'flows.updateJson': 5,
+      'flows.publish': 5,
+      'flows.deprecate': 5,
+      'flows.delete': 5,
       'templates.list': 5,
       'templates.get': 5,
     });
@@ -61,7 +68,8 @@ describe('cams()', () => {
     expect(error.field).toBe('endpiont');
     expect(error.message).toBe(
       'Unknown CAMS option `endpiont`; expected one of: accessKeyId, accessKeySecret, securityToken, ' +
-        'credential, custSpaceId, endpoint, protocol, proxy, ca, allowInsecureHttp, maxResponseBytes, now',
+        'credential, custSpaceId, endpoint, protocol, proxy, ca, allowInsecureHttp, maxResponseBytes, now, ' +
+        'assetUploader, flowJsonFilePath',
     );
   });
 

@@ -1,6 +1,8 @@
 import { ConfigError } from '@whatsapp-bsp/core';
 import { type CertificateAuthorities, checkRequestUrl, isRecord, proxyFor } from '@whatsapp-bsp/core/adapter';
 import { z } from 'zod';
+import type { AssetUploader } from './assets/asset-uploader.js';
+import type { CamsFlowJsonFilePath, CamsFlowJsonFilePathResolver } from './flows/cams-flow-json-location.js';
 import { isSendableInHeader } from './transport/header-text.js';
 
 export const DEFAULT_CAMS_ENDPOINT = 'cams.ap-southeast-1.aliyuncs.com';
@@ -19,6 +21,10 @@ export interface CamsCredential {
 
 function isCredential(value: unknown): value is CamsCredential {
   return isRecord(value) && typeof value.getCredential === 'function';
+}
+
+function isAssetUploader(value: unknown): value is AssetUploader {
+  return isRecord(value) && typeof value.upload === 'function';
 }
 
 function isCertificateAuthorities(value: unknown): value is CertificateAuthorities {
@@ -90,6 +96,15 @@ export const camsOptionsSchema = z.lazy(() => {
       maxResponseBytes: z.int().nonnegative().optional(),
       /** Clock for the request's signing date (`x-acs-date`), in epoch milliseconds. */
       now: z.custom<() => number>((value) => typeof value === 'function', 'must be a function').optional(),
+      /** Hosts the files CAMS takes by URL (a Flow JSON for UpdateFlowJSONAsset). */
+      assetUploader: z.custom<AssetUploader>(isAssetUploader, 'must have an upload() method').optional(),
+      /** What GetFlowJSONAssest's `FilePath` holds: `'url'`, `'oss-key'`, or a function to the URL. */
+      flowJsonFilePath: z
+        .union([
+          z.enum(['url', 'oss-key'], "must be 'url', 'oss-key' or a function"),
+          z.custom<CamsFlowJsonFilePathResolver>((value) => typeof value === 'function'),
+        ])
+        .default('url' satisfies CamsFlowJsonFilePath),
     })
     .superRefine((options, context) => {
       const issue = (path: string, message: string) =>

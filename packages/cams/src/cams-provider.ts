@@ -1,9 +1,11 @@
 import type { ProviderV1 } from '@whatsapp-bsp/core';
 import { camsCapabilities } from './cams-capabilities.js';
 import { type CamsOptions, parseCamsOptions } from './cams-options.js';
+import { createFlowJsonDownload } from './flows/cams-flow-json-download.js';
+import { createFlowJsonLocator } from './flows/cams-flow-json-location.js';
 import { camsFlows } from './flows/cams-flows.js';
 import { camsTemplates } from './templates/cams-templates.js';
-import { createCamsTransport } from './transport/cams-transport.js';
+import { createCamsTransport, httpAgents } from './transport/cams-transport.js';
 import { camsWebhooks } from './webhooks/cams-webhooks.js';
 
 /**
@@ -19,7 +21,16 @@ export function cams(options: CamsOptions): ProviderV1 {
     specificationVersion: 'v1',
     id: 'cams',
     capabilities: camsCapabilities,
-    flows: camsFlows(send, settings.custSpaceId),
+    flows: camsFlows(send, settings.custSpaceId, {
+      uploader: settings.assetUploader,
+      locate: createFlowJsonLocator(
+        settings.flowJsonFilePath,
+        send,
+        settings.custSpaceId,
+        settings.now ?? Date.now,
+      ),
+      download: createFlowJsonDownload({ ...settings, agents: httpAgents(settings) }),
+    }),
     templates: camsTemplates(send, settings.custSpaceId),
     webhooks: camsWebhooks(),
   };
