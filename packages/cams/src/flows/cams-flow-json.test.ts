@@ -182,8 +182,8 @@ describe('flows.doUpdateJson: the file hosted, then UpdateFlowJSONAsset', () => 
     expect(error.message).toContain('nothing was sent to CAMS');
   });
 
-  it.each([['not a url'], ['ftp://files.example.test/a.json'], [''], [undefined]])(
-    'refuses an uploader’s answer that is no http(s) URL (%s), sending nothing',
+  it.each([[''], ['  '], ['a\nb'], [undefined]])(
+    'refuses an uploader’s answer that locates nothing (%j), sending nothing',
     async (url) => {
       const requests: RecordedRequest[] = [];
       interceptCams(requests, [200, updateFlowJsonAssetExampleBody]);
@@ -201,6 +201,23 @@ describe('flows.doUpdateJson: the file hosted, then UpdateFlowJSONAsset', () => 
       expect(requests).toHaveLength(0);
     },
   );
+
+  it('hands CAMS whatever location the uploader returns, an OSS key included', async () => {
+    const requests: RecordedRequest[] = [];
+    interceptCams(requests, [200, updateFlowJsonAssetExampleBody]);
+    const uploader: AssetUploader = {
+      upload: async (asset) => ({ url: `chatapp/cams-space-0001/${asset.fileName}` }),
+    };
+
+    await flowsOf(testProvider({ assetUploader: uploader })).doUpdateJson(
+      { id: FLOW_ID, text: '{}' },
+      callContext(),
+    );
+
+    expect(requests[0]?.form.FilePath).toMatch(
+      /^chatapp\/cams-space-0001\/flow-926753328126430-[0-9a-f]{16}\.json$/,
+    );
+  });
 
   it('maps CAMS failing to fetch the file (InvalidParameter.FileUrlError) to an InvalidRequestError with a hint', async () => {
     const { uploader } = recordingUploader();

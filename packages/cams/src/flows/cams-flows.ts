@@ -201,14 +201,14 @@ async function hostFlowJson(
       },
     );
   }
+  // What CAMS is handed is the uploader's to decide: a URL, or an OSS key where that is the
+  // form an account takes (which CAMS documents neither way).
   const url = hosted?.url;
-  if (typeof url !== 'string' || !/^https?:\/\/\S+$/i.test(url) || !URL.canParse(url)) {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what is rejected
+  if (typeof url !== 'string' || url.trim() === '' || /[\u0000-\u001f\u007f]/.test(url)) {
     throw new ConfigError(
-      'The assetUploader returned no http(s) URL for the Flow JSON; nothing was sent to CAMS',
-      {
-        provider: PROVIDER,
-        field: 'assetUploader',
-      },
+      'The assetUploader returned no usable location for the Flow JSON (none, empty, or with a control character); nothing was sent to CAMS',
+      { provider: PROVIDER, field: 'assetUploader' },
     );
   }
   return url;
