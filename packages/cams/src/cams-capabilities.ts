@@ -34,6 +34,8 @@ export const camsCapabilities: ProviderCapabilities = Object.freeze({
       reportsTotal: true,
     }),
     get: Object.freeze({ byId: 'native', byNameAndLanguage: 'native' } as const),
+    // DeleteChatappTemplate removes one TemplateCode in one Language.
+    delete: Object.freeze({ scopes: Object.freeze(['language'] as const) }),
     draftRules: camsTemplateRules,
   }),
   rateLimits: Object.freeze({
@@ -49,5 +51,11 @@ export const camsCapabilities: ProviderCapabilities = Object.freeze({
     'flows.delete': FLOW_OPERATIONS_PER_SECOND,
     'templates.list': READ_OPERATIONS_PER_SECOND,
     'templates.get': READ_OPERATIONS_PER_SECOND,
+    // The API pages: 50 for CreateChatappTemplate and ModifyChatappTemplate, 5 for
+    // DeleteChatappTemplate and for GetChatappUploadAuthorization, which an upload may call.
+    'templates.create': 50,
+    'templates.update': 50,
+    'templates.delete': 5,
+    'templates.uploadMedia': 5,
   }),
 });

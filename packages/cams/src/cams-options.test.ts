@@ -59,7 +59,12 @@ describe('cams()', () => {
       'flows.delete': 5,
       'templates.list': 5,
       'templates.get': 5,
+      'templates.create': 50,
+      'templates.update': 50,
+      'templates.delete': 5,
+      'templates.uploadMedia': 5,
     });
+    expect(camsCapabilities.templates.delete).toEqual({ scopes: ['language'] });
   });
 
   it('refuses an unknown option by name, listing the known ones', () => {
@@ -68,9 +73,21 @@ describe('cams()', () => {
     expect(error.field).toBe('endpiont');
     expect(error.message).toBe(
       'Unknown CAMS option `endpiont`; expected one of: accessKeyId, accessKeySecret, securityToken, ' +
-        'credential, custSpaceId, endpoint, protocol, proxy, ca, allowInsecureHttp, maxResponseBytes, now, ' +
-        'assetUploader, flowJsonFilePath',
+        'credential, custSpaceId, endpoint, protocol, proxy, ca, allowInsecureHttp, maxResponseBytes, ' +
+        'assetUploader, assetUrl, now, flowJsonFilePath',
     );
+  });
+
+  it('takes an uploader of its own, and the form of the URLs the built-in one hands to CAMS', () => {
+    const assetUploader = { upload: async () => ({ url: 'https://files.example/a.png' }) };
+    expect(() => cams({ ...keys, assetUploader })).not.toThrow();
+    expect(() => cams({ ...keys, assetUrl: 'key' })).not.toThrow();
+    expect(() => cams({ ...keys, assetUrl: ({ key }) => `https://cdn.example/${key}` })).not.toThrow();
+
+    expect(configError({ ...keys, assetUploader: {} })).toMatchObject({ field: 'assetUploader' });
+    expect(configError({ ...keys, assetUrl: 'presigned' })).toMatchObject({ field: 'assetUrl' });
+    // The URL form only means something to the built-in uploader.
+    expect(configError({ ...keys, assetUploader, assetUrl: 'key' })).toMatchObject({ field: 'assetUrl' });
   });
 
   it('defaults to the Singapore endpoint over HTTPS', () => {

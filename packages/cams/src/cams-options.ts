@@ -2,6 +2,7 @@ import { ConfigError } from '@whatsapp-bsp/core';
 import { type CertificateAuthorities, checkRequestUrl, isRecord, proxyFor } from '@whatsapp-bsp/core/adapter';
 import { z } from 'zod';
 import type { AssetUploader } from './assets/asset-uploader.js';
+import type { AssetUrlOption } from './assets/oss-asset-url.js';
 import type { CamsFlowJsonFilePath, CamsFlowJsonFilePathResolver } from './flows/cams-flow-json-location.js';
 import { isSendableInHeader } from './transport/header-text.js';
 
@@ -94,10 +95,27 @@ export const camsOptionsSchema = z.lazy(() => {
       allowInsecureHttp: z.boolean().optional(),
       /** The largest answer read, in bytes, counted as received and as decoded. */
       maxResponseBytes: z.int().nonnegative().optional(),
+      /**
+       * Hosts the files CAMS takes by URL (template media samples, Flow JSON). By default, the
+       * bucket GetChatappUploadAuthorization opens, through ali-oss.
+       */
+      assetUploader: z.custom<AssetUploader>(isAssetUploader, 'must have an upload() method').optional(),
+      /**
+       * The URL of an uploaded file handed to CAMS: `'bucket-host'` (default,
+       * `https://<BucketName>.<endpoint host>/<key>`), `'key'`, or a function of the location.
+       * Which form CAMS expects is undocumented.
+       */
+      assetUrl: z
+        .union([
+          z.enum(['bucket-host', 'key'], "must be 'bucket-host', 'key' or a function"),
+          z.custom<Exclude<AssetUrlOption, string>>(
+            (value) => typeof value === 'function',
+            "must be 'bucket-host', 'key' or a function",
+          ),
+        ])
+        .optional(),
       /** Clock for the request's signing date (`x-acs-date`), in epoch milliseconds. */
       now: z.custom<() => number>((value) => typeof value === 'function', 'must be a function').optional(),
-      /** Hosts the files CAMS takes by URL (a Flow JSON for UpdateFlowJSONAsset). */
-      assetUploader: z.custom<AssetUploader>(isAssetUploader, 'must have an upload() method').optional(),
       /** What GetFlowJSONAssest's `FilePath` holds: `'url'`, `'oss-key'`, or a function to the URL. */
       flowJsonFilePath: z
         .union([
@@ -117,6 +135,12 @@ export const camsOptionsSchema = z.lazy(() => {
       }
       if (options.securityToken !== undefined && options.accessKeyId === undefined) {
         issue('accessKeyId', 'is required with securityToken (the temporary key pair issued with the token)');
+      }
+      if (options.assetUrl !== undefined && options.assetUploader !== undefined) {
+        issue(
+          'assetUrl',
+          'applies to the built-in OSS uploader only; your assetUploader returns its own URLs',
+        );
       }
       if (options.credential !== undefined && options.accessKeyId !== undefined) {
         issue('credential', 'cannot be combined with accessKeyId/accessKeySecret; pass one or the other');

@@ -1,4 +1,5 @@
 import type { ProviderV1 } from '@whatsapp-bsp/core';
+import { camsAssetUploader } from './assets/oss-asset-uploader.js';
 import { camsCapabilities } from './cams-capabilities.js';
 import { type CamsOptions, parseCamsOptions } from './cams-options.js';
 import { createFlowJsonDownload } from './flows/cams-flow-json-download.js';
@@ -17,12 +18,14 @@ import { camsWebhooks } from './webhooks/cams-webhooks.js';
 export function cams(options: CamsOptions): ProviderV1 {
   const settings = parseCamsOptions(options);
   const send = createCamsTransport(settings);
+  // Hosts the files CAMS takes by URL: template media samples and Flow JSON.
+  const assets = camsAssetUploader(settings, send);
   return {
     specificationVersion: 'v1',
     id: 'cams',
     capabilities: camsCapabilities,
     flows: camsFlows(send, settings.custSpaceId, {
-      uploader: settings.assetUploader,
+      uploader: assets,
       locate: createFlowJsonLocator(
         settings.flowJsonFilePath,
         send,
@@ -31,7 +34,7 @@ export function cams(options: CamsOptions): ProviderV1 {
       ),
       download: createFlowJsonDownload({ ...settings, agents: httpAgents(settings) }),
     }),
-    templates: camsTemplates(send, settings.custSpaceId),
+    templates: camsTemplates(send, settings.custSpaceId, assets),
     webhooks: camsWebhooks(),
   };
 }

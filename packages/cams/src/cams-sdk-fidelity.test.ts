@@ -21,9 +21,13 @@ import {
   flowsOf,
   interceptCams,
   type RecordedRequest,
+  testOptions,
   testProvider,
 } from './__fixtures__/harness.js';
 import { listTemplatesBody, orderUpdateDetailBody } from './__fixtures__/templates.js';
+import { fetchUploadAuthorization } from './assets/cams-upload-authorization.js';
+import { parseCamsOptions } from './cams-options.js';
+import { createCamsTransport } from './transport/cams-transport.js';
 
 /*
  * The official SDK (@alicloud/cams20200606 1.4.2) is the reference for what goes on the wire.
@@ -310,5 +314,277 @@ describe('the adapter puts on the wire what the official SDK puts there', () => 
 
     expect(adapter).toEqual(expected);
     expect(adapter.query).toMatchObject({ TemplateCode: '744c4b5c79c9432497a075bdfca30001' });
+  });
+});
+
+/**
+ * The JSON-string parameters compared by value: the SDK writes an object's keys in its model's
+ * order, the adapter in the draft's; CAMS reads JSON either way.
+ */
+function withJsonParsed(wire: ReturnType<typeof onTheWire>, names: readonly string[]) {
+  const parse = (parameters: Record<string, string> | undefined) =>
+    parameters &&
+    Object.fromEntries(
+      Object.entries(parameters).map(([name, value]) => [
+        name,
+        names.includes(name) ? JSON.parse(value) : value,
+      ]),
+    );
+  return { ...wire, query: parse(wire.query), form: parse(wire.form) };
+}
+
+/** A write method's call, which the CAMS provider has. */
+function write<T>(call: Promise<T> | undefined): Promise<T> {
+  if (call === undefined) throw new Error('the CAMS provider lacks this write method');
+  return call;
+}
+
+/** The write answers, built to CreateChatappTemplate's documented shape (Data{TemplateCode, TemplateName}). */
+const templateWriteBody = {
+  RequestId: 'C1F2C3D4-0000-4000-8000-000000000010',
+  Code: 'OK',
+  Message: 'OK',
+  Data: { TemplateCode: '744c4b5c79c9432497a075bdfca30010', TemplateName: 'order_update' },
+};
+
+/** The draft of DESIGN's template writes, a text header, a body, a footer and a dynamic URL. */
+const orderUpdateDraft = {
+  name: 'order_update',
+  language: 'en_US',
+  category: 'UTILITY' as const,
+  messageSendTtlSeconds: 3600,
+  components: [
+    {
+      type: 'HEADER' as const,
+      format: 'TEXT' as const,
+      text: 'Order {{1}}',
+      example: { headerText: ['Ana'] },
+    },
+    {
+      type: 'BODY' as const,
+      text: 'Hi {{1}}, order {{2}} has shipped.',
+      example: { bodyText: [['Ana', '#1042']] },
+    },
+    { type: 'FOOTER' as const, text: 'Reply STOP to opt out' },
+    {
+      type: 'BUTTONS' as const,
+      buttons: [
+        {
+          type: 'URL' as const,
+          text: 'Track',
+          url: 'https://shop.example/t/{{1}}',
+          example: ['https://shop.example/t/Ana'],
+        },
+        { type: 'PHONE_NUMBER' as const, text: 'Call us', phoneNumber: '+6512345678' },
+      ],
+    },
+  ],
+};
+
+type ModelClass = new (map: Record<string, unknown>) => object;
+
+/** The same components as the SDK's models take them, in Create's or Modify's classes. */
+const orderUpdateSdkComponents = (Component: ModelClass, Button: ModelClass) => [
+  new Component({ type: 'HEADER', format: 'TEXT', text: 'Order {{1}}' }),
+  new Component({ type: 'BODY', text: 'Hi {{1}}, order {{2}} has shipped.' }),
+  new Component({ type: 'FOOTER', text: 'Reply STOP to opt out' }),
+  new Component({
+    type: 'BUTTONS',
+    buttons: [
+      new Button({ type: 'URL', text: 'Track', url: 'https://shop.example/t/{{1}}', urlType: 'dynamic' }),
+      new Button({ type: 'PHONE_NUMBER', text: 'Call us', phoneNumber: '+6512345678' }),
+    ],
+  }),
+];
+
+describe('template writes go on the wire as the official SDK puts them', () => {
+  it('CreateChatappTemplate: form body, Components and Example as JSON strings, the TTL as text', async () => {
+    const { sdk: expected, adapter } = await bothOnTheWire(
+      templateWriteBody,
+      () =>
+        sdk.createChatappTemplate(
+          new Cams.CreateChatappTemplateRequest({
+            custSpaceId: CUST_SPACE_ID,
+            name: 'order_update',
+            language: 'en_US',
+            category: 'UTILITY',
+            templateType: 'WHATSAPP',
+            messageSendTtlSeconds: 3600,
+            components: orderUpdateSdkComponents(
+              Cams.CreateChatappTemplateRequestComponents,
+              Cams.CreateChatappTemplateRequestComponentsButtons,
+            ) as Cams.CreateChatappTemplateRequestComponents[],
+            example: { '{{1}}': 'Ana', '{{2}}': '#1042' },
+          }),
+        ),
+      () => write(testProvider().templates.doCreate?.({ draft: orderUpdateDraft }, callContext())),
+    );
+
+    expect(withJsonParsed(adapter, ['Components', 'Example'])).toEqual(
+      withJsonParsed(expected, ['Components', 'Example']),
+    );
+    expect(adapter).toMatchObject({
+      action: 'CreateChatappTemplate',
+      query: {},
+      contentType: 'application/x-www-form-urlencoded',
+      form: { MessageSendTtlSeconds: '3600', Example: '{"{{1}}":"Ana","{{2}}":"#1042"}' },
+    });
+  });
+
+  it('ModifyChatappTemplate: form body with TemplateCode, TemplateName and the same JSON strings', async () => {
+    const { sdk: expected, adapter } = await bothOnTheWire(
+      templateWriteBody,
+      () =>
+        sdk.modifyChatappTemplate(
+          new Cams.ModifyChatappTemplateRequest({
+            custSpaceId: CUST_SPACE_ID,
+            templateCode: '744c4b5c79c9432497a075bdfca30010',
+            templateName: 'order_update',
+            language: 'en_US',
+            category: 'UTILITY',
+            templateType: 'WHATSAPP',
+            messageSendTtlSeconds: 3600,
+            components: orderUpdateSdkComponents(
+              Cams.ModifyChatappTemplateRequestComponents,
+              Cams.ModifyChatappTemplateRequestComponentsButtons,
+            ) as Cams.ModifyChatappTemplateRequestComponents[],
+            example: { '{{1}}': 'Ana', '{{2}}': '#1042' },
+          }),
+        ),
+      () =>
+        write(
+          testProvider().templates.doUpdate?.(
+            {
+              id: '744c4b5c79c9432497a075bdfca30010:en_US',
+              name: 'order_update',
+              language: 'en_US',
+              category: 'UTILITY',
+              components: orderUpdateDraft.components,
+              messageSendTtlSeconds: 3600,
+            },
+            callContext(),
+          ),
+        ),
+    );
+
+    expect(withJsonParsed(adapter, ['Components', 'Example'])).toEqual(
+      withJsonParsed(expected, ['Components', 'Example']),
+    );
+    expect(adapter.action).toBe('ModifyChatappTemplate');
+  });
+
+  it('CreateChatappTemplate: an OTP button’s SupportedApps, which SDK 1.4.2 drops, is sent all the same', async () => {
+    const requests: RecordedRequest[] = [];
+    interceptCams(requests, [200, templateWriteBody]);
+
+    await testProvider().templates.doCreate?.(
+      {
+        draft: {
+          name: 'login_code',
+          language: 'en',
+          category: 'AUTHENTICATION',
+          components: [
+            { type: 'BODY', addSecurityRecommendation: true },
+            { type: 'FOOTER', codeExpirationMinutes: 5 },
+            {
+              type: 'BUTTONS',
+              buttons: [
+                {
+                  type: 'OTP',
+                  otpType: 'ONE_TAP',
+                  text: 'Copy code',
+                  autofillText: 'Autofill',
+                  supportedApps: [{ packageName: 'com.example.app', signatureHash: 'K8a/AINcGX7' }],
+                },
+              ],
+            },
+          ],
+        },
+      },
+      callContext(),
+    );
+
+    expect(JSON.parse(requests[0]?.form.Components ?? '')).toEqual([
+      { Type: 'BODY', AddSecretRecommendation: true },
+      { Type: 'FOOTER', CodeExpirationMinutes: 5 },
+      {
+        Type: 'BUTTONS',
+        Buttons: [
+          {
+            Type: 'ONE_TAP',
+            Text: 'Copy code',
+            AutofillText: 'Autofill',
+            SupportedApps: [{ PackageName: 'com.example.app', SignatureHash: 'K8a/AINcGX7' }],
+          },
+        ],
+      },
+    ]);
+    expect(requests[0]?.form.Example).toBeUndefined();
+  });
+
+  it('DeleteChatappTemplate: query string only, an empty body', async () => {
+    const { sdk: expected, adapter } = await bothOnTheWire(
+      { RequestId: 'C1F2C3D4-0000-4000-8000-000000000011', Code: 'OK', Message: 'OK' },
+      () =>
+        sdk.deleteChatappTemplate(
+          new Cams.DeleteChatappTemplateRequest({
+            custSpaceId: CUST_SPACE_ID,
+            templateCode: '744c4b5c79c9432497a075bdfca30010',
+            language: 'en_US',
+            templateType: 'WHATSAPP',
+          }),
+        ),
+      () =>
+        write(
+          testProvider().templates.doDelete?.(
+            {
+              scope: 'language',
+              id: '744c4b5c79c9432497a075bdfca30010:en_US',
+              name: 'order_update',
+              language: 'en_US',
+            },
+            callContext(),
+          ),
+        ),
+    );
+
+    expect(adapter).toEqual(expected);
+    expect(adapter).toMatchObject({ form: {}, contentType: undefined });
+  });
+
+  it('GetChatappUploadAuthorization: query string only', async () => {
+    const { sdk: expected, adapter } = await bothOnTheWire(
+      {
+        RequestId: 'C1F2C3D4-0000-4000-8000-000000000012',
+        Code: 'OK',
+        Message: 'OK',
+        // The documented Data fields; the values are invented.
+        Data: {
+          AccessKeyId: 'STS.NUnitTest',
+          AccessKeySecret: 'upload-secret',
+          SecurityToken: 'upload-token',
+          BucketName: 'cams-uploads',
+          Dir: 'chatapp/cams-space-0001',
+          EndPoint: 'oss-ap-southeast-1.aliyuncs.com',
+          Expire: 3600,
+        },
+      },
+      () =>
+        sdk.getChatappUploadAuthorization(
+          new Cams.GetChatappUploadAuthorizationRequest({ custSpaceId: CUST_SPACE_ID }),
+        ),
+      () =>
+        fetchUploadAuthorization(
+          createCamsTransport(parseCamsOptions(testOptions())),
+          CUST_SPACE_ID,
+          callContext(),
+        ),
+    );
+
+    expect(adapter).toEqual(expected);
+    expect(adapter).toMatchObject({
+      action: 'GetChatappUploadAuthorization',
+      query: { CustSpaceId: CUST_SPACE_ID },
+    });
   });
 });

@@ -1,4 +1,5 @@
 export type { Asset, AssetUploader } from './assets/asset-uploader.js';
+export type { AssetUrlOption, OssAssetLocation } from './assets/oss-asset-url.js';
 export { adapter } from './cams-adapter.js';
 export { camsCapabilities } from './cams-capabilities.js';
 export {

@@ -124,7 +124,14 @@ export {
   FlowValidationErrorSchema,
 } from './model/flow.js';
 export type { CreatedFlow, FlowJsonDocument, FlowJsonUpdate, FlowWriteAck } from './model/flow-writes.js';
+export type {
+  FlowChanges,
+  FlowCreateInput,
+  FlowJsonWriteOptions,
+} from './model/inputs/flow-write-inputs.js';
 export type { PaginationOptions, TemplateFilters, TemplateListQuery } from './model/inputs/list-query.js';
+export type { TemplateChanges } from './model/inputs/template-changes.js';
+export type { TemplateDeleteReference } from './model/inputs/template-delete-reference.js';
 export {
   type TemplateDraft,
   type TemplateDraftButton,
@@ -142,6 +149,11 @@ export {
   TemplateDraftHeaderSchema,
   TemplateDraftSchema,
 } from './model/inputs/template-draft.js';
+export {
+  TEMPLATE_MEDIA_TYPES,
+  type TemplateMediaInput,
+  type TemplateMediaType,
+} from './model/inputs/template-media.js';
 export type { TemplateReference } from './model/inputs/template-reference.js';
 export { toTemplateDraft } from './model/inputs/to-template-draft.js';
 export type { ResponseMetadata, WithMetadata } from './model/metadata.js';
@@ -212,7 +224,13 @@ export {
   type UnknownComponent,
   UnknownComponentSchema,
 } from './model/template-component.js';
-export type { CreatedTemplate, TemplateMedia } from './model/template-writes.js';
+export type {
+  CreatedTemplate,
+  DeletedTemplate,
+  TemplateDeletion,
+  TemplateMedia,
+  TemplateWriteResult,
+} from './model/template-writes.js';
 // The provider specification, for adapter authors
 export type { ProviderCallContext, ProviderResult } from './provider/call-context.js';
 export type { ProviderCapabilities, TemplateFilter } from './provider/capabilities.js';

@@ -2,6 +2,13 @@ export type { CamsAccount, NxcloudAccount } from './credentials.js';
 export { DEFAULT_CAMS_ACCOUNT, DEFAULT_NXCLOUD_ACCOUNT, EMULATOR_WABA_ID } from './credentials.js';
 export { emulatorEnvironment, formatEmulatorBanner } from './emulator-banner.js';
 export type { BodyEncoding, FaultKind, FaultRule, RedirectStatus } from './faults/faults.js';
+export type { FlowJsonErrorCode } from './flows/check-flow-json.js';
+export { FLOW_DATA_API_VERSIONS, FLOW_JSON_VERSIONS } from './flows/check-flow-json.js';
+export { FLOW_JSON_DOWNLOAD_OPERATION } from './flows/flow-json-download.js';
+export type { FlowChanges, NewFlow } from './flows/flow-lifecycle.js';
+export { FLOW_CATEGORIES, MAX_FLOW_JSON_BYTES } from './flows/flow-lifecycle.js';
+export type { FlowOperation, FlowRefusalKind } from './flows/flow-refusal.js';
+export { FlowRefusal } from './flows/flow-refusal.js';
 export type {
   BodyComponent,
   ButtonsComponent,
@@ -29,10 +36,12 @@ export type {
   Emulator,
   EmulatorEndpoints,
   EmulatorFaults,
+  EmulatorFlows,
   EmulatorOss,
   EmulatorRequestCounts,
   EmulatorReview,
   EmulatorWebhooks,
+  FlowJsonInput,
   NxcloudClientConfig,
   StartEmulatorOptions,
   WebhookOptions,
@@ -46,7 +55,7 @@ export {
   DEFAULT_SEED,
   DEFAULT_TEMPLATE_COUNT,
 } from './store/emulator-store.js';
-export type { FlowCollection } from './store/flow-collection.js';
+export type { FlowCollection, FlowStatusChange } from './store/flow-collection.js';
 export type { RecordView } from './store/record-list.js';
 export type { TemplateCollection, TemplateStatusChange } from './store/template-collection.js';
 export {

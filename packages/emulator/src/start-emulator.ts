@@ -8,7 +8,16 @@ import {
   type NxcloudAccount,
 } from './credentials.js';
 import { FaultController, type FaultRule } from './faults/faults.js';
-import { type EmulatorTemplate, type TemplateInput, VENDORS, type Vendor } from './model.js';
+import { validateFlowJsonBytes } from './flows/check-flow-json.js';
+import { FlowLifecycle, type NewFlow } from './flows/flow-lifecycle.js';
+import {
+  type EmulatorFlow,
+  type EmulatorTemplate,
+  type FlowValidationError,
+  type TemplateInput,
+  VENDORS,
+  type Vendor,
+} from './model.js';
 import { type NxcloudCallbackSigning, nxcloudCallback } from './nxcloud/nxcloud-callbacks.js';
 import { createNxcloudProtocol } from './nxcloud/nxcloud-protocol.js';
 import { ObjectStore } from './oss/object-store.js';
@@ -157,9 +166,44 @@ export interface EmulatorReview {
   readonly pending: number;
 }
 
+/** A Flow JSON as a test gives it: the text to upload, or a value to upload as indented JSON. */
+export type FlowJsonInput = string | object;
+
+/**
+ * Flows as Meta's Flows API changes them, for tests: the rules and callbacks of the vendor
+ * servers' flow writes, without a request.
+ */
+export interface EmulatorFlows {
+  /**
+   * Creates a flow as a vendor's create does: a DRAFT (NXCloud's flows webhook says so), its name
+   * unique, a clone starting with its source's Flow JSON; with `flowJson`, that is uploaded next.
+   * @throws FlowRefusal (`name-taken`, `not-found` for the clone's source, `invalid-input`).
+   */
+  create(input: NewFlow & { flowJson?: FlowJsonInput }): EmulatorFlow;
+  /**
+   * Sets a flow's status whatever it is, as Meta's health monitor (BLOCKED, THROTTLED) or a test
+   * does; the vendors' callbacks follow when it changes. Throws when there is no such flow.
+   */
+  setStatus(id: string, status: string): EmulatorFlow;
+  /**
+   * The Flow JSON the vendors serve for a flow, as UTF-8 text: the one last uploaded, or the
+   * generated starting document of a flow that never had one. Undefined when there is no such flow.
+   */
+  json(id: string): string | undefined;
+  /**
+   * Uploads a Flow JSON as a vendor's upload does: stored, checked (the errors are kept on the flow
+   * and returned), a published flow sent back to DRAFT.
+   * @throws FlowRefusal (`not-found`, `wrong-state` for a DEPRECATED flow, `invalid-input`).
+   */
+  setJson(id: string, flowJson: FlowJsonInput): FlowValidationError[];
+  /** The emulator's own check of a Flow JSON, which the vendors' uploads run: Meta's validation errors. */
+  validate(flowJson: FlowJsonInput): FlowValidationError[];
+}
+
 export type Emulator<V extends Vendor = Vendor> = Pick<EmulatorEndpoints, V> & {
   readonly store: EmulatorStore;
   readonly review: EmulatorReview;
+  readonly flows: EmulatorFlows;
   readonly webhooks: EmulatorWebhooks;
   readonly faults: EmulatorFaults;
   readonly requests: EmulatorRequestCounts;
@@ -178,6 +222,7 @@ export async function startEmulator<V extends Vendor = Vendor>(
   const store = createStore(options);
   const scheduler = new Scheduler(options.timers ?? NODE_TIMERS);
   const review = new TemplateReview(store.templates, scheduler, options.review);
+  const flows = new FlowLifecycle(store.flows);
   const nxcloudAccount = { ...DEFAULT_NXCLOUD_ACCOUNT, ...options.accounts?.nxcloud };
   const camsAccount = { ...DEFAULT_CAMS_ACCOUNT, ...options.accounts?.cams };
   let nxcloudSigning = options.webhooks?.nxcloudSignature;
@@ -217,13 +262,14 @@ export async function startEmulator<V extends Vendor = Vendor>(
       });
     }
   });
-  // A flow's status changed (published, deprecated, blocked by a test): NXCloud's flows webhook.
+  // A flow was created or its status changed (published, deprecated, edited back to DRAFT, blocked
+  // by a test): NXCloud's flows webhook.
   const stopWatchingFlows = store.flows.watchStatus(({ previous, current }) => {
     for (const vendor of VENDORS) {
       delivery.deliver(vendor, {
         type: 'flow.status',
         flow: current,
-        previousStatus: previous.status,
+        ...(previous ? { previousStatus: previous.status } : {}),
         at: now(),
       });
     }
@@ -250,15 +296,27 @@ export async function startEmulator<V extends Vendor = Vendor>(
   };
   const oss = { url: '', bucket: EMULATOR_OSS_BUCKET, objects: new ObjectStore() };
   const uploadCredentials = new UploadCredentialIssuer(now);
+  // Each server hands out links to itself (Flow JSON downloads), known once it listens.
+  const origins: Record<Vendor, string> = { nxcloud: '', cams: '' };
   const start = async (vendor: Vendor) => {
     if (vendor === 'nxcloud') {
-      return serve(createNxcloudProtocol({ store, review, account: nxcloudAccount, now }), basePort);
+      const origin = () => origins.nxcloud;
+      return serve(
+        createNxcloudProtocol({ store, review, flows, account: nxcloudAccount, now, origin }),
+        basePort,
+      );
     }
     // CAMS hands out the OSS look-alike's address, so it listens first, on a free port.
     oss.url = `http://${await serve(createOssProtocol({ bucket: oss.bucket, objects: oss.objects, credentials: uploadCredentials, now }), 0)}`;
-    const uploads = { bucket: oss.bucket, endpoint: () => oss.url, credentials: uploadCredentials };
+    const uploads = {
+      bucket: oss.bucket,
+      endpoint: () => oss.url,
+      credentials: uploadCredentials,
+      objects: oss.objects,
+    };
+    const origin = () => origins.cams;
     return serve(
-      createCamsProtocol({ store, review, account: camsAccount, now, uploads }),
+      createCamsProtocol({ store, review, flows, account: camsAccount, now, origin, uploads }),
       basePort === 0 ? 0 : basePort + 1,
     );
   };
@@ -281,6 +339,7 @@ export async function startEmulator<V extends Vendor = Vendor>(
   try {
     for (const vendor of vendors) {
       const address = await start(vendor);
+      origins[vendor] = `http://${address}`;
       if (vendor === 'nxcloud') {
         const url = `http://${address}`;
         endpoints.nxcloud = { url, config: { ...nxcloudAccount, baseUrl: url } };
@@ -305,10 +364,27 @@ export async function startEmulator<V extends Vendor = Vendor>(
       return review.pending;
     },
   };
+  const uploadable = (flowJson: FlowJsonInput) =>
+    Buffer.from(typeof flowJson === 'string' ? flowJson : JSON.stringify(flowJson, null, 2), 'utf8');
+  const flowControl: EmulatorFlows = {
+    create: ({ flowJson, ...input }) => {
+      const flow = flows.create(input);
+      return flowJson === undefined ? flow : flows.updateJson(flow.id, uploadable(flowJson)).flow;
+    },
+    setStatus: (id, status) => {
+      const flow = store.flows.get(id);
+      if (!flow) throw new Error(`No flow with id ${id}`);
+      return store.flows.replace({ ...flow, status });
+    },
+    json: (id) => flows.jsonOf(id)?.toString('utf8'),
+    setJson: (id, flowJson) => flows.updateJson(id, uploadable(flowJson)).validationErrors,
+    validate: (flowJson) => validateFlowJsonBytes(uploadable(flowJson)),
+  };
   return {
     ...endpoints,
     store,
     review: reviewControl,
+    flows: flowControl,
     webhooks,
     faults,
     requests: counters,

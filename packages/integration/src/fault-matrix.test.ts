@@ -2,8 +2,8 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import {
   BspError,
   type CallOptions,
+  type ImplementedOperation as ClientOperation,
   type ClientSettings,
-  type ImplementedOperation,
   type RequestOutcome,
   type RetryEvent,
   type WhatsAppClient,
@@ -21,6 +21,15 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { clientFor, VENDORS } from './emulator-clients.js';
 import { formatTable } from './format-table.js';
 import { countOpenHandles, settledOpenHandles } from './open-handles.js';
+
+/**
+ * The operations this file covers: the reads a call can make without creating anything first.
+ * The writes' faults are in write-faults.test.ts.
+ */
+type ReadOperation = Extract<
+  ClientOperation,
+  'flows.get' | 'flows.list' | 'flows.preview' | 'templates.list' | 'templates.get'
+>;
 
 /*
  * Every fault the emulator can inject, against every read operation of both adapters, through
@@ -53,22 +62,21 @@ const QUOTA_WINDOW_MS = 30_000;
 const LIMIT = DEFAULT_MAX_RESPONSE_BYTES;
 
 /** Each read operation, as a user calls it; a list call fetches its first page. */
-const CALLS: Record<ImplementedOperation, (client: WhatsAppClient, options: CallOptions) => Promise<object>> =
-  {
-    'flows.get': (client, options) => client.flows.get(NXCLOUD_EXAMPLE_FLOW.id, options),
-    'flows.list': (client, options) => firstPage(client.flows.list({ pageSize: 5, ...options }).pages()),
-    'flows.preview': (client, options) => client.flows.preview(NXCLOUD_EXAMPLE_FLOW.id, options),
-    'templates.list': (client, options) =>
-      firstPage(client.templates.list({ pageSize: 5, ...options }).pages()),
-    'templates.get': (client, options) =>
-      client.templates.get(
-        { name: NXCLOUD_EXAMPLE_TEMPLATE.name, language: NXCLOUD_EXAMPLE_TEMPLATE.language },
-        options,
-      ),
-  };
+const CALLS: Record<ReadOperation, (client: WhatsAppClient, options: CallOptions) => Promise<object>> = {
+  'flows.get': (client, options) => client.flows.get(NXCLOUD_EXAMPLE_FLOW.id, options),
+  'flows.list': (client, options) => firstPage(client.flows.list({ pageSize: 5, ...options }).pages()),
+  'flows.preview': (client, options) => client.flows.preview(NXCLOUD_EXAMPLE_FLOW.id, options),
+  'templates.list': (client, options) =>
+    firstPage(client.templates.list({ pageSize: 5, ...options }).pages()),
+  'templates.get': (client, options) =>
+    client.templates.get(
+      { name: NXCLOUD_EXAMPLE_TEMPLATE.name, language: NXCLOUD_EXAMPLE_TEMPLATE.language },
+      options,
+    ),
+};
 
 /** The operations of the matrix: every one the client offers. */
-const OPERATIONS = Object.keys(CALLS) as ImplementedOperation[];
+const OPERATIONS = Object.keys(CALLS) as ReadOperation[];
 
 async function firstPage(pages: AsyncGenerator<object>): Promise<object> {
   const first = await pages.next();
@@ -274,7 +282,7 @@ const FAULTS: FaultCase[] = [
 
 interface Lane {
   vendor: Vendor;
-  operation: ImplementedOperation;
+  operation: ReadOperation;
   emulator: Emulator<Vendor>;
   /** Added to the emulator's clock, which its quotas (and signature windows) read. */
   clock: { offsetMs: number };

@@ -1,8 +1,8 @@
 import {
+  type ImplementedOperation as ClientOperation,
   FlowPreviewSchema,
   FlowSchema,
   FlowSummarySchema,
-  type ImplementedOperation,
   ResponseFormatError,
   TemplateSchema,
   TemplateSummarySchema,
@@ -20,6 +20,15 @@ import {
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clientFor } from './emulator-clients.js';
+
+/**
+ * The operations this file covers: the reads a call can make without creating anything first.
+ * The writes' faults are in write-faults.test.ts.
+ */
+type ReadOperation = Extract<
+  ClientOperation,
+  'flows.get' | 'flows.list' | 'flows.preview' | 'templates.list' | 'templates.get'
+>;
 
 /*
  * Bodies of random sizes around the clients' response limit (below it, at it, a byte past it, far
@@ -41,7 +50,7 @@ const ENDLESS_CAP = 16 * MiB;
 const RUNS_PER_VENDOR = 50;
 
 /** Each read operation, and whether what it returned is a valid value of the normalized model. */
-const READS: Record<ImplementedOperation, (client: WhatsAppClient) => Promise<boolean>> = {
+const READS: Record<ReadOperation, (client: WhatsAppClient) => Promise<boolean>> = {
   'flows.get': async (client) =>
     FlowSchema.safeParse(await client.flows.get(NXCLOUD_EXAMPLE_FLOW.id)).success,
   'flows.preview': async (client) =>
@@ -95,7 +104,7 @@ const bodies: fc.Arbitrary<Body> = fc.oneof(
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('endless' as const), encoding }) },
 );
 
-const operation = fc.constantFrom(...(Object.keys(READS) as ImplementedOperation[]));
+const operation = fc.constantFrom(...(Object.keys(READS) as ReadOperation[]));
 
 /** The fault rule that makes the emulator send `body` in place of the vendor's answer. */
 function faultFor(body: Body): FaultRule {

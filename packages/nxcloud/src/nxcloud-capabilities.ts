@@ -35,6 +35,8 @@ export const nxcloudCapabilities: ProviderCapabilities = Object.freeze({
       byId: 'scan' as const,
       byNameAndLanguage: 'native' as const,
     }),
+    // deleteTemplate takes a name and deletes every language of it; nothing deletes one language.
+    delete: Object.freeze({ scopes: Object.freeze(['name'] as const) }),
     draftRules: nxcloudTemplateRules,
   }),
   // NXCloud documents no rate limit for its WhatsApp API, so none is assumed.

@@ -26,6 +26,7 @@ describe('nxcloud options', () => {
     const resolved = resolveNxcloudOptions({ ...TEST_OPTIONS, now: undefined });
     expect(resolved.baseUrl).toBe('https://api2.nxcloud.com');
     expect(resolved.signAlgorithm).toBe('md5');
+    expect(resolved.templateCreate).toBe('sync');
     expect(resolved.operations).toEqual(NXCLOUD_DEFAULT_OPERATIONS);
     expect(resolved.operations.queryFlowById).toEqual({
       path: '/api/wa/queryFlowById',
@@ -37,6 +38,23 @@ describe('nxcloud options', () => {
       ca: undefined,
       allowInsecureHttp: false,
       maxResponseBytes: DEFAULT_MAX_RESPONSE_BYTES,
+    });
+  });
+
+  it("takes templateCreate: 'async', and the template write operations' overrides", () => {
+    const resolved = resolveNxcloudOptions({
+      ...TEST_OPTIONS,
+      templateCreate: 'async',
+      operations: { createTemplateAsync: { action: 'createTemplateAsync' } },
+    });
+    expect(resolved.templateCreate).toBe('async');
+    expect(resolved.operations.createTemplateAsync).toEqual({
+      path: '/api/wa/createTemplateAsync',
+      action: 'createTemplateAsync',
+    });
+    expect(resolved.operations.uploadTemplateFile).toEqual({
+      path: '/api/wa/uploadTemplateFile',
+      action: 'uploadTemplateFile',
     });
   });
 
@@ -116,6 +134,8 @@ describe('nxcloud options', () => {
     ['maxResponseBytes', { maxResponseBytes: '1048576' }],
     ['maxResponseBytes', { maxResponseBytes: 2 ** 53 }],
     ['signAlgorithm', { signAlgorithm: 'sha1' }],
+    ['templateCreate', { templateCreate: 'later' }],
+    ['operations.createTemplate.action', { operations: { createTemplate: { action: 'create template' } } }],
     ['now', { now: 1_700_000_000_000 }],
     ['operations.getTemplate.path', { operations: { getTemplate: { path: 'api/wa/getTemplate' } } }],
     ['operations.queryFlowById.action', { operations: { queryFlowById: { action: 'get template' } } }],

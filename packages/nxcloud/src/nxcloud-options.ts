@@ -16,6 +16,11 @@ export const NXCLOUD_OPERATION_NAMES = [
   'queryFlowsByPhone',
   'getPreviewByFlowId',
   'getTemplate',
+  'createTemplate',
+  'createTemplateAsync',
+  'updateTemplate',
+  'deleteTemplate',
+  'uploadTemplateFile',
 ] as const;
 export type NxcloudOperationName = (typeof NXCLOUD_OPERATION_NAMES)[number];
 
@@ -36,7 +41,22 @@ export const NXCLOUD_DEFAULT_OPERATIONS: Readonly<Record<NxcloudOperationName, N
   queryFlowsByPhone: { path: '/v1/wa/m/flows/queryFlowsByPhone', action: 'queryFlowsByPhone' },
   getPreviewByFlowId: { path: '/v1/wa/m/flows/getPreviewByFlowId', action: 'getPreviewByFlowId' },
   getTemplate: { path: '/api/wa/getTemplate', action: 'getTemplate' },
+  createTemplate: { path: '/api/wa/createTemplate', action: 'createTemplate' },
+  // Its page (WhatsApp-API-createTemplateAsync) prints the action `createTemplate`; sent as printed.
+  createTemplateAsync: { path: '/api/wa/createTemplateAsync', action: 'createTemplate' },
+  updateTemplate: { path: '/api/wa/updateTemplate', action: 'updateTemplate' },
+  deleteTemplate: { path: '/api/wa/deleteTemplate', action: 'deleteTemplate' },
+  uploadTemplateFile: { path: '/api/wa/uploadTemplateFile', action: 'uploadTemplateFile' },
 };
+
+/**
+ * Which endpoint `templates.create` calls: `sync`, createTemplate, which answers with Meta's id of
+ * the new template; or `async`, createTemplateAsync (a 2025 page), which takes the same body and
+ * whose answer NXCloud does not document; the review result comes by the template webhook either
+ * way.
+ */
+export const NXCLOUD_TEMPLATE_CREATE_MODES = ['sync', 'async'] as const;
+export type NxcloudTemplateCreateMode = (typeof NXCLOUD_TEMPLATE_CREATE_MODES)[number];
 
 /**
  * Text pasted with a trailing newline or space would be signed or sent as it is and fail at the
@@ -144,6 +164,9 @@ export const nxcloudOptionsSchema = z.lazy(() => {
       .max(Number.MAX_SAFE_INTEGER, '`maxResponseBytes` must be a whole number of bytes')
       .default(DEFAULT_MAX_RESPONSE_BYTES),
     signAlgorithm: z.enum(['md5', 'sha256'], "`signAlgorithm` must be 'md5' or 'sha256'").default('md5'),
+    templateCreate: z
+      .enum(NXCLOUD_TEMPLATE_CREATE_MODES, "`templateCreate` must be 'sync' or 'async'")
+      .default('sync'),
     operations: z
       .strictObject(
         Object.fromEntries(NXCLOUD_OPERATION_NAMES.map((name) => [name, operationOverride])) as Record<
@@ -171,6 +194,7 @@ export interface ResolvedNxcloudOptions {
   readonly businessPhone: string;
   readonly baseUrl: string;
   readonly signAlgorithm: 'md5' | 'sha256';
+  readonly templateCreate: NxcloudTemplateCreateMode;
   readonly operations: Readonly<Record<NxcloudOperationName, NxcloudOperation>>;
   readonly now: () => number;
   readonly proxy: string | false | undefined;

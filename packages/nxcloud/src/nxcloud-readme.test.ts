@@ -33,6 +33,9 @@ describe('README', () => {
       'template list includes components': yesNo(templates.list.includesComponents),
       'template get by id':
         templates.get.byId === 'scan' ? 'scan (the client pages through the list)' : 'native',
+      'template delete scopes': (templates.delete?.scopes ?? [])
+        .map((scope) => (scope === 'name' ? '`name` (every language of it)' : `\`${scope}\``))
+        .join(', '),
       'default page size': String(flows.list.defaultPageSize),
       'maximum page size': String(flows.list.maxPageSize),
       'documented rate limits': Object.keys(rateLimits).length === 0 ? 'none' : expect.any(String),

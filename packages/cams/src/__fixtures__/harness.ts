@@ -18,14 +18,19 @@ export const CUST_SPACE_ID = 'cams-space-0001';
 /** 2023-11-21T01:43:56Z */
 export const FIXED_NOW = 1700531036000;
 
-export function testProvider(overrides: Partial<CamsOptions> = {}) {
-  return cams({
+/** The options of `testProvider`. */
+export function testOptions(overrides: Partial<CamsOptions> = {}): CamsOptions {
+  return {
     accessKeyId: ACCESS_KEY_ID,
     accessKeySecret: ACCESS_KEY_SECRET,
     custSpaceId: CUST_SPACE_ID,
     now: () => FIXED_NOW,
     ...overrides,
-  });
+  };
+}
+
+export function testProvider(overrides: Partial<CamsOptions> = {}) {
+  return cams(testOptions(overrides));
 }
 
 /** A call context as the core client would hand it over, answering to the given signal. */

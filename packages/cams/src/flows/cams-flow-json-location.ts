@@ -1,8 +1,6 @@
 import { BspError, ConfigError, type ProviderCallContext, ResponseFormatError } from '@whatsapp-bsp/core';
-import { parseWire } from '@whatsapp-bsp/core/adapter';
-import { camsBadResponse } from '../transport/cams-errors.js';
+import { fetchUploadAuthorization } from '../assets/cams-upload-authorization.js';
 import type { CamsSend } from '../transport/cams-transport.js';
-import { camsUploadLocationAnswerSchema } from './cams-flow-write-wire.js';
 
 const PROVIDER = 'cams';
 
@@ -43,9 +41,6 @@ interface UploadLocation {
   readonly bucket: string;
   readonly until: number;
 }
-
-/** How long an upload location is kept when CAMS gives no `Expire`. */
-const DEFAULT_LOCATION_LIFETIME_MS = 5 * 60 * 1000;
 
 // An OSS bucket name: lower-case letters, digits and hyphens, 3 to 63 characters (OSS naming rules).
 const BUCKET_NAME = /^[a-z0-9][a-z0-9-]{1,61}[a-z0-9]$/;
@@ -125,8 +120,8 @@ async function resolvedBy(
 }
 
 /**
- * GetChatappUploadAuthorization's bucket and endpoint. The answer also holds a temporary key pair
- * and token: an answer not as documented is reported without its body, so they reach no error.
+ * GetChatappUploadAuthorization's bucket and endpoint; of the temporary credentials it also hands
+ * out, nothing is kept.
  */
 async function fetchUploadLocation(
   send: CamsSend,
@@ -134,21 +129,20 @@ async function fetchUploadLocation(
   context: ProviderCallContext,
   nowMs: number,
 ): Promise<UploadLocation> {
-  const answer = await send('GetChatappUploadAuthorization', { CustSpaceId: custSpaceId }, context);
+  const { bucket, endpoint, lifetimeSeconds } = await fetchUploadAuthorization(send, custSpaceId, context);
+  // Never the answer itself in these errors: it holds the temporary key pair and token.
   const bad = (message: string) =>
-    camsBadResponse(`CAMS GetChatappUploadAuthorization answer ${message}`, {
-      httpStatusCode: answer.httpStatusCode,
-      requestId: answer.requestId,
-    });
-  const wire = parseWire(camsUploadLocationAnswerSchema, answer.body, (detail) =>
-    bad(`does not match the documented shape at \`${detail.path || 'body'}\`: ${detail.message}`),
-  );
-  const { BucketName: bucket, EndPoint: endpoint, Expire: expire } = wire.Data;
-  if (!BUCKET_NAME.test(bucket)) throw bad('names a bucket that is not a valid OSS bucket name');
+    new ResponseFormatError(
+      `CAMS GetChatappUploadAuthorization answered ${message}; nothing was downloaded`,
+      {
+        provider: PROVIDER,
+        outcome: 'failed',
+      },
+    );
+  if (!BUCKET_NAME.test(bucket)) throw bad('a BucketName that is not a valid OSS bucket name');
   const origin = ossOrigin(endpoint);
-  if (origin === undefined) throw bad('names an EndPoint that is not an OSS endpoint');
-  const lifetimeMs = expire !== undefined && expire > 0 ? expire * 1000 : DEFAULT_LOCATION_LIFETIME_MS;
-  return { origin, bucket, until: nowMs + lifetimeMs };
+  if (origin === undefined) throw bad('an EndPoint that is not an OSS host or URL');
+  return { origin, bucket, until: nowMs + lifetimeSeconds * 1000 };
 }
 
 /**

@@ -137,19 +137,6 @@ describe('flows.doUpdateJson: the file hosted, then UpdateFlowJSONAsset', () => 
     expect(Buffer.from(uploads[0]?.asset.data ?? []).equals(Buffer.from(text, 'utf8'))).toBe(true);
   });
 
-  it('without an uploader, is a ConfigError naming assetUploader, with nothing sent', async () => {
-    const requests: RecordedRequest[] = [];
-    interceptCams(requests, [200, updateFlowJsonAssetExampleBody]);
-
-    const error = await failure(
-      flowsOf(testProvider()).doUpdateJson({ id: FLOW_ID, text: '{}' }, callContext()),
-    );
-
-    expect(ConfigError.isInstance(error)).toBe(true);
-    expect(error).toMatchObject({ field: 'assetUploader', outcome: 'not-sent' });
-    expect(requests).toHaveLength(0);
-  });
-
   it('sends nothing to CAMS when hosting fails, and throws the uploader’s own error', async () => {
     const requests: RecordedRequest[] = [];
     interceptCams(requests, [200, updateFlowJsonAssetExampleBody]);

@@ -37,19 +37,3 @@ export const camsGetFlowJsonAnswerSchema = answerSchema((w) =>
     ),
   }),
 );
-
-/**
- * `Data` of GetChatappUploadAuthorization, only where its files live. The answer also carries a
- * temporary key pair and STS token, which this schema leaves out of its output.
- */
-export const camsUploadLocationAnswerSchema = answerSchema((w) =>
-  z.object({
-    Data: z.object({
-      BucketName: w.text().pipe(z.string().min(1)),
-      /** An OSS endpoint host, a region such as `oss-ap-southeast-1`, or either with a scheme. */
-      EndPoint: w.text().pipe(z.string().min(1)),
-      /** How long the authorization lasts, in seconds (the Chinese API page: 单位为秒). */
-      Expire: w.optional(w.integer()),
-    }),
-  }),
-);

@@ -33,8 +33,8 @@ const PROVIDER = 'cams';
 
 /** How the flows of a space reach their Flow JSON files, which CAMS takes and gives by URL. */
 export interface CamsFlowFiles {
-  /** Hosts a Flow JSON for UpdateFlowJSONAsset; without one, `doUpdateJson` is a ConfigError. */
-  readonly uploader?: AssetUploader | undefined;
+  /** Hosts a Flow JSON for UpdateFlowJSONAsset: the OSS uploader, or the user's `assetUploader`. */
+  readonly uploader: AssetUploader;
   /** GetFlowJSONAssest's `FilePath` to the URL to download. */
   readonly locate: FlowJsonLocator;
   readonly download: FlowJsonDownload;
@@ -176,17 +176,11 @@ export function camsFlows(send: CamsSend, custSpaceId: string, files: CamsFlowFi
  * errors go out as they are, any other failure of it as a retryable ProviderUnavailableError.
  */
 async function hostFlowJson(
-  uploader: AssetUploader | undefined,
+  uploader: AssetUploader,
   id: string,
   text: string,
   context: ProviderCallContext,
 ): Promise<string> {
-  if (uploader === undefined) {
-    throw new ConfigError(
-      'CAMS takes a Flow JSON by URL (UpdateFlowJSONAsset): give the CAMS option assetUploader, which hosts the file where CAMS can fetch it',
-      { provider: PROVIDER, field: 'assetUploader' },
-    );
-  }
   let hosted: { readonly url: string };
   try {
     hosted = await uploader.upload(flowJsonAsset(id, text), context);

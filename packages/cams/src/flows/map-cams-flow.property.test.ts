@@ -29,6 +29,7 @@ import { type CamsFlowFiles, camsFlows } from './cams-flows.js';
 const expectAdmitted = admissionCheck();
 /** The reads decoded here touch no Flow JSON file. */
 const noFiles: CamsFlowFiles = {
+  uploader: { upload: () => Promise.reject(new Error('not used by these reads')) },
   locate: () => Promise.reject(new Error('not used by these reads')),
   download: () => Promise.reject(new Error('not used by these reads')),
 };

@@ -111,3 +111,11 @@ export const camsListTemplatesAnswerSchema = answerSchema((w) =>
 );
 export type CamsListTemplatesWire = AnswerOf<typeof camsListTemplatesAnswerSchema>;
 export const camsGetTemplateAnswerSchema = answerSchema((w) => z.object({ Data: camsTemplateSchema(w) }));
+
+/**
+ * CreateChatappTemplate's and ModifyChatappTemplate's answer: the template's code and name.
+ * https://alibabacloud.com/help/en/chatapp/developer-reference/api-cams-2020-06-06-createchatapptemplate
+ */
+export const camsTemplateWriteAnswerSchema = answerSchema((w) =>
+  z.object({ Data: z.object({ TemplateCode: w.id(), TemplateName: w.optional(w.text()) }) }),
+);

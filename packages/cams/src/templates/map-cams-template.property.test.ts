@@ -33,7 +33,12 @@ import { camsTemplates } from './cams-templates.js';
 
 const expectAdmitted = admissionCheck();
 const templatesAnswering = (body: Record<string, unknown>) =>
-  camsTemplates(answering(body), 'cams-space-0001');
+  camsTemplates(answering(body), 'cams-space-0001', noUploads);
+
+/** These tests read templates only. */
+const noUploads = {
+  upload: () => Promise.reject(new Error('not used')),
+};
 
 const buttonWire = fc.record(
   {

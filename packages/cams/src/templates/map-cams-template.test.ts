@@ -68,7 +68,13 @@ describe('GetChatappTemplateDetail', () => {
           {
             type: 'BUTTONS',
             buttons: [
-              { type: 'URL', text: 'Track', url: 'https://example.com/track/{{1}}' },
+              {
+                type: 'URL',
+                text: 'Track',
+                url: 'https://example.com/track/{{1}}',
+                // The template-level Example map's {{1}}: the same sample as the body's.
+                example: ['https://example.com/track/Bob'],
+              },
               { type: 'PHONE_NUMBER', text: 'Call us', phoneNumber: '+6512345678' },
               { type: 'QUICK_REPLY', text: 'Stop' },
             ],

@@ -177,7 +177,7 @@ function mapComponent(
     case 'BUTTONS':
       return {
         type: 'BUTTONS',
-        buttons: (component.Buttons ?? []).map((button) => mapButton(button, category)),
+        buttons: (component.Buttons ?? []).map((button) => mapButton(button, category, examples)),
       };
     case 'CAROUSEL':
       // The template-level samples cannot tell one card's {{1}} from the body's, so cards get none.
@@ -238,7 +238,11 @@ function samplesFor(
  * button's `Type` value is undocumented, so a button with a `FlowId` and an unknown type is one.
  * A button missing a field the model requires stays visible as UNKNOWN rather than half-filled.
  */
-function mapButton(button: CamsButtonWire, category: TemplateCategory): TemplateButton {
+function mapButton(
+  button: CamsButtonWire,
+  category: TemplateCategory,
+  examples: Readonly<Record<string, unknown>> | undefined,
+): TemplateButton {
   const rawType = button.Type ?? '';
   const type = rawType.trim().toUpperCase();
   const text = button.Text;
@@ -263,7 +267,7 @@ function mapButton(button: CamsButtonWire, category: TemplateCategory): Template
     case 'URL':
       return text === undefined || button.Url === undefined
         ? unknown()
-        : { type: 'URL', text, url: button.Url };
+        : definedOnly({ type: 'URL', text, url: button.Url, example: urlSample(button.Url, examples) });
     case 'PHONE_NUMBER':
       return text === undefined || button.PhoneNumber === undefined
         ? unknown()
@@ -285,6 +289,24 @@ function mapButton(button: CamsButtonWire, category: TemplateCategory): Template
     default:
       return (button.FlowId !== undefined && flowButton(button)) || unknown();
   }
+}
+
+/**
+ * A dynamic URL's sample in Meta's form, the whole URL, from the template-level `Example` map,
+ * which holds its variable's value as it holds every other variable's: `Url`
+ * `https://example.com/track/{{1}}` with `{"{{1}}": "Bob"}` is `https://example.com/track/Bob`.
+ */
+function urlSample(
+  url: string,
+  examples: Readonly<Record<string, unknown>> | undefined,
+): string[] | undefined {
+  const names = templateVariableNames(url);
+  const name = names[0];
+  if (examples === undefined || names.length !== 1 || name === undefined) return undefined;
+  const sample = examples[`{{${name}}}`] ?? examples[name];
+  if (typeof sample !== 'string') return undefined;
+  const start = url.indexOf('{{');
+  return [url.slice(0, start) + sample + url.slice(url.indexOf('}}', start) + 2)];
 }
 
 function flowButton(button: CamsButtonWire): TemplateButton | undefined {

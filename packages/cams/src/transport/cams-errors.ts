@@ -2,6 +2,7 @@ import {
   AuthenticationError,
   type BspError,
   type BspErrorOptions,
+  ConflictError,
   InvalidRequestError,
   NotFoundError,
   PermissionError,
@@ -42,6 +43,8 @@ const CODE_RULES: readonly (readonly [(code: string) => boolean, ErrorClass])[] 
       code.startsWith('InvalidTimeStamp'),
     AuthenticationError,
   ],
+  // CreateChatappTemplate: the name is taken in that language.
+  [(code) => code === 'InvalidParameter.TemplateNameExist', ConflictError],
   // `DetailError.TemplateNotExist`, `DelError.TemplateNotExist`, …
   [(code) => code.endsWith('NotExist'), NotFoundError],
   [(code) => code.startsWith('InvalidParameter') || code.startsWith('MissingParameter'), InvalidRequestError],

@@ -61,9 +61,12 @@ const CAMS_ACTIONS = {
   PublishFlow: 'body',
   DeprecateFlow: 'body',
   DeleteFlow: 'body',
-  GetChatappUploadAuthorization: 'query',
   ListChatappTemplate: 'query',
   GetChatappTemplateDetail: 'query',
+  CreateChatappTemplate: 'body',
+  ModifyChatappTemplate: 'body',
+  DeleteChatappTemplate: 'query',
+  GetChatappUploadAuthorization: 'query',
 } as const satisfies Record<string, 'body' | 'query'>;
 
 export type CamsAction = keyof typeof CAMS_ACTIONS;

@@ -3,6 +3,7 @@
 import type { Flow, FlowPreview, FlowSummary } from '../model/flow.js';
 import type { Page } from '../model/page.js';
 import type { Template, TemplateSummary } from '../model/template.js';
+import type { CreatedTemplate, TemplateMedia } from '../model/template-writes.js';
 import type { ProviderCallContext, ProviderResult } from '../provider/call-context.js';
 import type { ProviderCapabilities } from '../provider/capabilities.js';
 import type { ProviderV1 } from '../provider/provider-v1.js';
@@ -67,9 +68,21 @@ export class ScriptedProvider implements ProviderV1 {
     preview: [] as Step<FlowPreview>[],
     listTemplates: [] as Step<Page<TemplateSummary | Template>>[],
     getTemplate: [] as Step<Template>[],
+    createTemplate: [] as Step<CreatedTemplate>[],
+    updateTemplate: [] as Step<CreatedTemplate>[],
+    deleteTemplate: [] as Step<object>[],
+    uploadTemplateMedia: [] as Step<TemplateMedia>[],
   };
 
-  constructor(readonly capabilities: ProviderCapabilities = testCapabilities) {}
+  /**
+   * @param omit Template write methods this provider lacks, as a vendor that cannot do them.
+   */
+  constructor(
+    readonly capabilities: ProviderCapabilities = testCapabilities,
+    omit: readonly ('doCreate' | 'doUpdate' | 'doDelete' | 'doUploadMedia')[] = [],
+  ) {
+    for (const method of omit) delete (this.templates as Record<string, unknown>)[method];
+  }
 
   readonly flows = {
     doGet: (request: unknown, context: ProviderCallContext) => this.next('getFlow', request, context),
@@ -79,6 +92,14 @@ export class ScriptedProvider implements ProviderV1 {
   readonly templates = {
     doList: (request: unknown, context: ProviderCallContext) => this.next('listTemplates', request, context),
     doGet: (request: unknown, context: ProviderCallContext) => this.next('getTemplate', request, context),
+    doCreate: (request: unknown, context: ProviderCallContext) =>
+      this.next('createTemplate', request, context),
+    doUpdate: (request: unknown, context: ProviderCallContext) =>
+      this.next('updateTemplate', request, context),
+    doDelete: (request: unknown, context: ProviderCallContext) =>
+      this.next('deleteTemplate', request, context),
+    doUploadMedia: (request: unknown, context: ProviderCallContext) =>
+      this.next('uploadTemplateMedia', request, context),
   };
 
   private async next<K extends keyof ScriptedProvider['script']>(

@@ -9,9 +9,9 @@ import { TemplatesResource } from './resources/templates.js';
  * rejects. Create it with `createClient`.
  */
 export class WhatsAppClient {
-  /** WhatsApp Flows: get, list, preview. */
+  /** WhatsApp Flows: get, list, preview, getJson, create, update, updateJson, publish, deprecate, delete, waitForStatus. */
   readonly flows: FlowsResource;
-  /** Message templates: list, get. */
+  /** Message templates: list, get, create, update, delete, uploadMedia, waitForStatus. */
   readonly templates: TemplatesResource;
 
   /** @internal Made by `createClient`. */

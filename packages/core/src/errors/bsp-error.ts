@@ -63,6 +63,11 @@ export interface BspErrorOptions {
   cause?: unknown;
   /** The input field at fault, for INVALID_REQUEST and CONFIG errors. */
   field?: string;
+  /**
+   * What the call had done before it failed, for the caller to carry on from there: e.g.
+   * `{ flowId, created: true, step }` when `flows.create` made the flow and a later step failed.
+   */
+  details?: Readonly<Record<string, unknown>>;
 }
 
 const ERROR_MARKER = Symbol.for('whatsapp-bsp.error');
@@ -83,6 +88,11 @@ export class BspError extends Error {
   declare readonly retryAfterMs?: number;
   declare readonly raw?: unknown;
   declare readonly field?: string;
+  /**
+   * What the call had done before it failed (see `BspErrorOptions.details`); the client sets it
+   * on an error of a later step of a call with several requests.
+   */
+  declare details?: Readonly<Record<string, unknown>>;
   /** Attempts made before this error was thrown; set by the client's retry loop. */
   attempts: number;
 
@@ -101,6 +111,7 @@ export class BspError extends Error {
     if (options.retryAfterMs !== undefined) this.retryAfterMs = options.retryAfterMs;
     if (options.raw !== undefined) this.raw = options.raw;
     if (options.field !== undefined) this.field = options.field;
+    if (options.details !== undefined) this.details = options.details;
     if (options.cause !== undefined) {
       Object.defineProperty(this, 'cause', {
         value: safeCause(options.cause),
@@ -133,6 +144,7 @@ export class BspError extends Error {
       'requestId',
       'retryAfterMs',
       'field',
+      'details',
       'raw',
     ] as const) {
       if (this[key] !== undefined) json[key] = this[key];

@@ -37,7 +37,7 @@ export const OPERATION_TABLE = {
     method: 'doGetJson',
     kind: 'read',
     idempotent: true,
-    implemented: false,
+    implemented: true,
   },
   // Flow names are unique per WABA, so a flow's name finds it after an unknown outcome.
   'flows.create': {
@@ -46,42 +46,42 @@ export const OPERATION_TABLE = {
     kind: 'write',
     idempotent: false,
     naturalKey: ['name'],
-    implemented: false,
+    implemented: true,
   },
   'flows.update': {
     resource: 'flows',
     method: 'doUpdate',
     kind: 'write',
     idempotent: true,
-    implemented: false,
+    implemented: true,
   },
   'flows.updateJson': {
     resource: 'flows',
     method: 'doUpdateJson',
     kind: 'write',
     idempotent: true,
-    implemented: false,
+    implemented: true,
   },
   'flows.publish': {
     resource: 'flows',
     method: 'doPublish',
     kind: 'write',
     idempotent: true,
-    implemented: false,
+    implemented: true,
   },
   'flows.deprecate': {
     resource: 'flows',
     method: 'doDeprecate',
     kind: 'write',
     idempotent: true,
-    implemented: false,
+    implemented: true,
   },
   'flows.delete': {
     resource: 'flows',
     method: 'doDelete',
     kind: 'write',
     idempotent: true,
-    implemented: false,
+    implemented: true,
   },
   'templates.list': {
     resource: 'templates',
@@ -104,21 +104,21 @@ export const OPERATION_TABLE = {
     kind: 'write',
     idempotent: false,
     naturalKey: ['name', 'language'],
-    implemented: false,
+    implemented: true,
   },
   'templates.update': {
     resource: 'templates',
     method: 'doUpdate',
     kind: 'write',
     idempotent: true,
-    implemented: false,
+    implemented: true,
   },
   'templates.delete': {
     resource: 'templates',
     method: 'doDelete',
     kind: 'write',
     idempotent: true,
-    implemented: false,
+    implemented: true,
   },
   // A second upload of the same file only leaves an unused copy at the vendor: safe to repeat.
   'templates.uploadMedia': {
@@ -126,7 +126,7 @@ export const OPERATION_TABLE = {
     method: 'doUploadMedia',
     kind: 'write',
     idempotent: true,
-    implemented: false,
+    implemented: true,
   },
 } as const satisfies Readonly<Record<string, OperationDefinition>>;
 

@@ -1,3 +1,5 @@
+import type { FlowLifecycle } from '../flows/flow-lifecycle.js';
+import type { ObjectStore } from '../oss/object-store.js';
 import type { UploadCredentialIssuer } from '../oss/upload-credentials.js';
 import type { TemplateReview } from '../review/template-review.js';
 import type { EmulatorStore } from '../store/emulator-store.js';
@@ -9,7 +11,10 @@ export type CamsJson = Record<string, unknown>;
 export interface CamsContext {
   store: EmulatorStore;
   review: TemplateReview;
+  flows: FlowLifecycle;
   now: () => number;
+  /** The server's own `http://host:port`, for the links it hands out. */
+  origin: () => string;
   /** Where uploads go: the OSS look-alike's bucket, its URL and the credentials it accepts. */
   uploads?: CamsUploads;
 }
@@ -19,6 +24,8 @@ export interface CamsUploads {
   /** The OSS look-alike's URL, known once it listens. */
   endpoint(): string;
   credentials: UploadCredentialIssuer;
+  /** What was uploaded, which CAMS can then fetch by URL. */
+  objects: ObjectStore;
 }
 
 /** One CAMS action: what the common checks need to know about it, and its own logic. */

@@ -1,4 +1,10 @@
 import type { CamsAccount } from '../credentials.js';
+import {
+  FLOW_JSON_DOWNLOAD_OPERATION,
+  flowIdOfDownloadPath,
+  serveFlowJsonDownload,
+} from '../flows/flow-json-download.js';
+import type { FlowLifecycle } from '../flows/flow-lifecycle.js';
 import type { TemplateReview } from '../review/template-review.js';
 import {
   headerValue,
@@ -9,6 +15,7 @@ import {
 import type { EmulatorStore } from '../store/emulator-store.js';
 import { authenticateCamsRequest, CAMS_DATE_WINDOW_MS, NonceCache } from './cams-authenticate.js';
 import { CamsApiError, camsError, missingParameter, newRequestId, serverErrorText } from './cams-errors.js';
+import { CAMS_FLOW_WRITE_OPERATIONS } from './cams-flow-writes.js';
 import { CAMS_FLOW_OPERATIONS } from './cams-flows.js';
 import type { CamsContext, CamsOperation, CamsParams, CamsUploads } from './cams-operation.js';
 import { decodeParameters } from './cams-signature.js';
@@ -22,17 +29,22 @@ const OK_MESSAGE = 'None';
 
 /** Every action by name: each resource brings its own. */
 const OPERATIONS: ReadonlyMap<string, CamsOperation> = new Map(
-  [...CAMS_FLOW_OPERATIONS, ...CAMS_TEMPLATE_OPERATIONS, ...CAMS_UPLOAD_OPERATIONS].map((operation) => [
-    operation.action,
-    operation,
-  ]),
+  [
+    ...CAMS_FLOW_OPERATIONS,
+    ...CAMS_FLOW_WRITE_OPERATIONS,
+    ...CAMS_TEMPLATE_OPERATIONS,
+    ...CAMS_UPLOAD_OPERATIONS,
+  ].map((operation) => [operation.action, operation]),
 );
 
 export interface CamsProtocolOptions {
   store: EmulatorStore;
   review: TemplateReview;
+  flows: FlowLifecycle;
   account: CamsAccount;
   now: () => number;
+  /** The server's own `http://host:port`, known once it listens: Flow JSON links point there. */
+  origin: () => string;
   uploads?: CamsUploads;
 }
 
@@ -48,14 +60,23 @@ export function createCamsProtocol(options: CamsProtocolOptions): VendorProtocol
   const context: CamsContext = {
     store: options.store,
     review: options.review,
+    flows: options.flows,
     now: options.now,
+    origin: options.origin,
     ...(options.uploads ? { uploads: options.uploads } : {}),
   };
   return {
     vendor: 'cams',
     proxyName: 'Tengine',
-    operationOf: (request) => headerValue(request, 'x-acs-action') ?? '(none)',
+    operationOf: (request) =>
+      flowIdOfDownloadPath(request.url.pathname) === undefined
+        ? (headerValue(request, 'x-acs-action') ?? '(none)')
+        : FLOW_JSON_DOWNLOAD_OPERATION,
     handle(request) {
+      // The Flow JSON links GetFlowJSONAssest hands out: plain GETs, unsigned.
+      const downloadedFlowId = flowIdOfDownloadPath(request.url.pathname);
+      if (downloadedFlowId !== undefined)
+        return serveFlowJsonDownload(request, downloadedFlowId, options.flows);
       const requestId = newRequestId();
       try {
         const operation = route(request);

@@ -2,8 +2,12 @@ import Cams, {
   CreateChatappTemplateRequest,
   CreateChatappTemplateRequestComponents,
   CreateChatappTemplateRequestComponentsButtons,
+  CreateFlowRequest,
   DeleteChatappTemplateRequest,
+  DeleteFlowRequest,
+  DeprecateFlowRequest,
   GetChatappTemplateDetailRequest,
+  GetFlowJSONAssestRequest,
   GetFlowPreviewUrlRequest,
   GetFlowRequest,
   ListChatappTemplateRequest,
@@ -12,10 +16,14 @@ import Cams, {
   ListFlowRequestPage,
   ModifyChatappTemplateRequest,
   ModifyChatappTemplateRequestComponents,
+  ModifyFlowRequest,
+  PublishFlowRequest,
+  UpdateFlowJSONAssetRequest,
 } from '@alicloud/cams20200606';
 import OpenApi, { Config, OpenApiRequest, Params } from '@alicloud/openapi-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { commonJsClass } from '../__fixtures__/common-js.js';
+import { send } from '../__fixtures__/signed-requests.js';
 import { CAMS_GET_FLOW_EXAMPLE } from '../__fixtures__/vendor-example-payloads.js';
 import { type Emulator, startEmulator } from '../start-emulator.js';
 
@@ -376,5 +384,95 @@ describe('official SDK writes against the CAMS emulator', () => {
     expect(deleted.body?.code).toBe('OK');
     expect(emulator.store.templates.getByCode(templateCode, 'es')).toBeUndefined();
     emulator.review.set({ delayMs: 200 });
+  });
+});
+
+describe('official SDK flow writes against the CAMS emulator', () => {
+  // A Flow JSON built to the shape of Meta's Flow JSON reference: one terminal screen.
+  const flowJson =
+    '{"version":"7.0","screens":[{"id":"DONE","terminal":true,"layout":{"type":"SingleColumnLayout","children":[]}}]}';
+
+  it('createFlow, modifyFlow, updateFlowJSONAsset, getFlowJSONAssest, publishFlow and deprecateFlow each go through, as the SDK sends them', async () => {
+    const created = await client.createFlow(
+      new CreateFlowRequest({ custSpaceId: custSpaceId(), flowName: 'sdk_flow', categories: ['SIGN_UP'] }),
+    );
+    expect(created.statusCode).toBe(200);
+    expect(created.body?.code).toBe('OK');
+    const flowId = created.body?.data?.flowId ?? '';
+    expect(created.body?.data?.toMap()).toEqual({
+      FlowId: flowId,
+      FlowName: 'sdk_flow',
+      Categories: ['SIGN_UP'],
+    });
+
+    const modified = await client.modifyFlow(
+      new ModifyFlowRequest({
+        custSpaceId: custSpaceId(),
+        flowId,
+        flowName: 'sdk_flow_renamed',
+        categories: ['SURVEY', 'OTHER'],
+      }),
+    );
+    expect(modified.body?.data?.toMap()).toEqual({
+      FlowId: flowId,
+      FlowName: 'sdk_flow_renamed',
+      Categories: ['SURVEY', 'OTHER'],
+    });
+
+    const key = 'chatapp/cams-emulator-space/sdk-flow.json';
+    emulator.cams.oss.objects.put(key, Buffer.from(flowJson), 'application/json');
+    const updated = await client.updateFlowJSONAsset(
+      new UpdateFlowJSONAssetRequest({
+        custSpaceId: custSpaceId(),
+        flowId,
+        filePath: `${emulator.cams.oss.url}/${emulator.cams.oss.bucket}/${key}`,
+      }),
+    );
+    expect(updated.body?.data?.toMap()).toEqual({ FlowId: flowId });
+
+    const asset = await client.getFlowJSONAssest(
+      new GetFlowJSONAssestRequest({ custSpaceId: custSpaceId(), flowId }),
+    );
+    expect(asset.body?.data?.flowId).toBe(flowId);
+    expect((await send(asset.body?.data?.filePath ?? '', { method: 'GET' })).text).toBe(flowJson);
+
+    expect(
+      (await client.publishFlow(new PublishFlowRequest({ custSpaceId: custSpaceId(), flowId }))).body?.code,
+    ).toBe('OK');
+    expect(emulator.store.flows.get(flowId)?.status).toBe('PUBLISHED');
+    const deprecated = await client.deprecateFlow(
+      new DeprecateFlowRequest({ custSpaceId: custSpaceId(), flowId }),
+    );
+    expect(deprecated.body?.code).toBe('OK');
+    expect(emulator.store.flows.get(flowId)?.status).toBe('DEPRECATED');
+  });
+
+  it('deleteFlow removes a DRAFT, and a refusal reaches the SDK as its error with the code and HTTP 400', async () => {
+    const created = await client.createFlow(
+      new CreateFlowRequest({ custSpaceId: custSpaceId(), flowName: 'sdk_draft', categories: ['OTHER'] }),
+    );
+    const flowId = created.body?.data?.flowId ?? '';
+    await client.publishFlow(new PublishFlowRequest({ flowId }));
+    const refused = await sdkError(
+      client.deleteFlow(new DeleteFlowRequest({ custSpaceId: custSpaceId(), flowId })),
+    );
+    expect({ code: refused.code, statusCode: refused.statusCode }).toEqual({
+      code: 'InvalidParameter.FlowStatusError',
+      statusCode: 400,
+    });
+
+    const draft = await client.createFlow(
+      new CreateFlowRequest({ custSpaceId: custSpaceId(), flowName: 'sdk_deletable', categories: ['OTHER'] }),
+    );
+    const draftId = draft.body?.data?.flowId ?? '';
+    const deleted = await client.deleteFlow(
+      new DeleteFlowRequest({ custSpaceId: custSpaceId(), flowId: draftId }),
+    );
+    expect(deleted.body?.code).toBe('OK');
+    expect(emulator.store.flows.get(draftId)).toBeUndefined();
+    const taken = await sdkError(
+      client.createFlow(new CreateFlowRequest({ flowName: 'sdk_draft', categories: ['OTHER'] })),
+    );
+    expect(taken.code).toBe('InvalidParameter.FlowNameExist');
   });
 });

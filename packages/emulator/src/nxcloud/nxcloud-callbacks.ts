@@ -82,8 +82,12 @@ function nxcloudCallbackBody(event: EmulatorEvent, account: NxcloudAccount): { f
           business_phone: account.businessPhone,
           event: 'FLOW_STATUS_CHANGE',
           flow_id: flow.id,
-          message: `Flow ${flow.name} changed status from ${event.previousStatus} to ${flow.status}`,
+          message:
+            event.previousStatus === undefined
+              ? `Flow ${flow.name} was created with status ${flow.status}`
+              : `Flow ${flow.name} changed status from ${event.previousStatus} to ${flow.status}`,
           new_status: flow.status,
+          // The page: absent when a flow is created as DRAFT (JSON.stringify drops undefined).
           old_status: event.previousStatus,
           time,
           wabaId: EMULATOR_WABA_ID,

@@ -1,5 +1,11 @@
 import { STATUS_CODES } from 'node:http';
 import type { NxcloudAccount } from '../credentials.js';
+import {
+  FLOW_JSON_DOWNLOAD_OPERATION,
+  flowIdOfDownloadPath,
+  serveFlowJsonDownload,
+} from '../flows/flow-json-download.js';
+import type { FlowLifecycle } from '../flows/flow-lifecycle.js';
 import type { TemplateReview } from '../review/template-review.js';
 import {
   headerValue,
@@ -10,20 +16,32 @@ import {
 import type { EmulatorStore } from '../store/emulator-store.js';
 import { authenticateNxcloudRequest } from './nxcloud-authenticate.js';
 import { nxcloudError } from './nxcloud-errors.js';
+import { NXCLOUD_FLOW_WRITE_ROUTES } from './nxcloud-flow-writes.js';
 import { NXCLOUD_FLOW_ROUTES } from './nxcloud-flows.js';
 import type { NxcloudBody, NxcloudContext, NxcloudRoute } from './nxcloud-route.js';
 import { NXCLOUD_TEMPLATE_ROUTES } from './nxcloud-templates.js';
 
 /** Every endpoint by path: each resource brings its own. */
 const ROUTES: ReadonlyMap<string, NxcloudRoute> = new Map(
-  [...NXCLOUD_FLOW_ROUTES, ...NXCLOUD_TEMPLATE_ROUTES].map((route) => [route.path, route]),
+  [...NXCLOUD_FLOW_ROUTES, ...NXCLOUD_FLOW_WRITE_ROUTES, ...NXCLOUD_TEMPLATE_ROUTES].map((route) => [
+    route.path,
+    route,
+  ]),
 );
+
+/** The vendor APIs take small JSON bodies: 1 MiB is plenty. */
+const MAX_BODY_BYTES = 1024 * 1024;
+/** A Flow JSON may be 10 MB (Meta's limit), plus the multipart framing around it. */
+const MAX_FLOW_JSON_UPLOAD_BYTES = 11 * 1024 * 1024;
 
 export interface NxcloudProtocolOptions {
   store: EmulatorStore;
   review: TemplateReview;
+  flows: FlowLifecycle;
   account: NxcloudAccount;
   now: () => number;
+  /** The server's own `http://host:port`, known once it listens: Flow JSON download links point there. */
+  origin: () => string;
 }
 
 /**
@@ -33,12 +51,28 @@ export interface NxcloudProtocolOptions {
  * pages: https://github.com/nxtele/http-api-document/wiki/
  */
 export function createNxcloudProtocol(options: NxcloudProtocolOptions): VendorProtocol {
-  const context: NxcloudContext = { store: options.store, review: options.review, now: options.now };
+  const context: NxcloudContext = {
+    store: options.store,
+    review: options.review,
+    flows: options.flows,
+    now: options.now,
+    origin: options.origin,
+  };
   return {
     vendor: 'nxcloud',
     proxyName: 'nginx',
-    operationOf: (request) => ROUTES.get(request.url.pathname)?.operation ?? request.url.pathname,
+    maxBodyBytes: (pathname) =>
+      ROUTES.get(pathname)?.operation === 'updateFlowJson' ? MAX_FLOW_JSON_UPLOAD_BYTES : MAX_BODY_BYTES,
+    operationOf: (request) =>
+      ROUTES.get(request.url.pathname)?.operation ??
+      (flowIdOfDownloadPath(request.url.pathname) === undefined
+        ? request.url.pathname
+        : FLOW_JSON_DOWNLOAD_OPERATION),
     async handle(request) {
+      // The Flow JSON links getFlowJson hands out: plain GETs, unsigned, as Meta's download URLs are.
+      const downloadedFlowId = flowIdOfDownloadPath(request.url.pathname);
+      if (downloadedFlowId !== undefined)
+        return serveFlowJsonDownload(request, downloadedFlowId, options.flows);
       const route = ROUTES.get(request.url.pathname);
       if (!route) return jsonResponse(404, { code: 404, message: 'Not Found', data: null });
       if (request.method !== 'POST') {
@@ -76,7 +110,7 @@ export function createNxcloudProtocol(options: NxcloudProtocolOptions): VendorPr
       ) {
         return nxcloudError(9003, 'Application does not exist or is unavailable');
       }
-      if (route.phoneField) {
+      if (route.phoneField && body[route.phoneField] !== undefined) {
         const phone = String(body[route.phoneField]);
         if (!/^\d{6,20}$/.test(phone)) {
           return nxcloudError(9002, 'Merchant phone number error: not a WhatsApp number');

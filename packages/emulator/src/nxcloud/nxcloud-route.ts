@@ -1,3 +1,4 @@
+import type { FlowLifecycle } from '../flows/flow-lifecycle.js';
 import type { TemplateReview } from '../review/template-review.js';
 import type { VendorResponse } from '../server/vendor-protocol.js';
 import type { EmulatorStore } from '../store/emulator-store.js';
@@ -11,7 +12,10 @@ export type NxcloudBody = Record<string, unknown>;
 export interface NxcloudContext {
   store: EmulatorStore;
   review: TemplateReview;
+  flows: FlowLifecycle;
   now: () => number;
+  /** The server's own `http://host:port`, for the links it hands out. */
+  origin: () => string;
 }
 
 /**
@@ -33,7 +37,11 @@ export interface NxcloudRoute {
   required: readonly string[];
   /** Required fields that hold JSON structures (`components`); the others must be text. */
   structured?: readonly string[];
-  /** The body field that names the merchant's number, checked against the account. */
+  /**
+   * The body field that names the merchant's number, checked against the account when it is sent
+   * (list it in `required` to require it).
+   */
   phoneField?: 'business_phone' | 'phone';
-  handle(body: NxcloudBody, context: NxcloudContext): VendorResponse;
+  /** Multipart uploads read their files, so the answer may come later. */
+  handle(body: NxcloudBody, context: NxcloudContext): VendorResponse | Promise<VendorResponse>;
 }

@@ -26,7 +26,7 @@ export function nxcloudFlow(flow: EmulatorFlow): Json {
     categories: flow.categories,
     preview: flow.preview && nxcloudPreview(flow.preview),
     status: flow.status,
-    validation_errors: flow.validationErrors.map(validationError),
+    validation_errors: flow.validationErrors.map(nxcloudValidationError),
     json_version: flow.jsonVersion,
     data_api_version: flow.dataApiVersion,
     endpoint_uri: flow.endpointUri,
@@ -42,11 +42,12 @@ export function nxcloudFlowListItem(flow: EmulatorFlow): Json {
     name: flow.name,
     status: flow.status,
     categories: flow.categories,
-    validation_errors: flow.validationErrors.map(validationError),
+    validation_errors: flow.validationErrors.map(nxcloudValidationError),
   };
 }
 
-function validationError(error: EmulatorFlow['validationErrors'][number]): Json {
+/** A validation error in Meta's snake_case shape, as queryFlowById and updateFlowJson return them. */
+export function nxcloudValidationError(error: EmulatorFlow['validationErrors'][number]): Json {
   return compact({
     error: error.error,
     error_type: error.errorType,

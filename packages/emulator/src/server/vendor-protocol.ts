@@ -32,8 +32,8 @@ export interface VendorProtocol {
   throttled(request: VendorRequest, code: string | undefined): VendorResponse;
   /** The server name shown on HTML error pages of the vendor's proxy. */
   proxyName: string;
-  /** Bodies above this many bytes get HTTP 413; default 1 MiB. */
-  maxBodyBytes?: number;
+  /** Bodies above this many bytes get HTTP 413; default 1 MiB. A function decides by the request's path. */
+  maxBodyBytes?: number | ((pathname: string) => number);
 }
 
 export function jsonResponse(

@@ -54,12 +54,16 @@ async function serve(
   outgoing: ServerResponse,
 ): Promise<void> {
   const { protocol, faults, counters } = options;
-  const body = await readBody(incoming, protocol.maxBodyBytes ?? MAX_BODY_BYTES);
+  const url = targetUrl(incoming);
+  const limit =
+    typeof protocol.maxBodyBytes === 'function'
+      ? protocol.maxBodyBytes(url?.pathname ?? '/')
+      : (protocol.maxBodyBytes ?? MAX_BODY_BYTES);
+  const body = await readBody(incoming, limit);
   if (body === undefined) {
     send(outgoing, protocol.httpError(requestWithoutTarget(incoming), 413));
     return;
   }
-  const url = targetUrl(incoming);
   if (url === undefined) {
     counters.received(protocol.vendor, MALFORMED_OPERATION);
     send(outgoing, protocol.httpError(requestWithoutTarget(incoming), 400));

@@ -8,9 +8,14 @@ import {
   requireStringArray,
 } from './validate-input.js';
 
-/** A flow whose status a `replace` changed. */
+/**
+ * A flow whose status changed: by a `replace`, or by a vendor's create (`addAsCreated`), when
+ * there is no previous flow.
+ */
 export interface FlowStatusChange {
-  previous: EmulatorFlow;
+  /** The flow as it was; absent for a new flow. */
+  previous?: EmulatorFlow;
+  /** The flow as it is now. */
   current: EmulatorFlow;
 }
 
@@ -23,6 +28,8 @@ const byName = (flow: EmulatorFlow) => flow.name;
  */
 export class FlowCollection {
   private readonly statusWatchers = new Set<(change: FlowStatusChange) => void>();
+  /** The Flow JSON uploaded for a flow, by flow id, kept as the exact bytes received. */
+  private readonly flowJson = new Map<string, Buffer>();
 
   constructor(
     private readonly records: RecordList<EmulatorFlow>,
@@ -41,6 +48,16 @@ export class FlowCollection {
     return flow;
   }
 
+  /**
+   * Adds a flow as a vendor's create does: like `add`, and the status watchers are told (a new
+   * flow has no previous status), which is when NXCloud sends its flows webhook.
+   */
+  addAsCreated(input: FlowInput): EmulatorFlow {
+    const flow = this.add(input);
+    for (const watcher of this.statusWatchers) watcher({ current: flow });
+    return flow;
+  }
+
   /** Replaces the flow with the same id, keeping its place in the list. */
   replace(flow: EmulatorFlow): EmulatorFlow {
     const checked = checkFlow(structuredClone(flow));
@@ -56,20 +73,32 @@ export class FlowCollection {
 
   /**
    * Calls `watcher` after every `replace` that changes a flow's status (published, deprecated, or
-   * blocked and throttled by Meta, as a test sets it), which is when vendors send their callbacks.
-   * Returns a function that stops watching.
+   * blocked and throttled by Meta, as a test sets it) and after every `addAsCreated`, which is when
+   * vendors send their callbacks. Returns a function that stops watching.
    */
   watchStatus(watcher: (change: FlowStatusChange) => void): () => void {
     this.statusWatchers.add(watcher);
     return () => this.statusWatchers.delete(watcher);
   }
 
-  /** Removes a flow; returns whether it existed. */
+  /** Removes a flow and its Flow JSON; returns whether it existed. */
   remove(id: string): boolean {
     const position = this.positionOf(id);
     if (position === undefined) return false;
     this.records.removePositions([position]);
+    this.flowJson.delete(id);
     return true;
+  }
+
+  /** The Flow JSON uploaded for a flow, byte for byte; undefined when none was (or no such flow). */
+  storedJson(id: string): Buffer | undefined {
+    return this.flowJson.get(id);
+  }
+
+  /** Keeps a copy of a flow's Flow JSON. Throws when there is no such flow. */
+  storeJson(id: string, bytes: Uint8Array): void {
+    if (this.positionOf(id) === undefined) throw new Error(`No flow with id ${id}`);
+    this.flowJson.set(id, Buffer.from(bytes));
   }
 
   get(id: string): EmulatorFlow | undefined {
@@ -99,6 +128,7 @@ export class FlowCollection {
 
   clear(): void {
     this.records.clear();
+    this.flowJson.clear();
   }
 
   private positionOf(id: string): number | undefined {

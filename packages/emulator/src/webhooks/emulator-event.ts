@@ -17,7 +17,8 @@ export interface FlowStatusEvent {
   type: 'flow.status';
   /** The flow as it is now. */
   flow: EmulatorFlow;
-  previousStatus: string;
+  /** Absent when the flow was just created (as a DRAFT). */
+  previousStatus?: string;
   /** When it changed, in epoch milliseconds on the emulator's clock. */
   at: number;
 }

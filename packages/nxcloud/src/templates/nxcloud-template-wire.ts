@@ -18,7 +18,7 @@ import { lenientIntegerSchema, optionalTextSchema } from '../wire/nxcloud-wire-v
 const stringOrStringsSchema = once(() => z.union([z.string(), z.array(z.string())]));
 
 /** A digit id that may arrive as a JSON number; an unsafe integer has already lost digits. */
-const lenientIdSchema = once(() =>
+export const lenientIdSchema = once(() =>
   z
     .union([z.string(), z.int().refine(Number.isSafeInteger, 'is a number too large to be exact')])
     .transform(String),

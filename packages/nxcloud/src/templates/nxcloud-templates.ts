@@ -13,10 +13,12 @@ import {
   nxcloudTemplateListWireSchema,
   nxcloudTemplateWireSchema,
 } from './nxcloud-template-wire.js';
+import { nxcloudTemplateWrites } from './nxcloud-template-writes.js';
 
 /**
  * NXCloud's template operations. Each sends one signed request, then decodes the answer in one
- * way: the transport's `data`, parsed by its wire schema (`parseWire`), mapped to the model.
+ * way: the transport's `data`, parsed by its wire schema (`parseWire`), mapped to the model. The
+ * writes are in `nxcloud-template-writes.ts`.
  */
 export function nxcloudTemplates(
   config: ResolvedNxcloudOptions,
@@ -69,5 +71,7 @@ export function nxcloudTemplates(
       const wire = parseWire(nxcloudTemplateWireSchema, raw, answer.mismatch);
       return { value: templateFromWire(wire, raw), httpStatusCode: answer.httpStatusCode };
     },
+
+    ...nxcloudTemplateWrites(config, transport),
   };
 }

@@ -3,6 +3,7 @@ import {
   AuthenticationError,
   BspError,
   ConfigError,
+  ConflictError,
   createClient,
   FlowSchema,
   InvalidRequestError,
@@ -229,6 +230,7 @@ describe("Meta's codes, relayed either way, are classified by one table", () => 
         AuthenticationError,
         PermissionError,
         NotFoundError,
+        ConflictError,
         ProviderUnavailableError,
       ]),
     );

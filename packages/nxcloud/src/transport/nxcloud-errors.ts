@@ -3,6 +3,7 @@ import {
   type BspError,
   type BspErrorOptions,
   ConfigError,
+  ConflictError,
   InvalidRequestError,
   NotFoundError,
   PermissionError,
@@ -156,6 +157,12 @@ export const META_ERROR_RULES: readonly MetaErrorRule[] = [
   // 100/33: "Object with ID ... does not exist"; 803: an alias that does not exist.
   { codes: [100], subcode: 33, errorClass: NotFoundError },
   { codes: [803], errorClass: NotFoundError },
+  // A template create refused because the name is taken in that language: 100/2388024 ("Content
+  // in This Language Already Exists"), and 100/2388023, which Meta answers while a template of that
+  // name and language is being deleted. Meta's public error pages do not list these subcodes; they
+  // are Meta's answers as other clients of its API record them.
+  { codes: [100], subcode: 2388024, errorClass: ConflictError },
+  { codes: [100], subcode: 2388023, errorClass: ConflictError },
   // 1 unknown, 2 service temporarily unavailable, 131000 something went wrong.
   { codes: [1, 2, 131000], errorClass: ProviderUnavailableError },
 ];

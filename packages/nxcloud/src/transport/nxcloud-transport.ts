@@ -3,6 +3,7 @@ import { HttpAgents, isWellFormedText, sendHttpRequest } from '@whatsapp-bsp/cor
 import { NXCLOUD_PROVIDER_ID } from '../nxcloud-id.js';
 import type { NxcloudOperation, ResolvedNxcloudOptions } from '../nxcloud-options.js';
 import type { NxcloudAnswer } from './nxcloud-answer.js';
+import { encodeMultipartForm, type NxcloudFormFields } from './nxcloud-multipart.js';
 import { readNxcloudResponse } from './nxcloud-response.js';
 import { signNxcloud } from './nxcloud-sign.js';
 
@@ -14,6 +15,15 @@ export interface NxcloudTransport {
   post(
     operation: NxcloudOperation,
     payload: Readonly<Record<string, unknown>>,
+    context: ProviderCallContext,
+  ): Promise<NxcloudAnswer>;
+  /**
+   * One `multipart/form-data` POST, signed without its body as NXCloud's upload endpoints are (the
+   * convention page: 计算签名时无需拼接body参数); throws a core error for every kind of failure.
+   */
+  postMultipart(
+    operation: NxcloudOperation,
+    fields: NxcloudFormFields,
     context: ProviderCallContext,
   ): Promise<NxcloudAnswer>;
 }
@@ -31,46 +41,69 @@ export function createNxcloudTransport(options: ResolvedNxcloudOptions): Nxcloud
     accessKey: options.accessKey,
     bizType: WHATSAPP_BIZ_TYPE,
     ...(options.signAlgorithm === 'sha256' ? { algorithm: 'sha256' } : {}),
-    'content-type': 'application/json',
     accept: 'application/json',
   };
   const proxyPassword = passwordOf(options.proxy);
+
+  /** Signs `signedBody` (the body, or '' for body-less signing), sends `body`, reads the answer. */
+  async function send(
+    operation: NxcloudOperation,
+    body: string | Uint8Array,
+    signedBody: string,
+    contentType: string,
+    context: ProviderCallContext,
+  ): Promise<NxcloudAnswer> {
+    const ts = String(options.now());
+    const sign = signNxcloud({
+      accessKey: options.accessKey,
+      accessSecret: options.accessSecret,
+      action: operation.action,
+      bizType: WHATSAPP_BIZ_TYPE,
+      ts,
+      body: signedBody,
+      algorithm: options.signAlgorithm,
+    });
+    const secrets = [options.accessSecret, sign];
+    const response = await sendHttpRequest({
+      method: 'POST',
+      url: `${options.baseUrl}${operation.path}`,
+      headers: { ...fixedHeaders, 'content-type': contentType, ts, action: operation.action, sign },
+      body,
+      context,
+      agents,
+      proxy: options.proxy,
+      allowInsecureHttp: options.allowInsecureHttp,
+      maxResponseBytes: options.maxResponseBytes,
+      provider: NXCLOUD_PROVIDER_ID,
+      secrets: proxyPassword === undefined ? secrets : [...secrets, proxyPassword],
+    });
+    return readNxcloudResponse(
+      { statusCode: response.status, headers: response.headers, body: response.body.toString('utf8') },
+      operation.action,
+      options.now(),
+      secrets,
+    );
+  }
 
   return {
     async post(operation, payload, context) {
       checkEncodable(payload);
       // Serialised once: this exact string is both signed and sent.
       const body = JSON.stringify(payload);
-      const ts = String(options.now());
-      const sign = signNxcloud({
-        accessKey: options.accessKey,
-        accessSecret: options.accessSecret,
-        action: operation.action,
-        bizType: WHATSAPP_BIZ_TYPE,
-        ts,
-        body,
-        algorithm: options.signAlgorithm,
-      });
-      const secrets = [options.accessSecret, sign];
-      const response = await sendHttpRequest({
-        method: 'POST',
-        url: `${options.baseUrl}${operation.path}`,
-        headers: { ...fixedHeaders, ts, action: operation.action, sign },
-        body,
-        context,
-        agents,
-        proxy: options.proxy,
-        allowInsecureHttp: options.allowInsecureHttp,
-        maxResponseBytes: options.maxResponseBytes,
-        provider: NXCLOUD_PROVIDER_ID,
-        secrets: proxyPassword === undefined ? secrets : [...secrets, proxyPassword],
-      });
-      return readNxcloudResponse(
-        { statusCode: response.status, headers: response.headers, body: response.body.toString('utf8') },
-        operation.action,
-        options.now(),
-        secrets,
+      return send(operation, body, body, 'application/json', context);
+    },
+
+    async postMultipart(operation, fields, context) {
+      // A file's name travels in its part's header: the same rule holds for it, under its own name.
+      checkEncodable(
+        Object.fromEntries(
+          Object.entries(fields).map(([name, value]) =>
+            typeof value === 'string' ? [name, value] : ['fileName', value.fileName],
+          ),
+        ),
       );
+      const form = await encodeMultipartForm(fields);
+      return send(operation, form.body, '', form.contentType, context);
     },
   };
 }

@@ -15,8 +15,9 @@ import { TokenBucketRateLimiter } from './rate-limiter.js';
 import { DEFAULT_RETRY } from './retry-policy.js';
 
 /*
- * The retry rules for writes (DESIGN §12), driven through the runner with a scripted vendor: no
- * write is on the client yet, but the rules are the runner's, keyed by the operation table.
+ * The retry rules for writes (DESIGN §12), driven through the runner with a scripted vendor: the
+ * rules are the runner's, keyed by the operation table. The client's template writes, with their
+ * look-ups, are tested in `client/writes/`.
  */
 
 type Created = { name: string };

@@ -7,16 +7,26 @@ import {
   TEMPLATE_LIST_KEYS,
   type TemplateListQuery,
 } from '../../model/inputs/list-query.js';
+import type { TemplateChanges } from '../../model/inputs/template-changes.js';
+import type { TemplateDeleteReference } from '../../model/inputs/template-delete-reference.js';
+import type { TemplateDraft } from '../../model/inputs/template-draft.js';
+import type { TemplateMediaInput } from '../../model/inputs/template-media.js';
 import { parseTemplateReference, type TemplateReference } from '../../model/inputs/template-reference.js';
 import { attachMetadata, type WithMetadata } from '../../model/metadata.js';
 import type { Page } from '../../model/page.js';
 import type { Template, TemplateStatus, TemplateSummary } from '../../model/template.js';
+import type { TemplateDeletion, TemplateMedia, TemplateWriteResult } from '../../model/template-writes.js';
 import type { ProviderV1 } from '../../provider/provider-v1.js';
 import type { GetTemplateRequest } from '../../provider/requests.js';
 import { pageFetcher } from '../pagination/page-fetcher.js';
 import { type ClientPage, Paginated } from '../pagination/paginated.js';
 import type { CallOptions, OperationRunner } from '../pipeline/operation-runner.js';
 import { type WaitForStatusOptions, waitForStatus } from '../waiting/wait-for-status.js';
+import { createTemplate } from '../writes/create-template.js';
+import { deleteTemplate } from '../writes/delete-template.js';
+import type { TemplateWriteContext } from '../writes/template-write-context.js';
+import { updateTemplate } from '../writes/update-template.js';
+import { uploadTemplateMedia } from '../writes/upload-template-media.js';
 
 /** Details fetched at once for `withComponents`; the rate limiter still paces them. */
 const DETAIL_CONCURRENCY = 4;
@@ -40,11 +50,21 @@ export class TemplatesResource {
     (query?: TemplateListQuery): Paginated<TemplateSummary>;
   };
 
+  /** What the writes use: the provider, the runner, and this resource's own reads. */
+  private readonly writes: TemplateWriteContext;
+
   /** @internal Made by the client. */
   constructor(
     private readonly provider: ProviderV1,
     private readonly runner: OperationRunner,
-  ) {}
+  ) {
+    this.writes = {
+      provider,
+      runner,
+      get: (request, call) => this.get(request, call),
+      list: (query) => this.listTemplates(query),
+    };
+  }
 
   /**
    * One template with its components, by the vendor's id or by name and language. Where the
@@ -92,6 +112,85 @@ export class TemplatesResource {
           (event.templateRef.name === last.name && event.templateRef.language === last.language)),
       options,
     });
+  }
+
+  /**
+   * Creates a template. The draft is checked before anything is sent: its shape (a field the draft
+   * does not have, at any depth, is refused), then WhatsApp's rules and the vendor's own
+   * (`validateTemplateDraft` with this provider). Errors stop the call; warnings ride on the result.
+   * A create is sent once: after an unknown outcome (a timeout, a reset) the client reads the
+   * template by name and language, and a template found as asked is the result, with
+   * `$metadata.reconciled: true`; absent, the create is sent again.
+   *
+   * @param draft The template, e.g. `toTemplateDraft(templateFromAnotherVendor)`.
+   * @returns `{ id, name, language, category, status, warnings }`; `status` is the vendor's first
+   *   report, usually `PENDING` while Meta reviews it (see `waitForStatus`).
+   * @throws TemplateValidationError (`issues`) or InvalidRequestError (`field`) for a bad draft,
+   *   UnsupportedOperationError when the vendor cannot create templates — all before any request;
+   *   ConflictError (`state`: the existing template's status) when the name and language are taken,
+   *   or found with other content after a lost answer; otherwise the vendor's error, whose `outcome`
+   *   says whether the create may have been applied.
+   */
+  async create(draft: TemplateDraft, options?: CallOptions): Promise<WithMetadata<TemplateWriteResult>> {
+    return await createTemplate(this.writes, draft, options);
+  }
+
+  /**
+   * Replaces a template's components (and its category or time to live, when given). The template
+   * is read first — the vendors edit by their own id (NXCloud) or by code, name and language
+   * (CAMS) — and the draft the changes make of it (its name and language, `category` or its current
+   * one) is checked offline before the edit is sent. Retried like a read; after an unknown outcome,
+   * a read that finds the template as asked is success (`$metadata.reconciled: true`).
+   *
+   * @param changes `{ components, category?, messageSendTtlSeconds? }` (seconds; `-1`: 30 days).
+   * @throws InvalidRequestError or TemplateValidationError for bad changes (a shape error before any
+   *   request, a rule error after the read and before the edit); UnsupportedOperationError when the
+   *   vendor cannot edit templates; NotFoundError when there is no such template; ConflictError
+   *   when the vendor refuses to edit the template in its status (CAMS edits only templates not yet
+   *   approved).
+   */
+  async update(
+    reference: TemplateReference,
+    changes: TemplateChanges,
+    options?: CallOptions,
+  ): Promise<WithMetadata<TemplateWriteResult>> {
+    return await updateTemplate(this.writes, reference, changes, options);
+  }
+
+  /**
+   * Deletes templates, in the scopes the vendor has (`capabilities.templates.delete.scopes`):
+   * `{ name }` deletes every language of a name — in one call where the vendor deletes by name
+   * (NXCloud), or by listing the name's templates and deleting each where it deletes one template
+   * at a time (CAMS); `{ name, language }` and `{ id }` delete one template, read first for its id
+   * or its name and language. Retried like a read; after an unknown outcome, a "not found" or a
+   * read that no longer finds the template is success (`$metadata.reconciled: true`). When several
+   * templates are deleted, `$metadata` adds up their attempts and carries the last request id.
+   *
+   * @returns `{ deleted: [{ name, language?, id? }] }`, `language` absent when the vendor deleted
+   *   every language of the name in one call.
+   * @throws UnsupportedOperationError before any request when the vendor cannot delete in that
+   *   scope (NXCloud deletes whole names only: use `{ name }`); NotFoundError when nothing matches.
+   */
+  async delete(
+    reference: TemplateDeleteReference,
+    options?: CallOptions,
+  ): Promise<WithMetadata<TemplateDeletion>> {
+    return await deleteTemplate(this.writes, reference, options);
+  }
+
+  /**
+   * Uploads a header sample (an image, a video or a document) and returns what a draft takes back:
+   * `{ handle }` for `example.headerHandle` (NXCloud's uploadTemplateFile) or `{ url }` for
+   * `example.headerUrl` (CAMS: the file hosted where CAMS fetches it).
+   *
+   * @param media `{ data, mimeType, fileName? }`: `image/jpeg` or `image/png` up to 5 MB, `video/mp4`
+   *   up to 16 MB, `application/pdf` up to 100 MB (MB of 1,048,576 bytes; WhatsApp's header media
+   *   limits); `fileName` defaults to `header-sample.<extension>`.
+   * @throws InvalidRequestError (`field`: `data`, `mimeType`, `fileName`) or
+   *   UnsupportedOperationError, before any request.
+   */
+  async uploadMedia(media: TemplateMediaInput, options?: CallOptions): Promise<WithMetadata<TemplateMedia>> {
+    return await uploadTemplateMedia(this.writes, media, options);
   }
 
   private listTemplates(query: TemplateListQuery | undefined): Paginated<TemplateSummary | Template> {

@@ -82,7 +82,7 @@ export function validateTemplateDraft(
 }
 
 /** zod's path as the issues write it: `components[1].text`. */
-function pathText(path: readonly PropertyKey[]): string {
+export function pathText(path: readonly PropertyKey[]): string {
   let text = '';
   for (const key of path) {
     if (typeof key === 'number') text += `[${key}]`;
