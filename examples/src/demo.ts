@@ -5,14 +5,18 @@ import { type ManageReport, manageTemplatesAndFlows } from './manage-templates-a
 
 // The demo behind `pnpm demo`: one program, two vendors, no credentials and no network. The
 // built-in emulator speaks both vendors' real wire protocols on loopback.
-// Its review of a new template takes a second here, not Meta's minutes.
-const emulator = await startEmulator({ review: { delayMs: 1_000 } });
+// One emulator per vendor, so each is an account of its own; its review of a new template takes
+// a second here, not Meta's minutes.
+const emulators = {
+  nxcloud: await startEmulator({ vendors: ['nxcloud'], review: { delayMs: 1_000 } }),
+  cams: await startEmulator({ vendors: ['cams'], review: { delayMs: 1_000 } }),
+};
 try {
   const reports: VendorReport[] = [];
   const writes: ManageReport[] = [];
   for (const config of [
-    { provider: 'nxcloud', nxcloud: emulator.nxcloud.config },
-    { provider: 'cams', cams: emulator.cams.config },
+    { provider: 'nxcloud', nxcloud: emulators.nxcloud.nxcloud.config },
+    { provider: 'cams', cams: emulators.cams.cams.config },
   ]) {
     const client = await createClient(config);
     reports.push(await listFlowsAndTemplates(client));
@@ -21,7 +25,7 @@ try {
   console.log(sideBySide(reports.map(describe)));
   console.log(`\n${sideBySide(writes.map(describeWrites))}`);
 } finally {
-  await emulator.close();
+  await Promise.all([emulators.nxcloud.close(), emulators.cams.close()]);
 }
 
 function sideBySide(columns: string[][]): string {

@@ -1,13 +1,16 @@
 import type { TemplateDraft, WhatsAppClient } from '@whatsapp-bsp/core';
 
-/** A utility template, in the draft shape every vendor takes. */
+/**
+ * A utility template, in the draft shape every vendor takes. The header's `{{1}}` and the body's
+ * have the same sample: CAMS keeps one sample per variable number for a whole template.
+ */
 export const ORDER_UPDATE: TemplateDraft = {
   name: 'order_update',
   language: 'en_US',
   category: 'UTILITY',
   components: [
     { type: 'HEADER', format: 'TEXT', text: 'Order {{1}}', example: { headerText: ['#1042'] } },
-    { type: 'BODY', text: 'Hi {{1}}, order {{2}} has shipped.', example: { bodyText: [['Ana', '#1042']] } },
+    { type: 'BODY', text: 'Good news: order {{1}} has shipped.', example: { bodyText: [['#1042']] } },
     { type: 'FOOTER', text: 'Reply STOP to opt out' },
   ],
 };
