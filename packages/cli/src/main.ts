@@ -22,17 +22,13 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       io.stdout.write(`${version}\n`);
       return EXIT.ok;
     }
-    if (!command.needsClient) {
-      await command.run(io, output);
-      return EXIT.ok;
-    }
+    if (!command.needsClient) return (await command.run(io, output)) ?? EXIT.ok;
     const { client, close } = await openClient(args, io);
     try {
-      await command.run(client, output);
+      return (await command.run(client, output, io)) ?? EXIT.ok;
     } finally {
       await close();
     }
-    return EXIT.ok;
   } catch (error) {
     return output.failure(error);
   }
