@@ -30,6 +30,8 @@ export const SIGN_UP_FLOW_JSON = {
           {
             type: 'Footer',
             label: 'Sign up',
+            // A Flow JSON reference to the form's field, not a JavaScript template.
+            // biome-ignore lint/suspicious/noTemplateCurlyInString: Flow JSON syntax
             'on-click-action': { name: 'complete', payload: { email: '${form.email}' } },
           },
         ],
