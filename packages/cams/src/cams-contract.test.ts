@@ -54,6 +54,8 @@ function templatePage(index: number, body: object) {
     .reply(200, body);
 }
 
+// The reads and the template writes; the flow write contract runs beside the flow writes, in
+// flows/cams-flow-write-contract.test.ts.
 runProviderContractSuite({
   name: 'cams',
   createProvider: () => testProvider({ securityToken: SECURITY_TOKEN }),

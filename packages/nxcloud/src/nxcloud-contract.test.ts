@@ -33,6 +33,8 @@ function threePages(path: string, pages: readonly [unknown, unknown, unknown]) {
   });
 }
 
+// The reads and the template writes; the flow write contract runs beside the flow writes, in
+// flows/nxcloud-flow-write-contract.test.ts.
 runProviderContractSuite({
   name: 'nxcloud',
   createProvider: () => nxcloud(TEST_OPTIONS),
