@@ -22,14 +22,19 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       io.stdout.write(`${version}\n`);
       return EXIT.ok;
     }
-    if (!command.needsClient) return (await command.run(io, output)) ?? EXIT.ok;
+    if (!command.needsClient) return exitCode(await command.run(io, output));
     const { client, close } = await openClient(args, io);
     try {
-      return (await command.run(client, output, io)) ?? EXIT.ok;
+      return exitCode(await command.run(client, output, io));
     } finally {
       await close();
     }
   } catch (error) {
     return output.failure(error);
   }
+}
+
+/** A command's own exit code, or 0. */
+function exitCode(result: unknown): number {
+  return typeof result === 'number' ? result : EXIT.ok;
 }

@@ -10,7 +10,6 @@ import {
   type WhatsAppClient,
 } from '@whatsapp-bsp/core';
 import { nxcloudCapabilities } from '@whatsapp-bsp/nxcloud';
-import type { CliIo } from '../cli-io.js';
 import { confirmChange, DECLINED } from '../confirm-change.js';
 import { type InputDocument, readInputBytes, readInputDocument } from '../input-file.js';
 import type { Output } from '../output.js';
