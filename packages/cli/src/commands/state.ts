@@ -59,7 +59,7 @@ export const STATE_COMMANDS: readonly CommandDefinition[] = [
   },
   {
     words: ['plan'],
-    usage: `plan -f FILE [--prune]
+    usage: `plan -f FILE [--prune] [--json]
                what apply would change: + create, ~ update (the fields), - delete (only with --prune),
                ! what the vendor cannot do and why`,
     flags: PLAN_FLAGS,
@@ -83,7 +83,7 @@ export const STATE_COMMANDS: readonly CommandDefinition[] = [
   },
   {
     words: ['apply'],
-    usage: `apply -f FILE [--prune] [--yes] [--wait] [--concurrency N]
+    usage: `apply -f FILE [--prune] [--yes] [--wait] [--concurrency N] [--json]
                plans, then carries the plan out; deletes (only with --prune) are confirmed on a
                terminal unless --yes; exit 1 if any item failed`,
     flags: {
