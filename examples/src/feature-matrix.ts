@@ -38,6 +38,20 @@ const DETAILS: Partial<Record<Operation, readonly (readonly [string, Describe])[
         `up to ${list.maxPageSize} (default ${list.defaultPageSize})${list.reportsTotal ? ', with `total`' : ''}`,
     ],
   ],
+  'templates.delete': [
+    [
+      '`templates.delete({ name })` (every language)',
+      ({ templates }) =>
+        deleteScopes(templates).includes('name') ? 'yes' : 'yes, by listing: one delete per language',
+    ],
+    [
+      '`templates.delete({ name, language })`',
+      ({ templates }) =>
+        deleteScopes(templates).includes('language')
+          ? 'yes'
+          : 'no: the vendor deletes every language of a name',
+    ],
+  ],
   'templates.get': [
     ['`templates.get({ name, language })`', () => 'yes'],
     [
@@ -46,6 +60,25 @@ const DETAILS: Partial<Record<Operation, readonly (readonly [string, Describe])[
     ],
   ],
 };
+
+/** The delete scopes a vendor has natively; without the capability, both. */
+function deleteScopes(templates: ProviderCapabilities['templates']): readonly string[] {
+  return templates.delete?.scopes ?? ['name', 'language'];
+}
+
+/** `5 requests/s per operation`, with the operations that differ named: `(50/s: `a`, `b`)`. */
+function describeRateLimits(rateLimits: ProviderCapabilities['rateLimits']): string {
+  const byRate = new Map<number, string[]>();
+  for (const [operation, rate] of Object.entries(rateLimits)) {
+    if (rate !== undefined) byRate.set(rate, [...(byRate.get(rate) ?? []), operation]);
+  }
+  if (byRate.size === 0) return 'none (the vendor documents none)';
+  const [common] = [...byRate.entries()].sort((a, b) => b[1].length - a[1].length)[0]!;
+  const others = [...byRate.entries()]
+    .filter(([rate]) => rate !== common)
+    .map(([rate, operations]) => `${rate}/s: ${operations.map((o) => `\`${o}\``).join(', ')}`);
+  return `${common} requests/s per operation${others.length ? ` (${others.join('; ')})` : ''}`;
+}
 
 /**
  * The README's feature matrix: one row per operation of the operation table (more where the
@@ -73,13 +106,7 @@ export function renderFeatureMatrix(vendors: readonly MatrixVendor[]): string {
       });
     }
   }
-  row('default rate limit', ({ provider: { capabilities } }) => {
-    const rates = [...new Set(Object.values(capabilities.rateLimits))];
-    if (rates.length === 0) return 'none (the vendor documents none)';
-    return rates.length === 1
-      ? `${rates[0]} requests/s per operation`
-      : JSON.stringify(capabilities.rateLimits);
-  });
+  row('default rate limit', ({ provider: { capabilities } }) => describeRateLimits(capabilities.rateLimits));
   const header = `| | ${vendors.map((v) => v.title).join(' | ')} |`;
   const divider = `|---|${vendors.map(() => '---').join('|')}|`;
   return [header, divider, ...rows].join('\n');

@@ -139,8 +139,9 @@ describe('nxcloud options', () => {
     ['now', { now: 1_700_000_000_000 }],
     ['operations.getTemplate.path', { operations: { getTemplate: { path: 'api/wa/getTemplate' } } }],
     ['operations.queryFlowById.action', { operations: { queryFlowById: { action: 'get template' } } }],
-    ['operations.deleteFlow', { operations: { deleteFlow: { action: 'deleteFlow' } } }],
+    ['operations.deleteFlows', { operations: { deleteFlows: { action: 'deleteFlows' } } }],
     ['signAlgo', { signAlgo: 'sha256' }],
+    ['sendAppKeyOnUploads', { sendAppKeyOnUploads: 'yes' }],
   ])('names the bad field %s', (field, patch) => {
     const error = configError({ ...TEST_OPTIONS, ...patch });
     expect(error.field).toBe(field);

@@ -21,6 +21,13 @@ export const NXCLOUD_OPERATION_NAMES = [
   'updateTemplate',
   'deleteTemplate',
   'uploadTemplateFile',
+  'updateFlow',
+  'updateFlowJson',
+  'createFlow',
+  'getFlowJson',
+  'publishFlow',
+  'deprecateFlow',
+  'deleteFlow',
 ] as const;
 export type NxcloudOperationName = (typeof NXCLOUD_OPERATION_NAMES)[number];
 
@@ -35,6 +42,11 @@ export interface NxcloudOperation {
  * `/api/wa/queryFlowById`. We keep the documented path and use the path's last segment as the
  * action, as every other endpoint does; `{ action: 'getTemplate' }` switches to what the page
  * prints.
+ *
+ * NXCloud's wiki lists pages for creating, publishing, deprecating and deleting a flow and for
+ * reading its Flow JSON (flows-创建流, flows-发布流, flows-废弃已发布的流, flows-删除流草稿,
+ * flows-查询流JSON) without giving their paths or actions: those defaults follow the documented
+ * flow endpoints (`/v1/wa/m/flows/<action>`) and are unverified, hence overridable.
  */
 export const NXCLOUD_DEFAULT_OPERATIONS: Readonly<Record<NxcloudOperationName, NxcloudOperation>> = {
   queryFlowById: { path: '/api/wa/queryFlowById', action: 'queryFlowById' },
@@ -47,6 +59,13 @@ export const NXCLOUD_DEFAULT_OPERATIONS: Readonly<Record<NxcloudOperationName, N
   updateTemplate: { path: '/api/wa/updateTemplate', action: 'updateTemplate' },
   deleteTemplate: { path: '/api/wa/deleteTemplate', action: 'deleteTemplate' },
   uploadTemplateFile: { path: '/api/wa/uploadTemplateFile', action: 'uploadTemplateFile' },
+  updateFlow: { path: '/v1/wa/m/flows/updateFlow', action: 'updateFlow' },
+  updateFlowJson: { path: '/v1/wa/m/flows/updateFlowJson', action: 'updateFlowJson' },
+  createFlow: { path: '/v1/wa/m/flows/createFlow', action: 'createFlow' },
+  getFlowJson: { path: '/v1/wa/m/flows/getFlowJson', action: 'getFlowJson' },
+  publishFlow: { path: '/v1/wa/m/flows/publishFlow', action: 'publishFlow' },
+  deprecateFlow: { path: '/v1/wa/m/flows/deprecateFlow', action: 'deprecateFlow' },
+  deleteFlow: { path: '/v1/wa/m/flows/deleteFlow', action: 'deleteFlow' },
 };
 
 /**
@@ -167,6 +186,11 @@ export const nxcloudOptionsSchema = z.lazy(() => {
     templateCreate: z
       .enum(NXCLOUD_TEMPLATE_CREATE_MODES, "`templateCreate` must be 'sync' or 'async'")
       .default('sync'),
+    /**
+     * Also sends the `appkey` form field on the multipart uploads (updateFlowJson,
+     * uploadTemplateFile), whose pages list no `appkey` although every JSON endpoint takes one.
+     */
+    sendAppKeyOnUploads: z.boolean('`sendAppKeyOnUploads` must be true or false').default(false),
     operations: z
       .strictObject(
         Object.fromEntries(NXCLOUD_OPERATION_NAMES.map((name) => [name, operationOverride])) as Record<
@@ -195,6 +219,7 @@ export interface ResolvedNxcloudOptions {
   readonly baseUrl: string;
   readonly signAlgorithm: 'md5' | 'sha256';
   readonly templateCreate: NxcloudTemplateCreateMode;
+  readonly sendAppKeyOnUploads: boolean;
   readonly operations: Readonly<Record<NxcloudOperationName, NxcloudOperation>>;
   readonly now: () => number;
   readonly proxy: string | false | undefined;

@@ -38,7 +38,7 @@ export function flowFromWire(wire: NxcloudFlowWire, raw: unknown): Flow {
     name: wire.name,
     status: toEnumValue(FLOW_STATUSES, wire.status),
     categories: mapCategories(wire.categories),
-    validationErrors: (wire.validation_errors ?? []).map(mapValidationError),
+    validationErrors: (wire.validation_errors ?? []).map(validationErrorFromWire),
     jsonVersion: wire.json_version ?? undefined,
     dataApiVersion: wire.data_api_version ?? undefined,
     endpointUri: wire.endpoint_uri || wire.data_channel_uri || undefined,
@@ -121,8 +121,11 @@ function mapCategories(categories: readonly string[] | null | undefined) {
   return (categories ?? []).map((category) => toEnumValue(FLOW_CATEGORIES, category));
 }
 
-/** A bare string becomes `{ message }`; Meta's objects are renamed to camelCase. */
-function mapValidationError(error: NxcloudValidationErrorWire): FlowValidationError {
+/**
+ * One of Meta's `validation_errors`, from queryFlowById or updateFlowJson: a bare string becomes
+ * `{ message }`; Meta's objects are renamed to camelCase.
+ */
+export function validationErrorFromWire(error: NxcloudValidationErrorWire): FlowValidationError {
   if (typeof error === 'string') return { message: error };
   return definedOnly({
     message: error.message ?? error.error ?? '',

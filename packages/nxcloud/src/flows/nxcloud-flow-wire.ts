@@ -77,7 +77,7 @@ export const nxcloudFlowHealthWireSchema = once(() =>
 export type NxcloudFlowHealthWire = z.output<ReturnType<typeof nxcloudFlowHealthWireSchema>>;
 
 /** Flow ids are digit strings (Meta's ids). */
-const flowIdSchema = once(() => z.string().regex(/^\d+$/, 'must be a string of digits'));
+export const flowIdSchema = once(() => z.string().regex(/^\d+$/, 'must be a string of digits'));
 
 const flowSummaryWireObject = once(() =>
   z.object({

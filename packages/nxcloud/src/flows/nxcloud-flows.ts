@@ -6,20 +6,26 @@ import { optionalAfterCursor } from '../wire/nxcloud-paging.js';
 import { MESSAGING_PRODUCT } from '../wire/nxcloud-wire-values.js';
 import { flowFromWire, flowPageFromWire, flowPreviewFromWire } from './map-nxcloud-flow.js';
 import { requireFlowId } from './nxcloud-flow-id.js';
+import { nxcloudFlowJson } from './nxcloud-flow-json.js';
 import {
   flowInQueryFlowById,
   nxcloudFlowListWireSchema,
   nxcloudFlowPreviewWireSchema,
   nxcloudFlowWireSchema,
 } from './nxcloud-flow-wire.js';
+import { nxcloudFlowWrites } from './nxcloud-flow-writes.js';
 
 /**
  * NXCloud's flow operations. Each sends one signed request, then decodes the answer in one way:
- * the transport's `data`, parsed by its wire schema (`parseWire`), mapped to the model.
+ * the transport's `data`, parsed by its wire schema (`parseWire`), mapped to the model. The reads
+ * are here; the Flow JSON's upload and download and the other writes join them from their files.
  */
 export function nxcloudFlows(config: ResolvedNxcloudOptions, transport: NxcloudTransport): FlowsProvider {
   const { operations, appKey: appkey, businessPhone } = config;
   return {
+    ...nxcloudFlowJson(config, transport),
+    ...nxcloudFlowWrites(config, transport),
+
     async doGet(request, context) {
       const id = requireFlowId(request.id);
       // NXCloud's queryFlowById page (a copy of the getTemplate page) lists no `flow_id`, but

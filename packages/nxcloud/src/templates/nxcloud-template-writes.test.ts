@@ -458,6 +458,20 @@ describe('templates.doUploadMedia', () => {
     );
   });
 
+  it('adds the appkey field when sendAppKeyOnUploads is set (the page lists none)', async () => {
+    const scope = nock(BASE_URL)
+      .post('/api/wa/uploadTemplateFile')
+      .reply(200, UPLOAD_TEMPLATE_FILE_ANSWER_EXAMPLE);
+    const requests = captureRequests(scope);
+    await nxcloud({ ...TEST_OPTIONS, sendAppKeyOnUploads: true }).templates.doUploadMedia!(
+      { data: DATA, mimeType: 'image/png', fileName: 'a.png' },
+      callContext(),
+    );
+    const form = await formOf(requests[0]!);
+    expect([...form.keys()]).toEqual(['appkey', 'business_phone', 'messaging_product', 'file', 'type']);
+    expect(form.get('appkey')).toBe(TEST_OPTIONS.appKey);
+  });
+
   it("sends the MIME type in the page's lower case", async () => {
     const scope = nock(BASE_URL)
       .post('/api/wa/uploadTemplateFile')

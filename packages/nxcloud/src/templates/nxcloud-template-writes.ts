@@ -95,13 +95,15 @@ export function nxcloudTemplateWrites(
 
     /**
      * uploadTemplateFile: multipart (`business_phone`, `messaging_product`, `file`, `type`; the page
-     * lists no `appkey`), signed without the body. Returns the handle for `example.headerHandle`.
+     * lists no `appkey`, sent with `sendAppKeyOnUploads`), signed without the body. Returns the handle for `example.headerHandle`.
      */
     async doUploadMedia(request, context) {
       const mimeType = uploadType(request.mimeType);
       const answer = await transport.postMultipart(
         operations.uploadTemplateFile,
         {
+          // The page lists no `appkey`; an account that wants one gets it by option.
+          ...(config.sendAppKeyOnUploads ? { appkey } : {}),
           business_phone: businessPhone,
           messaging_product: MESSAGING_PRODUCT,
           file: { data: request.data, mimeType, fileName: request.fileName },

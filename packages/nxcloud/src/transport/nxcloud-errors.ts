@@ -26,6 +26,7 @@ const metaErrorSchema = z.lazy(() =>
     code: lenientIntegerSchema().nullish(),
     error_subcode: lenientIntegerSchema().nullish(),
     is_transient: z.boolean().nullish(),
+    error_user_title: z.string().nullish(),
     error_user_msg: z.string().nullish(),
   }),
 );
@@ -217,15 +218,7 @@ const META_CODE_PREFIX = /^\s*\(#(\d{1,9})\)/;
  * whichever way NXCloud relays it. Text without the prefix stays a bad request.
  */
 function errorFromMetaText(failure: NxcloudFailure, secrets: readonly string[]): BspError {
-  const data = asRecord(failure.data);
-  const inData = metaErrorSchema.safeParse(isRecord(data.error) ? data.error : data);
-  const fromData: MetaError = inData.success ? inData.data : {};
-  const prefix = failure.message === undefined ? null : META_CODE_PREFIX.exec(failure.message);
-  const meta: MetaError = {
-    ...fromData,
-    code: prefix === null ? fromData.code : Number(prefix[1]),
-    message: failure.message ?? fromData.message,
-  };
+  const meta = metaErrorFromText(failure.message, failure.data);
   const options: BspErrorOptions = {
     provider: NXCLOUD_PROVIDER_ID,
     vendorCode: failure.code,
@@ -243,6 +236,19 @@ function errorFromMetaText(failure: NxcloudFailure, secrets: readonly string[]):
     );
   }
   return new ErrorType(redactSecrets(describeMetaError(meta), secrets), options);
+}
+
+/** Meta's error as code 9099 relays it: its code from the `(#<code>)` prefix, the rest from `data`. */
+function metaErrorFromText(message: string | undefined, data: unknown): MetaError {
+  const record = asRecord(data);
+  const inData = metaErrorSchema.safeParse(isRecord(record.error) ? record.error : record);
+  const fromData: MetaError = inData.success ? inData.data : {};
+  const prefix = message === undefined ? null : META_CODE_PREFIX.exec(message);
+  return {
+    ...fromData,
+    code: prefix === null ? fromData.code : Number(prefix[1]),
+    message: message ?? fromData.message,
+  };
 }
 
 function describeMetaError(meta: MetaError): string {
@@ -286,4 +292,35 @@ export function redactDeep(value: unknown, secrets: readonly string[]): unknown 
 
 function asRecord(value: unknown): Record<string, unknown> {
   return isRecord(value) ? value : {};
+}
+
+/** What a resource may read of a Meta error that NXCloud relayed, to classify it further. */
+export interface RelayedMetaError {
+  readonly code: number | undefined;
+  readonly subcode: number | undefined;
+  /** Meta's `message`, `error_user_title` and `error_user_msg`, those present, one per line. */
+  readonly text: string;
+}
+
+/**
+ * Meta's error inside an error this module made from code 400 or 9099, read back from its
+ * secret-free `raw` body, so that a resource can tell apart what only it knows the meaning of
+ * (a flow name taken, a flow in the wrong state) without this module knowing every operation.
+ * `undefined` for any other error.
+ */
+export function relayedMetaError(error: BspError): RelayedMetaError | undefined {
+  if (error.vendorCode !== 400 && error.vendorCode !== 9099) return undefined;
+  const body = asRecord(error.raw);
+  let meta: MetaError;
+  if (error.vendorCode === 400) {
+    const parsed = metaErrorSchema.safeParse(asRecord(body.data).error);
+    if (!parsed.success) return undefined;
+    meta = parsed.data;
+  } else {
+    meta = metaErrorFromText(typeof body.message === 'string' ? body.message : undefined, body.data);
+  }
+  const texts = [meta.message, meta.error_user_title, meta.error_user_msg].filter(
+    (text): text is string => typeof text === 'string' && text !== '',
+  );
+  return { code: meta.code ?? undefined, subcode: meta.error_subcode ?? undefined, text: texts.join('\n') };
 }

@@ -1,5 +1,5 @@
 import { BspError, ConfigError, InvalidRequestError, type ProviderCallContext } from '@whatsapp-bsp/core';
-import { HttpAgents, isWellFormedText, sendHttpRequest } from '@whatsapp-bsp/core/adapter';
+import { HttpAgents, type HttpResponse, isWellFormedText, sendHttpRequest } from '@whatsapp-bsp/core/adapter';
 import { NXCLOUD_PROVIDER_ID } from '../nxcloud-id.js';
 import type { NxcloudOperation, ResolvedNxcloudOptions } from '../nxcloud-options.js';
 import type { NxcloudAnswer } from './nxcloud-answer.js';
@@ -26,6 +26,13 @@ export interface NxcloudTransport {
     fields: NxcloudFormFields,
     context: ProviderCallContext,
   ): Promise<NxcloudAnswer>;
+  /**
+   * A GET of a file an NXCloud answer links to on another host (a Flow JSON's `download_url`),
+   * through the same agents, proxy and TLS rules, bounded by `maxResponseBytes` and cancelled by
+   * the attempt's abort. No NXCloud header goes with it: the host is not NXCloud's. Any status
+   * but a redirect is returned for the caller to judge.
+   */
+  download(url: string, maxResponseBytes: number, context: ProviderCallContext): Promise<HttpResponse>;
 }
 
 /**
@@ -104,6 +111,22 @@ export function createNxcloudTransport(options: ResolvedNxcloudOptions): Nxcloud
       );
       const form = await encodeMultipartForm(fields);
       return send(operation, form.body, '', form.contentType, context);
+    },
+
+    download(url, maxResponseBytes, context) {
+      return sendHttpRequest({
+        method: 'GET',
+        url,
+        headers: { accept: 'application/json, */*' },
+        context,
+        agents,
+        proxy: options.proxy,
+        allowInsecureHttp: options.allowInsecureHttp,
+        maxResponseBytes,
+        provider: NXCLOUD_PROVIDER_ID,
+        // A link to a stored file may carry a token in its query; errors name only the host.
+        secrets: proxyPassword === undefined ? [options.accessSecret] : [options.accessSecret, proxyPassword],
+      });
     },
   };
 }

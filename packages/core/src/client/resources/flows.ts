@@ -33,7 +33,7 @@ import {
 } from '../writes/flow-write-reconcilers.js';
 import { type FlowCreateStep, noteFlowCreated } from '../writes/note-flow-created.js';
 import { reconcileFlowCreate } from '../writes/reconcile-flow-create.js';
-import { requireProviderMethod } from '../writes/require-provider-method.js';
+import { requireProviderMethod } from '../writes/unsupported-write.js';
 
 /** How many validation errors a refused publish names in its message; all are in `details`. */
 const ERRORS_IN_MESSAGE = 3;

@@ -7,12 +7,12 @@ import type { WithMetadata } from '../../model/metadata.js';
 import type { CreatedTemplate, TemplateWriteResult } from '../../model/template-writes.js';
 import { checkTemplateDraft } from '../../validation/template-draft/template-validation-error.js';
 import type { CallOptions, Reconcile } from '../pipeline/operation-runner.js';
+import { isUnclassifiedRefusal } from './is-unclassified-refusal.js';
 import { templateMatchesDraft } from './template-draft-match.js';
 import { lookUpTemplate } from './template-look-up.js';
 import type { TemplateWriteContext } from './template-write-context.js';
 import { createdFrom, readMetadata, withWarnings } from './template-write-result.js';
-import { isUnexplainedRefusal } from './unexplained-refusal.js';
-import { unsupportedWrite } from './unsupported-write.js';
+import { requireProviderMethod } from './unsupported-write.js';
 
 /**
  * `templates.create`: checks the draft (shape, then WhatsApp's and the vendor's rules), sends it
@@ -28,8 +28,7 @@ export async function createTemplate(
 ): Promise<WithMetadata<TemplateWriteResult>> {
   const { provider, runner } = context;
   const call = parseCallOptions(options);
-  const doCreate = provider.templates.doCreate?.bind(provider.templates);
-  if (doCreate === undefined) throw unsupportedWrite(provider, 'templates.create');
+  const doCreate = requireProviderMethod(provider, 'templates', 'doCreate', 'templates.create');
   const draft = parseTemplateDraftInput(input, 'templates.create');
   const warnings = checkTemplateDraft(draft, { provider });
   const request = { draft };
@@ -86,7 +85,7 @@ async function confirmCreateRefusal(
 ): Promise<unknown> {
   if (!BspError.isInstance(error)) return error;
   const stateless = ConflictError.isInstance(error) && error.state === undefined;
-  if (!stateless && !isUnexplainedRefusal(error)) return error;
+  if (!stateless && !isUnclassifiedRefusal(error)) return error;
   const { name, language } = draft;
   const lookUp = await lookUpTemplate(context, { name, language }, call);
   if (lookUp.state !== 'found') return error;

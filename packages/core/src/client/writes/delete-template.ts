@@ -8,7 +8,7 @@ import type { ProviderCallContext, ProviderResult } from '../../provider/call-co
 import type { DeleteTemplateRequest } from '../../provider/requests.js';
 import type { CallOptions, Reconcile } from '../pipeline/operation-runner.js';
 import type { TemplateWriteContext } from './template-write-context.js';
-import { unsupportedWrite } from './unsupported-write.js';
+import { requireProviderMethod, unsupportedWrite } from './unsupported-write.js';
 
 type DoDelete = (
   request: DeleteTemplateRequest,
@@ -38,8 +38,7 @@ export async function deleteTemplate(
 ): Promise<WithMetadata<TemplateDeletion>> {
   const { provider } = context;
   const call = parseCallOptions(options);
-  const doDelete = provider.templates.doDelete?.bind(provider.templates);
-  if (doDelete === undefined) throw unsupportedWrite(provider, 'templates.delete');
+  const doDelete = requireProviderMethod(provider, 'templates', 'doDelete', 'templates.delete');
   const reference = parseTemplateDeleteReference(referenceInput);
   const scopes: readonly string[] = provider.capabilities.templates.delete?.scopes ?? EVERY_SCOPE;
   if (!('id' in reference) && !('language' in reference)) {

@@ -11,12 +11,12 @@ import type { CreatedTemplate, TemplateWriteResult } from '../../model/template-
 import type { UpdateTemplateRequest } from '../../provider/requests.js';
 import { checkTemplateDraft } from '../../validation/template-draft/template-validation-error.js';
 import type { CallOptions, Reconcile } from '../pipeline/operation-runner.js';
+import { isUnclassifiedRefusal } from './is-unclassified-refusal.js';
 import { templateMatchesDraft } from './template-draft-match.js';
 import { lookUpTemplate } from './template-look-up.js';
 import type { TemplateWriteContext } from './template-write-context.js';
 import { createdFrom, readMetadata, withWarnings } from './template-write-result.js';
-import { isUnexplainedRefusal } from './unexplained-refusal.js';
-import { unsupportedWrite } from './unsupported-write.js';
+import { requireProviderMethod } from './unsupported-write.js';
 
 type Identity = { readonly name: string; readonly language: string };
 
@@ -36,8 +36,7 @@ export async function updateTemplate(
 ): Promise<WithMetadata<TemplateWriteResult>> {
   const { provider, runner } = context;
   const call = parseCallOptions(options);
-  const doUpdate = provider.templates.doUpdate?.bind(provider.templates);
-  if (doUpdate === undefined) throw unsupportedWrite(provider, 'templates.update');
+  const doUpdate = requireProviderMethod(provider, 'templates', 'doUpdate', 'templates.update');
   const reference = parseTemplateReference(referenceInput, 'templates.update');
   const changes = parseTemplateChanges(changesInput);
   const current = await context.get(reference, call);
@@ -95,7 +94,7 @@ async function confirmUpdateRefusal(
   error: unknown,
   call: CallOptions,
 ): Promise<unknown> {
-  if (!isUnexplainedRefusal(error)) return error;
+  if (!isUnclassifiedRefusal(error)) return error;
   const lookUp = await lookUpTemplate(context, { name, language }, call);
   if (lookUp.state !== 'absent') return error;
   const notFound = new NotFoundError(

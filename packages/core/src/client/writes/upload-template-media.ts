@@ -3,7 +3,7 @@ import { parseTemplateMedia } from '../../model/inputs/template-media.js';
 import type { WithMetadata } from '../../model/metadata.js';
 import type { TemplateMedia } from '../../model/template-writes.js';
 import type { TemplateWriteContext } from './template-write-context.js';
-import { unsupportedWrite } from './unsupported-write.js';
+import { requireProviderMethod } from './unsupported-write.js';
 
 /**
  * `templates.uploadMedia`: checks the file (type and size, WhatsApp's header media limits) and
@@ -17,8 +17,12 @@ export async function uploadTemplateMedia(
 ): Promise<WithMetadata<TemplateMedia>> {
   const { provider, runner } = context;
   const call = parseCallOptions(options);
-  const doUploadMedia = provider.templates.doUploadMedia?.bind(provider.templates);
-  if (doUploadMedia === undefined) throw unsupportedWrite(provider, 'templates.uploadMedia');
+  const doUploadMedia = requireProviderMethod(
+    provider,
+    'templates',
+    'doUploadMedia',
+    'templates.uploadMedia',
+  );
   const request = parseTemplateMedia(input);
   const { mimeType, fileName, data } = request;
   return await runner.run(
