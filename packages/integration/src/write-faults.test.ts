@@ -1,12 +1,13 @@
 import { BspError, type CallOptions, type RequestOutcome, type WhatsAppClient } from '@whatsapp-bsp/core';
 import { type Emulator, type FaultRule, startEmulator, type Vendor } from '@whatsapp-bsp/emulator';
 import { afterAll, describe, expect, it } from 'vitest';
+import { FLOW_WRITES, type FlowWrite, flowWriteSubject } from './__fixtures__/flow-write-subjects.js';
 import {
-  type EndState,
   TEMPLATE_WRITES,
   type TemplateWrite,
   templateWriteSubject,
 } from './__fixtures__/template-write-subjects.js';
+import type { EndState, WriteSubject } from './__fixtures__/write-subject.js';
 import { clientFor, VENDORS } from './emulator-clients.js';
 import { formatTable } from './format-table.js';
 import { type AnswerFate, type LossyProxy, type ProxiedRequest, startLossyProxy } from './lossy-proxy.js';
@@ -25,8 +26,12 @@ import { countOpenHandles, settledOpenHandles } from './open-handles.js';
  * applied write: held past the client's timeout, or dropped with the connection.
  *
  * Each (vendor, operation) pair has an emulator and a proxy of its own (a "lane"); the lanes run
- * side by side, the cells of a lane one after another, each on a template of its own.
+ * side by side, the cells of a lane one after another, each on a template or flow of its own.
  */
+
+/** The writes of the matrix: every one the client offers. */
+type WriteOperation = TemplateWrite | FlowWrite;
+const OPERATIONS: readonly WriteOperation[] = [...TEMPLATE_WRITES, ...FLOW_WRITES];
 
 const RETRY = { initialDelayMs: 1, maxDelayMs: 5, maxAttempts: 3, maxRetryAfterMs: 2_000 };
 /**
@@ -42,12 +47,18 @@ const SLOW_QUOTA = { kind: 'quota', requestsPerSecond: 0.05, burst: 1 } as const
 const QUOTA_WINDOW_MS = 30_000;
 
 /** The vendor's own name of the request each write sends, as the emulator counts and faults it. */
-const VENDOR_WRITES: Record<Vendor, Record<TemplateWrite, string>> = {
+const VENDOR_WRITES: Record<Vendor, Record<WriteOperation, string>> = {
   nxcloud: {
     'templates.create': 'createTemplate',
     'templates.update': 'updateTemplate',
     'templates.delete': 'deleteTemplate',
     'templates.uploadMedia': 'uploadTemplateFile',
+    'flows.create': 'createFlow',
+    'flows.update': 'updateFlow',
+    'flows.updateJson': 'updateFlowJson',
+    'flows.publish': 'publishFlow',
+    'flows.deprecate': 'deprecateFlow',
+    'flows.delete': 'deleteFlow',
   },
   cams: {
     'templates.create': 'CreateChatappTemplate',
@@ -55,22 +66,38 @@ const VENDOR_WRITES: Record<Vendor, Record<TemplateWrite, string>> = {
     'templates.delete': 'DeleteChatappTemplate',
     // The file goes to OSS; GetChatappUploadAuthorization before it only hands out credentials.
     'templates.uploadMedia': 'PutObject',
+    'flows.create': 'CreateFlow',
+    'flows.update': 'ModifyFlow',
+    // The Flow JSON is hosted in OSS first; this names its URL.
+    'flows.updateJson': 'UpdateFlowJSONAsset',
+    'flows.publish': 'PublishFlow',
+    'flows.deprecate': 'DeprecateFlow',
+    'flows.delete': 'DeleteFlow',
   },
 };
 
-/** The vendor's reads the client's look-ups make. */
+/**
+ * The vendor's reads, which the client's look-ups make (and a flow create, to return the flow).
+ * `downloadFlowJson` is the emulator's name for fetching the Flow JSON link both vendors hand out.
+ */
 const VENDOR_READS: Record<Vendor, readonly string[]> = {
-  nxcloud: ['getTemplate'],
-  cams: ['GetChatappTemplateDetail', 'ListChatappTemplate'],
+  nxcloud: ['getTemplate', 'queryFlowById', 'queryFlowsByPhone', 'getFlowJson', 'downloadFlowJson'],
+  cams: [
+    'GetChatappTemplateDetail',
+    'ListChatappTemplate',
+    'GetFlow',
+    'ListFlow',
+    'GetFlowJSONAssest',
+    'downloadFlowJson',
+  ],
 };
 
-/** The paths of NXCloud's write requests, for spending a quota without the client. */
-const NXCLOUD_PATHS: Record<string, string> = {
-  createTemplate: '/api/wa/createTemplate',
-  updateTemplate: '/api/wa/updateTemplate',
-  deleteTemplate: '/api/wa/deleteTemplate',
-  uploadTemplateFile: '/api/wa/uploadTemplateFile',
-};
+/** Where NXCloud serves each write, for spending a quota without the client. */
+function nxcloudPath(write: string): string {
+  return write.endsWith('Template') || write === 'uploadTemplateFile'
+    ? `/api/wa/${write}`
+    : `/v1/wa/m/flows/${write}`;
+}
 
 /** The vendor operation a request reaching the proxy is: NXCloud's path, CAMS's action header. */
 function vendorOperationOf(vendor: Vendor, request: ProxiedRequest): string {
@@ -90,10 +117,11 @@ interface Expected {
   /** What the error says became of the request. */
   requestOutcome?: RequestOutcome;
   /**
-   * Read requests once the write was first sent: the look-ups after unknown outcomes (and after
-   * refusals the adapter could not explain), each read's retries included.
+   * Read requests once the write was first sent: the look-ups after unknown outcomes and after
+   * refusals the adapter could not explain (each read's retries included), and a flow create's
+   * read of the new flow.
    */
-  lookUps: number;
+  reads: number;
   /** What the vendor holds afterwards. */
   state: 'applied' | 'unchanged';
 }
@@ -114,34 +142,34 @@ interface WriteFault {
   /** The throttling window passes (the emulator's clock jumps) once this attempt has failed. */
   windowPassesAfterAttempt?: number;
   timeoutMs?: number;
-  /** For a create: the name and language are taken. */
+  /** For a create: the name (a template's, in that language) is taken. */
   nameTaken?: boolean;
   /** Per operation; an operation left out has no cell in this row. */
-  expected: Partial<Record<TemplateWrite, Expectation>>;
+  expected: Partial<Record<WriteOperation, Expectation>>;
 }
 
-function expectedFor(fault: WriteFault, operation: TemplateWrite, vendor: Vendor): Expected | undefined {
+function expectedFor(fault: WriteFault, operation: WriteOperation, vendor: Vendor): Expected | undefined {
   const expectation = fault.expected[operation];
   if (expectation === undefined || 'outcome' in expectation) return expectation;
   return expectation[vendor];
 }
 
-const ok = (attempts: number, lookUps = 0): Expected => ({
+const ok = (attempts: number, reads = 0): Expected => ({
   outcome: 'OK',
   attempts,
-  lookUps,
+  reads,
   state: 'applied',
 });
 /** Found applied by one read after the first attempt. */
-const reconciled: Expected = { outcome: 'OK', attempts: 1, reconciled: true, lookUps: 1, state: 'applied' };
+const reconciled: Expected = { outcome: 'OK', attempts: 1, reconciled: true, reads: 1, state: 'applied' };
 const fails = (
   outcome: Outcome,
   attempts: number,
   requestOutcome: RequestOutcome,
-  { lookUps = 0, state = 'unchanged' }: Partial<Pick<Expected, 'lookUps' | 'state'>> = {},
-): Expected => ({ outcome, attempts, requestOutcome, lookUps, state });
+  { reads = 0, state = 'unchanged' }: Partial<Pick<Expected, 'reads' | 'state'>> = {},
+): Expected => ({ outcome, attempts, requestOutcome, reads, state });
 /** The same expectation for every template write, but for the upload's own where given. */
-const everyWrite = (
+const templateWrites = (
   expected: Expected,
   upload: Expectation = expected,
 ): Record<TemplateWrite, Expectation> => ({
@@ -150,6 +178,19 @@ const everyWrite = (
   'templates.delete': expected,
   'templates.uploadMedia': upload,
 });
+/** The same expectation for every flow write, but for those given their own. */
+const flowWrites = (
+  expected: Expected,
+  own: Partial<Record<FlowWrite, Expected>> = {},
+): Record<FlowWrite, Expectation> => ({
+  ...(Object.fromEntries(FLOW_WRITES.map((operation) => [operation, expected])) as Record<
+    FlowWrite,
+    Expected
+  >),
+  ...own,
+});
+/** The same, with this many reads after the write. */
+const reading = (expected: Expected, reads: number): Expected => ({ ...expected, reads });
 /** A write rule for the first `times` requests of the write alone. */
 const onWrite =
   (fault: Record<string, unknown> & { kind: FaultRule['kind'] }, times?: number) =>
@@ -163,34 +204,65 @@ const onWrite =
  */
 const uploadAgain: Expectation = { nxcloud: ok(2) };
 
+/*
+ * Reads after the write besides one per look-up: a flow create reads the new flow to return it
+ * (one more); a Flow JSON upload is looked for by fetching the Flow JSON (the vendor's get-JSON
+ * call and the download: two reads) and, found as sent, by reading the flow for its validation
+ * errors (a third).
+ */
 const FAULTS: WriteFault[] = [
   {
     // The vendor applied the write; the client timed out waiting for its answer.
     name: 'applied, answer later than the timeout',
     answers: { fate: { holdMs: LATE_MS }, times: 1 },
     timeoutMs: SHORT_TIMEOUT_MS,
-    expected: everyWrite(reconciled, uploadAgain),
+    expected: {
+      ...templateWrites(reconciled, uploadAgain),
+      // The create is looked for in the list, then read in full.
+      ...flowWrites(reconciled, {
+        'flows.create': reading(reconciled, 3),
+        'flows.updateJson': reading(reconciled, 3),
+      }),
+    },
   },
   {
     name: 'applied, connection dropped, no answer',
     answers: { fate: 'drop', times: 1 },
-    expected: everyWrite(reconciled, uploadAgain),
+    expected: {
+      ...templateWrites(reconciled, uploadAgain),
+      ...flowWrites(reconciled, {
+        'flows.create': reading(reconciled, 3),
+        'flows.updateJson': reading(reconciled, 3),
+      }),
+    },
   },
   {
     name: 'applied, answer truncated JSON',
     rules: onWrite({ kind: 'malformed-json' }, 1),
-    expected: everyWrite(reconciled, {
-      // An unreadable answer is not retried, and an upload has nothing to look up.
-      nxcloud: fails('BAD_RESPONSE', 1, 'unknown', { state: 'applied' }),
-      // OSS answers PutObject with an empty body and its ETag: half of nothing is all of it.
-      cams: ok(1),
-    }),
+    expected: {
+      ...templateWrites(reconciled, {
+        // An unreadable answer is not retried, and an upload has nothing to look up.
+        nxcloud: fails('BAD_RESPONSE', 1, 'unknown', { state: 'applied' }),
+        // OSS answers PutObject with an empty body and its ETag: half of nothing is all of it.
+        cams: ok(1),
+      }),
+      ...flowWrites(reconciled, {
+        'flows.create': reading(reconciled, 3),
+        'flows.updateJson': reading(reconciled, 3),
+      }),
+    },
   },
   {
     name: 'applied, answer cut short (Content-Length)',
     rules: onWrite({ kind: 'lying-length', declares: 'more' }, 1),
-    // Twice the length of OSS's empty body is still none.
-    expected: everyWrite(reconciled, { nxcloud: ok(2), cams: ok(1) }),
+    expected: {
+      // Twice the length of OSS's empty body is still none.
+      ...templateWrites(reconciled, { nxcloud: ok(2), cams: ok(1) }),
+      ...flowWrites(reconciled, {
+        'flows.create': reading(reconciled, 3),
+        'flows.updateJson': reading(reconciled, 3),
+      }),
+    },
   },
   {
     // Each look-up is a read, retried like any read: three requests, all refused.
@@ -198,9 +270,10 @@ const FAULTS: WriteFault[] = [
     rules: onWrite({ kind: 'malformed-json' }, 1),
     rulesOnceSent: (vendor) => VENDOR_READS[vendor].map((operation) => ({ kind: 'http-error', operation })),
     expected: {
-      'templates.create': fails('BAD_RESPONSE', 1, 'unknown', { lookUps: 3, state: 'applied' }),
-      'templates.update': fails('BAD_RESPONSE', 1, 'unknown', { lookUps: 3, state: 'applied' }),
-      'templates.delete': fails('BAD_RESPONSE', 1, 'unknown', { lookUps: 3, state: 'applied' }),
+      'templates.create': fails('BAD_RESPONSE', 1, 'unknown', { reads: 3, state: 'applied' }),
+      'templates.update': fails('BAD_RESPONSE', 1, 'unknown', { reads: 3, state: 'applied' }),
+      'templates.delete': fails('BAD_RESPONSE', 1, 'unknown', { reads: 3, state: 'applied' }),
+      ...flowWrites(fails('BAD_RESPONSE', 1, 'unknown', { reads: 3, state: 'applied' })),
     },
   },
   {
@@ -209,49 +282,61 @@ const FAULTS: WriteFault[] = [
     name: 'slower than the timeout, applied late',
     rules: onWrite({ kind: 'latency', ms: LATE_MS }, 1),
     timeoutMs: SHORT_TIMEOUT_MS,
-    expected: everyWrite(ok(2, 1), ok(2)),
+    expected: {
+      ...templateWrites(ok(2, 1), ok(2)),
+      ...flowWrites(ok(2, 1), { 'flows.create': ok(2, 2), 'flows.updateJson': ok(2, 2) }),
+    },
   },
   {
     // The emulator resets the connection before its vendor logic runs: looked for, absent, sent again.
     name: 'connection reset, not applied',
     rules: onWrite({ kind: 'reset' }, 1),
-    expected: everyWrite(ok(2, 1), ok(2)),
+    expected: {
+      ...templateWrites(ok(2, 1), ok(2)),
+      ...flowWrites(ok(2, 1), { 'flows.create': ok(2, 2), 'flows.updateJson': ok(2, 2) }),
+    },
   },
   {
     // A proxy's page, no vendor code: the outcome is unknown, so each failed attempt is looked for.
     name: 'HTML page, HTTP 502 ×2',
     rules: onWrite({ kind: 'html' }, 2),
-    expected: everyWrite(ok(3, 2), ok(3)),
+    expected: {
+      ...templateWrites(ok(3, 2), ok(3)),
+      ...flowWrites(ok(3, 2), { 'flows.create': ok(3, 3), 'flows.updateJson': ok(3, 4) }),
+    },
   },
   {
     name: 'HTML page, HTTP 502 sustained',
     rules: onWrite({ kind: 'html' }),
-    expected: everyWrite(
-      fails('UNAVAILABLE', 3, 'unknown', { lookUps: 3 }),
-      fails('UNAVAILABLE', 3, 'unknown'),
-    ),
+    expected: {
+      ...templateWrites(fails('UNAVAILABLE', 3, 'unknown', { reads: 3 }), fails('UNAVAILABLE', 3, 'unknown')),
+      ...flowWrites(fails('UNAVAILABLE', 3, 'unknown', { reads: 3 }), {
+        'flows.updateJson': fails('UNAVAILABLE', 3, 'unknown', { reads: 6 }),
+      }),
+    },
   },
   {
     // The vendor's own error body with its code (NXCloud -1, CAMS ServiceUnavailable): a refusal,
     // nothing applied, so even a create is sent again without a look.
     name: 'HTTP 503 ×2',
     rules: onWrite({ kind: 'http-error', status: 503 }, 2),
-    expected: everyWrite(ok(3)),
+    expected: { ...templateWrites(ok(3)), ...flowWrites(ok(3), { 'flows.create': ok(3, 1) }) },
   },
   {
-    // A create or an update finally refused for no reason given is confirmed by a read (is the
-    // name taken? is the template gone?) before it is reported.
+    // A refusal for no reason given is confirmed by a read where one can say more (is the name
+    // taken? is the template gone? does the flow's status forbid the write?) before it is reported.
     name: 'HTTP 503 sustained',
     rules: onWrite({ kind: 'http-error', status: 503 }),
     expected: {
-      'templates.create': fails('UNAVAILABLE', 3, 'failed', { lookUps: 1 }),
-      'templates.update': fails('UNAVAILABLE', 3, 'failed', { lookUps: 1 }),
+      'templates.create': fails('UNAVAILABLE', 3, 'failed', { reads: 1 }),
+      'templates.update': fails('UNAVAILABLE', 3, 'failed', { reads: 1 }),
       'templates.delete': fails('UNAVAILABLE', 3, 'failed'),
       'templates.uploadMedia': {
         nxcloud: fails('UNAVAILABLE', 3, 'failed'),
         // OSS's error is XML, and an HTTP 5xx from it may come after the object was stored.
         cams: fails('UNAVAILABLE', 3, 'unknown'),
       },
+      ...flowWrites(fails('UNAVAILABLE', 3, 'failed', { reads: 1 })),
     },
   },
   {
@@ -259,20 +344,23 @@ const FAULTS: WriteFault[] = [
     rules: onWrite(SLOW_QUOTA),
     spendQuota: true,
     windowPassesAfterAttempt: 1,
-    expected: everyWrite(ok(2)),
+    expected: { ...templateWrites(ok(2)), ...flowWrites(ok(2), { 'flows.create': ok(2, 1) }) },
   },
   {
     name: 'throttled, sustained',
     rules: onWrite(SLOW_QUOTA),
     spendQuota: true,
-    expected: everyWrite(fails('RATE_LIMITED', 3, 'failed')),
+    expected: {
+      ...templateWrites(fails('RATE_LIMITED', 3, 'failed')),
+      ...flowWrites(fails('RATE_LIMITED', 3, 'failed')),
+    },
   },
   {
     // NXCloud -1 ("failed request"), CAMS InternalError: a refusal, so nothing was applied and even
     // a create may be sent again.
     name: 'HTTP 200, failure code ×1',
     rules: onWrite({ kind: 'vendor-error' }, 1),
-    expected: everyWrite(ok(2)),
+    expected: { ...templateWrites(ok(2)), ...flowWrites(ok(2), { 'flows.create': ok(2, 1) }) },
   },
   {
     // NXCloud 9000 (a required parameter missing), CAMS InvalidParameter: sent again, it would be
@@ -284,10 +372,11 @@ const FAULTS: WriteFault[] = [
         write,
       ),
     expected: {
-      'templates.create': fails('INVALID_REQUEST', 1, 'failed', { lookUps: 1 }),
-      'templates.update': fails('INVALID_REQUEST', 1, 'failed', { lookUps: 1 }),
+      'templates.create': fails('INVALID_REQUEST', 1, 'failed', { reads: 1 }),
+      'templates.update': fails('INVALID_REQUEST', 1, 'failed', { reads: 1 }),
       'templates.delete': fails('INVALID_REQUEST', 1, 'failed'),
       'templates.uploadMedia': { nxcloud: fails('INVALID_REQUEST', 1, 'failed') },
+      ...flowWrites(fails('INVALID_REQUEST', 1, 'failed', { reads: 1 })),
     },
   },
   {
@@ -297,21 +386,27 @@ const FAULTS: WriteFault[] = [
         vendor,
         write,
       ),
-    expected: everyWrite(fails('AUTHENTICATION', 1, 'failed'), {
-      nxcloud: fails('AUTHENTICATION', 1, 'failed'),
-    }),
+    expected: {
+      ...templateWrites(fails('AUTHENTICATION', 1, 'failed'), {
+        nxcloud: fails('AUTHENTICATION', 1, 'failed'),
+      }),
+      ...flowWrites(fails('AUTHENTICATION', 1, 'failed')),
+    },
   },
   {
-    // The refusal is confirmed by a read, which gives the conflict the template's status.
-    name: 'name and language taken',
+    name: 'name taken',
     nameTaken: true,
-    expected: { 'templates.create': fails('CONFLICT', 1, 'failed', { lookUps: 1 }) },
+    expected: {
+      // The refusal is confirmed by a read, which gives the conflict the template's status.
+      'templates.create': fails('CONFLICT', 1, 'failed', { reads: 1 }),
+      'flows.create': fails('CONFLICT', 1, 'failed'),
+    },
   },
 ];
 
 interface Lane {
   vendor: Vendor;
-  operation: TemplateWrite;
+  operation: WriteOperation;
   emulator: Emulator<Vendor>;
   proxy: LossyProxy;
   /** A client without faults in its way or retries, to read what the vendor holds. */
@@ -329,12 +424,12 @@ interface CellResult {
   /** Requests of the write the vendor received. */
   writes: number;
   /** Read requests the vendor received once the write was first sent. */
-  lookUps: number;
+  reads: number;
   state: EndState | undefined;
   detail: string;
 }
 
-async function startLane(vendor: Vendor, operation: TemplateWrite): Promise<Lane> {
+async function startLane(vendor: Vendor, operation: WriteOperation): Promise<Lane> {
   const clock = { offsetMs: 0 };
   const emulator = await startEmulator({
     vendors: [vendor],
@@ -353,12 +448,7 @@ async function startLane(vendor: Vendor, operation: TemplateWrite): Promise<Lane
 async function runCell(lane: Lane, fault: WriteFault): Promise<CellResult> {
   const { emulator, vendor, proxy } = lane;
   const write = VENDOR_WRITES[vendor][lane.operation];
-  const subject = await templateWriteSubject(
-    lane.operation,
-    lane,
-    ++lane.cells,
-    fault.nameTaken ? { nameTaken: true } : {},
-  );
+  const subject = await writeSubject(lane, fault.nameTaken ? { nameTaken: true } : {});
   let armed = false;
   const client = await clientFor(
     emulator,
@@ -393,7 +483,7 @@ async function runCell(lane: Lane, fault: WriteFault): Promise<CellResult> {
     return fault.answers.fate;
   };
   emulator.requests.reset();
-  let result: Omit<CellResult, 'writes' | 'lookUps' | 'state'>;
+  let result: Omit<CellResult, 'writes' | 'reads' | 'state'>;
   try {
     const value = await subject.call(client, {
       ...(fault.timeoutMs === undefined ? {} : { timeoutMs: fault.timeoutMs }),
@@ -422,14 +512,22 @@ async function runCell(lane: Lane, fault: WriteFault): Promise<CellResult> {
   const writes = emulator.requests.count(vendor, write);
   const arrivals = emulator.requests.arrivals(vendor).map((arrival) => arrival.operation);
   const sent = arrivals.indexOf(write);
-  const lookUps =
+  const reads =
     sent < 0
       ? 0
       : arrivals.slice(sent).filter((operation) => VENDOR_READS[vendor].includes(operation)).length;
   emulator.faults.clear();
   lane.clock.offsetMs = 0;
   const state = await subject.state();
-  return { ...result, writes, lookUps, state };
+  return { ...result, writes, reads, state };
+}
+
+/** Something of the lane's own for the write to act on, new for each cell. */
+function writeSubject(lane: Lane, options: { nameTaken?: true }): Promise<WriteSubject> | WriteSubject {
+  const serial = ++lane.cells;
+  return lane.operation.startsWith('templates.')
+    ? templateWriteSubject(lane.operation as TemplateWrite, lane, serial, options)
+    : flowWriteSubject(lane.operation as FlowWrite, lane, serial, options);
 }
 
 /**
@@ -439,7 +537,7 @@ async function runCell(lane: Lane, fault: WriteFault): Promise<CellResult> {
 async function spendQuota(lane: Lane, write: string): Promise<void> {
   const { emulator } = lane;
   if (lane.vendor === 'nxcloud') {
-    await fetch(`${emulator.nxcloud!.url}${NXCLOUD_PATHS[write]}`, { method: 'POST', body: '{}' });
+    await fetch(`${emulator.nxcloud!.url}${nxcloudPath(write)}`, { method: 'POST', body: '{}' });
   } else if (write === 'PutObject') {
     const { oss } = emulator.cams!;
     await fetch(`${oss.url}/${oss.bucket}/spent`, { method: 'PUT', body: 'x' });
@@ -461,8 +559,7 @@ function mismatch(cell: CellResult, expected: Expected): string | undefined {
   }
   // Each attempt reached the vendor once, and nothing else sent the write.
   if (cell.writes !== cell.attempts) return `the vendor received the write ${cell.writes} times`;
-  if (cell.lookUps !== expected.lookUps)
-    return `${cell.lookUps} reads after the write, not ${expected.lookUps}`;
+  if (cell.reads !== expected.reads) return `${cell.reads} reads after the write, not ${expected.reads}`;
   if (cell.state !== undefined && cell.state !== expected.state) {
     return `the vendor holds: ${cell.state}, not ${expected.state}`;
   }
@@ -474,16 +571,16 @@ function label(result: {
   attempts: number;
   reconciled?: boolean;
   requestOutcome?: RequestOutcome;
-  lookUps: number;
+  reads: number;
 }): string {
   const how = result.reconciled ? ' reconciled' : result.requestOutcome ? ` ${result.requestOutcome}` : '';
-  return `${result.outcome}×${result.attempts}${how}, ${result.lookUps} read${result.lookUps === 1 ? '' : 's'}`;
+  return `${result.outcome}×${result.attempts}${how}, ${result.reads} read${result.reads === 1 ? '' : 's'}`;
 }
 
 const cellText = (cell: CellResult) => `${label(cell)}, ${cell.state ?? '—'}`;
 const expectedText = (expected: Expected) => `${label(expected)}, ${expected.state}`;
 
-describe('write fault matrix: faults × both vendors × every template write', () => {
+describe('write fault matrix: faults × both vendors × every write operation', () => {
   const lanes: Lane[] = [];
   afterAll(async () => {
     await Promise.all(lanes.flatMap((lane) => [lane.emulator.close(), lane.proxy.close()]));
@@ -498,7 +595,7 @@ describe('write fault matrix: faults × both vendors × every template write', (
     process.on('unhandledRejection', onUnhandled);
 
     for (const vendor of VENDORS) {
-      for (const operation of TEMPLATE_WRITES) lanes.push(await startLane(vendor, operation));
+      for (const operation of OPERATIONS) lanes.push(await startLane(vendor, operation));
     }
     const results = new Map<string, CellResult>();
     await Promise.all(
@@ -516,7 +613,7 @@ describe('write fault matrix: faults × both vendors × every template write', (
     const failures: string[] = [];
     const rows: string[][] = [];
     for (const fault of FAULTS) {
-      for (const operation of TEMPLATE_WRITES) {
+      for (const operation of OPERATIONS) {
         if (fault.expected[operation] === undefined) continue;
         const cells = VENDORS.map((vendor) => {
           const expected = expectedFor(fault, operation, vendor);
@@ -534,7 +631,7 @@ describe('write fault matrix: faults × both vendors × every template write', (
     }
     console.log(
       `${formatTable(['fault', 'operation', ...VENDORS], rows)}\n\n` +
-        `${results.size} cells (${FAULTS.length} faults × ${VENDORS.length} vendors × ${TEMPLATE_WRITES.length} operations, where they apply), ` +
+        `${results.size} cells (${FAULTS.length} faults × ${VENDORS.length} vendors × ${OPERATIONS.length} operations, where they apply), ` +
         `${failures.length} differing; ` +
         `unhandled rejections: ${unhandledRejections}; open handles after closing: ${JSON.stringify(handles)} (before: ${JSON.stringify(baseline)})`,
     );

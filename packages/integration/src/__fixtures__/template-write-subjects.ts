@@ -1,14 +1,13 @@
 import { isDeepStrictEqual } from 'node:util';
 import {
-  type CallOptions,
   NotFoundError,
   type TemplateDraft,
   type TemplateDraftComponent,
   toTemplateDraft,
   type WhatsAppClient,
-  type WithMetadata,
 } from '@whatsapp-bsp/core';
 import type { Emulator, Vendor } from '@whatsapp-bsp/emulator';
+import type { EndState, SubjectContext, SubjectOptions, WriteSubject } from './write-subject.js';
 
 /** The template writes a user calls on `client.templates`. */
 export type TemplateWrite =
@@ -23,32 +22,6 @@ export const TEMPLATE_WRITES: readonly TemplateWrite[] = [
   'templates.delete',
   'templates.uploadMedia',
 ];
-
-/**
- * What the vendor holds once a write is over: `applied` (what the write asked for, once),
- * `unchanged` (what it held before), or a description of anything else.
- */
-export type EndState = 'applied' | 'unchanged' | (string & {});
-
-/** One write, ready to be called, on something of its own in the emulator's store. */
-export interface WriteSubject {
-  /** The write as a user calls it. */
-  call(client: WhatsAppClient, options: CallOptions): Promise<WithMetadata<object>>;
-  /** What the vendor holds now; undefined where it keeps nothing a test can look at. */
-  state(): Promise<EndState | undefined>;
-}
-
-/** What a subject needs: the emulator, and a client without faults or retries to look with. */
-export interface SubjectContext {
-  readonly vendor: Vendor;
-  readonly emulator: Emulator<Vendor>;
-  readonly observer: WhatsAppClient;
-}
-
-export interface SubjectOptions {
-  /** For a create: the name and language already belong to a template with other content. */
-  nameTaken?: boolean;
-}
 
 const LANGUAGE = 'en_US';
 
