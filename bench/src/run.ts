@@ -7,6 +7,7 @@ import { perCallCost } from './per-call-cost.js';
 import { rateLimiter } from './rate-limiter.js';
 import { redisRateLimiter } from './redis-rate-limiter.js';
 import { type ResultRow, renderMarkdown, renderTable } from './report.js';
+import { templateCreates } from './template-creates.js';
 import { throughput } from './throughput.js';
 import { validateFlowJsonBenchmark } from './validate-flow-json.js';
 import { validateTemplateDraftBenchmark } from './validate-template-draft.js';
@@ -31,6 +32,7 @@ const BENCHMARKS: readonly Benchmark[] = [
   validateTemplateDraftBenchmark,
   redisRateLimiter,
   peerSdk,
+  templateCreates,
 ];
 
 const args = process.argv.slice(2).filter((arg) => arg !== '--');

@@ -12,6 +12,8 @@ const DEFAULT_PAGE_SIZE = 10;
 
 /** Each read operation's per-account budget: 5 requests per second, on each action's API page. */
 const READ_OPERATIONS_PER_SECOND = 5;
+/** Every flow action's budget, reads and writes alike: 5 requests per second per account. */
+const FLOW_OPERATIONS_PER_SECOND = 5;
 
 export const camsCapabilities: ProviderCapabilities = Object.freeze({
   flows: Object.freeze({
@@ -40,6 +42,13 @@ export const camsCapabilities: ProviderCapabilities = Object.freeze({
     'flows.get': READ_OPERATIONS_PER_SECOND,
     'flows.list': READ_OPERATIONS_PER_SECOND,
     'flows.preview': READ_OPERATIONS_PER_SECOND,
+    'flows.getJson': FLOW_OPERATIONS_PER_SECOND,
+    'flows.create': FLOW_OPERATIONS_PER_SECOND,
+    'flows.update': FLOW_OPERATIONS_PER_SECOND,
+    'flows.updateJson': FLOW_OPERATIONS_PER_SECOND,
+    'flows.publish': FLOW_OPERATIONS_PER_SECOND,
+    'flows.deprecate': FLOW_OPERATIONS_PER_SECOND,
+    'flows.delete': FLOW_OPERATIONS_PER_SECOND,
     'templates.list': READ_OPERATIONS_PER_SECOND,
     'templates.get': READ_OPERATIONS_PER_SECOND,
     // The API pages: 50 for CreateChatappTemplate and ModifyChatappTemplate, 5 for

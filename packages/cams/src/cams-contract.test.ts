@@ -1,6 +1,11 @@
 import { runProviderContractSuite } from '@whatsapp-bsp/core/testing';
 import nock from 'nock';
 import { afterAll, beforeAll } from 'vitest';
+import {
+  camsTemplateWriteScenarios,
+  UPLOAD_ACCESS_KEY_SECRET,
+  UPLOAD_SECURITY_TOKEN,
+} from './__fixtures__/cams-template-write-scenarios.js';
 import { flowInEveryCategoryBody, getFlowPreviewBody, listFlowBody } from './__fixtures__/flows.js';
 import { getFlowExampleBody } from './__fixtures__/get-flow.js';
 import { ACCESS_KEY_SECRET, ORIGIN, testProvider } from './__fixtures__/harness.js';
@@ -49,10 +54,12 @@ function templatePage(index: number, body: object) {
     .reply(200, body);
 }
 
+// The reads and the template writes; the flow write contract runs beside the flow writes, in
+// flows/cams-flow-write-contract.test.ts.
 runProviderContractSuite({
   name: 'cams',
   createProvider: () => testProvider({ securityToken: SECURITY_TOKEN }),
-  secrets: [ACCESS_KEY_SECRET, SECURITY_TOKEN],
+  secrets: [ACCESS_KEY_SECRET, SECURITY_TOKEN, UPLOAD_ACCESS_KEY_SECRET, UPLOAD_SECURITY_TOKEN],
   scenarios: {
     getFlow() {
       nock(ORIGIN).post('/').matchHeader('x-acs-action', 'GetFlow').reply(200, getFlowExampleBody);
@@ -148,5 +155,6 @@ runProviderContractSuite({
       return { id: FLOW_ID };
     },
   },
+  templateWrites: camsTemplateWriteScenarios(SECURITY_TOKEN),
   cleanup: () => nock.cleanAll(),
 });

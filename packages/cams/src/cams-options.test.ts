@@ -50,6 +50,13 @@ describe('cams()', () => {
       'flows.get': 5,
       'flows.list': 5,
       'flows.preview': 5,
+      'flows.getJson': 5,
+      'flows.create': 5,
+      'flows.update': 5,
+      'flows.updateJson': 5,
+      'flows.publish': 5,
+      'flows.deprecate': 5,
+      'flows.delete': 5,
       'templates.list': 5,
       'templates.get': 5,
       'templates.create': 50,
@@ -67,7 +74,7 @@ describe('cams()', () => {
     expect(error.message).toBe(
       'Unknown CAMS option `endpiont`; expected one of: accessKeyId, accessKeySecret, securityToken, ' +
         'credential, custSpaceId, endpoint, protocol, proxy, ca, allowInsecureHttp, maxResponseBytes, ' +
-        'assetUploader, assetUrl, now',
+        'assetUploader, assetUrl, now, flowJsonFilePath',
     );
   });
 

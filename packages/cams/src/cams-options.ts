@@ -3,6 +3,7 @@ import { type CertificateAuthorities, checkRequestUrl, isRecord, proxyFor } from
 import { z } from 'zod';
 import type { AssetUploader } from './assets/asset-uploader.js';
 import type { AssetUrlOption } from './assets/oss-asset-url.js';
+import type { CamsFlowJsonFilePath, CamsFlowJsonFilePathResolver } from './flows/cams-flow-json-location.js';
 import { isSendableInHeader } from './transport/header-text.js';
 
 export const DEFAULT_CAMS_ENDPOINT = 'cams.ap-southeast-1.aliyuncs.com';
@@ -115,6 +116,13 @@ export const camsOptionsSchema = z.lazy(() => {
         .optional(),
       /** Clock for the request's signing date (`x-acs-date`), in epoch milliseconds. */
       now: z.custom<() => number>((value) => typeof value === 'function', 'must be a function').optional(),
+      /** What GetFlowJSONAssest's `FilePath` holds: `'url'`, `'oss-key'`, or a function to the URL. */
+      flowJsonFilePath: z
+        .union([
+          z.enum(['url', 'oss-key'], "must be 'url', 'oss-key' or a function"),
+          z.custom<CamsFlowJsonFilePathResolver>((value) => typeof value === 'function'),
+        ])
+        .default('url' satisfies CamsFlowJsonFilePath),
     })
     .superRefine((options, context) => {
       const issue = (path: string, message: string) =>

@@ -2,9 +2,11 @@ import type { ProviderV1 } from '@whatsapp-bsp/core';
 import { camsAssetUploader } from './assets/oss-asset-uploader.js';
 import { camsCapabilities } from './cams-capabilities.js';
 import { type CamsOptions, parseCamsOptions } from './cams-options.js';
+import { createFlowJsonDownload } from './flows/cams-flow-json-download.js';
+import { createFlowJsonLocator } from './flows/cams-flow-json-location.js';
 import { camsFlows } from './flows/cams-flows.js';
 import { camsTemplates } from './templates/cams-templates.js';
-import { createCamsTransport } from './transport/cams-transport.js';
+import { createCamsTransport, httpAgents } from './transport/cams-transport.js';
 import { camsWebhooks } from './webhooks/cams-webhooks.js';
 
 /**
@@ -22,7 +24,16 @@ export function cams(options: CamsOptions): ProviderV1 {
     specificationVersion: 'v1',
     id: 'cams',
     capabilities: camsCapabilities,
-    flows: camsFlows(send, settings.custSpaceId),
+    flows: camsFlows(send, settings.custSpaceId, {
+      uploader: assets,
+      locate: createFlowJsonLocator(
+        settings.flowJsonFilePath,
+        send,
+        settings.custSpaceId,
+        settings.now ?? Date.now,
+      ),
+      download: createFlowJsonDownload({ ...settings, agents: httpAgents(settings) }),
+    }),
     templates: camsTemplates(send, settings.custSpaceId, assets),
     webhooks: camsWebhooks(),
   };

@@ -2,6 +2,14 @@ import Cams from '@alicloud/cams20200606';
 import { Config } from '@alicloud/openapi-client';
 import nock from 'nock';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import {
+  createFlowExampleBody,
+  envelopeOnlyBody,
+  getFlowJsonBody,
+  modifyFlowExampleBody,
+  updateFlowJsonAssetExampleBody,
+  uploadAuthorizationBody,
+} from './__fixtures__/flow-writes.js';
 import { getFlowPreviewBody, listFlowBody } from './__fixtures__/flows.js';
 import { getFlowExampleBody } from './__fixtures__/get-flow.js';
 import {
@@ -10,6 +18,7 @@ import {
   CUST_SPACE_ID,
   callContext,
   ENDPOINT,
+  flowsOf,
   interceptCams,
   type RecordedRequest,
   testOptions,
@@ -104,6 +113,145 @@ describe('the adapter puts on the wire what the official SDK puts there', () => 
 
     expect(adapter).toEqual(expected);
     expect(adapter.action).toBe('GetFlowPreviewUrl');
+  });
+
+  it('CreateFlow: form body with Categories as a JSON string', async () => {
+    const { sdk: expected, adapter } = await bothOnTheWire(
+      JSON.parse(createFlowExampleBody),
+      () =>
+        sdk.createFlow(
+          new Cams.CreateFlowRequest({
+            custSpaceId: CUST_SPACE_ID,
+            flowName: 'sign_up_flow',
+            categories: ['SIGN_UP', 'OTHER'],
+          }),
+        ),
+      () =>
+        flowsOf(testProvider()).doCreate(
+          { name: 'sign_up_flow', categories: ['SIGN_UP', 'OTHER'] },
+          callContext(),
+        ),
+    );
+
+    expect(adapter).toEqual(expected);
+    expect(adapter).toMatchObject({
+      action: 'CreateFlow',
+      query: {},
+      form: { Categories: '["SIGN_UP","OTHER"]' },
+    });
+  });
+
+  it('ModifyFlow: form body with Categories as a JSON string', async () => {
+    const { sdk: expected, adapter } = await bothOnTheWire(
+      JSON.parse(modifyFlowExampleBody),
+      () =>
+        sdk.modifyFlow(
+          new Cams.ModifyFlowRequest({
+            custSpaceId: CUST_SPACE_ID,
+            flowId: '92675332812643',
+            flowName: 'flow_002',
+            categories: ['SURVEY'],
+          }),
+        ),
+      () =>
+        flowsOf(testProvider()).doUpdate(
+          { id: '92675332812643', name: 'flow_002', categories: ['SURVEY'] },
+          callContext(),
+        ),
+    );
+
+    expect(adapter).toEqual(expected);
+    expect(adapter).toMatchObject({ action: 'ModifyFlow', query: {}, form: { FlowId: '92675332812643' } });
+  });
+
+  it('PublishFlow: form body', async () => {
+    const { sdk: expected, adapter } = await bothOnTheWire(
+      envelopeOnlyBody,
+      () => sdk.publishFlow(new Cams.PublishFlowRequest({ custSpaceId: CUST_SPACE_ID, flowId: 'f-1' })),
+      () => flowsOf(testProvider()).doPublish({ id: 'f-1' }, callContext()),
+    );
+
+    expect(adapter).toEqual(expected);
+    expect(adapter).toMatchObject({ action: 'PublishFlow', form: { FlowId: 'f-1' } });
+  });
+
+  it('DeprecateFlow: form body', async () => {
+    const { sdk: expected, adapter } = await bothOnTheWire(
+      envelopeOnlyBody,
+      () => sdk.deprecateFlow(new Cams.DeprecateFlowRequest({ custSpaceId: CUST_SPACE_ID, flowId: 'f-1' })),
+      () => flowsOf(testProvider()).doDeprecate({ id: 'f-1' }, callContext()),
+    );
+
+    expect(adapter).toEqual(expected);
+    expect(adapter).toMatchObject({ action: 'DeprecateFlow', form: { FlowId: 'f-1' } });
+  });
+
+  it('DeleteFlow: form body', async () => {
+    const { sdk: expected, adapter } = await bothOnTheWire(
+      envelopeOnlyBody,
+      () => sdk.deleteFlow(new Cams.DeleteFlowRequest({ custSpaceId: CUST_SPACE_ID, flowId: 'f-1' })),
+      () => flowsOf(testProvider()).doDelete({ id: 'f-1' }, callContext()),
+    );
+
+    expect(adapter).toEqual(expected);
+    expect(adapter).toMatchObject({ action: 'DeleteFlow', form: { FlowId: 'f-1' } });
+  });
+
+  it('UpdateFlowJSONAsset: form body, FilePath the hosted file’s URL', async () => {
+    const url = 'https://files.example.test/flows/flow-f-1.json';
+    const { sdk: expected, adapter } = await bothOnTheWire(
+      JSON.parse(updateFlowJsonAssetExampleBody),
+      () =>
+        sdk.updateFlowJSONAsset(
+          new Cams.UpdateFlowJSONAssetRequest({ custSpaceId: CUST_SPACE_ID, flowId: 'f-1', filePath: url }),
+        ),
+      () =>
+        flowsOf(testProvider({ assetUploader: { upload: async () => ({ url }) } })).doUpdateJson(
+          { id: 'f-1', text: '{"version":"5.0"}' },
+          callContext(),
+        ),
+    );
+
+    expect(adapter).toEqual(expected);
+    expect(adapter).toMatchObject({ action: 'UpdateFlowJSONAsset', form: { FilePath: url } });
+  });
+
+  it('GetFlowJSONAssest: form body', async () => {
+    const url = 'https://files.example.test/flows/f-1.json';
+    nock('https://files.example.test').get('/flows/f-1.json').reply(200, '{}');
+    const { sdk: expected, adapter } = await bothOnTheWire(
+      getFlowJsonBody(url, 'f-1'),
+      () =>
+        sdk.getFlowJSONAssest(
+          new Cams.GetFlowJSONAssestRequest({ custSpaceId: CUST_SPACE_ID, flowId: 'f-1' }),
+        ),
+      () => flowsOf(testProvider()).doGetJson({ id: 'f-1' }, callContext()),
+    );
+
+    expect(adapter).toEqual(expected);
+    expect(adapter).toMatchObject({ action: 'GetFlowJSONAssest', form: { FlowId: 'f-1' } });
+  });
+
+  it('GetChatappUploadAuthorization (for an OSS key as FilePath): query string', async () => {
+    const sdkRequests: RecordedRequest[] = [];
+    interceptCams(sdkRequests, [200, uploadAuthorizationBody()]);
+    await sdk.getChatappUploadAuthorization(
+      new Cams.GetChatappUploadAuthorizationRequest({ custSpaceId: CUST_SPACE_ID }),
+    );
+    const adapterRequests: RecordedRequest[] = [];
+    interceptCams(adapterRequests, [200, getFlowJsonBody('chatapp/flow.json', 'f-1')]);
+    interceptCams(adapterRequests, [200, uploadAuthorizationBody()]);
+    nock('https://cams-uploads.oss-ap-southeast-1.aliyuncs.com').get('/chatapp/flow.json').reply(200, '{}');
+
+    await flowsOf(testProvider({ flowJsonFilePath: 'oss-key' })).doGetJson({ id: 'f-1' }, callContext());
+
+    const adapter = onTheWire(adapterRequests[1]);
+    expect(adapter).toEqual(onTheWire(sdkRequests[0]));
+    expect(adapter).toMatchObject({
+      action: 'GetChatappUploadAuthorization',
+      form: {},
+      query: { CustSpaceId: CUST_SPACE_ID },
+    });
   });
 
   it('ListChatappTemplate: query string, filters in the vendor’s values, Page as a JSON string', async () => {

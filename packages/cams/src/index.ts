@@ -9,6 +9,7 @@ export {
   DEFAULT_CAMS_ENDPOINT,
 } from './cams-options.js';
 export { cams } from './cams-provider.js';
+export type { CamsFlowJsonFilePath, CamsFlowJsonFilePathResolver } from './flows/cams-flow-json-location.js';
 export { camsTemplateId, parseCamsTemplateId } from './templates/cams-template-id.js';
 export { camsWebhooks } from './webhooks/cams-webhooks.js';
 export { mapCamsEvents } from './webhooks/map-cams-event.js';

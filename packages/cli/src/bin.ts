@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+import { createInterface } from 'node:readline/promises';
 import { runCli } from './main.js';
 
 // A reader that stops early (`wabsp … --ndjson | head -c 1`) closes the pipe, and the next write
@@ -20,5 +21,17 @@ const exitCode = await runCli(process.argv.slice(2), {
       process.once('SIGINT', () => resolve());
       process.once('SIGTERM', () => resolve());
     }),
+  ...(process.stdin.isTTY && process.stderr.isTTY ? { confirm: askOnTerminal } : {}),
 });
 process.exitCode = exitCode;
+
+/** A yes/no question on the terminal; only `y` or `yes` (any case) is a yes. */
+async function askOnTerminal(question: string): Promise<boolean> {
+  const terminal = createInterface({ input: process.stdin, output: process.stderr });
+  try {
+    const answer = await terminal.question(`${question} [y/N] `);
+    return /^y(es)?$/i.test(answer.trim());
+  } finally {
+    terminal.close();
+  }
+}

@@ -10,4 +10,9 @@ export interface CliIo {
   env: Readonly<Record<string, string | undefined>>;
   /** Resolves when a long-running command (`wabsp emulator`) should stop, e.g. on Ctrl-C. */
   untilStopped(): Promise<void>;
+  /**
+   * Asks a person a yes/no question and resolves to their answer. Present only when someone can
+   * answer: standard input and standard error are both a terminal.
+   */
+  confirm?(question: string): Promise<boolean>;
 }

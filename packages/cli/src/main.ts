@@ -22,18 +22,19 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       io.stdout.write(`${version}\n`);
       return EXIT.ok;
     }
-    if (!command.needsClient) {
-      await command.run(io, output);
-      return EXIT.ok;
-    }
+    if (!command.needsClient) return exitCode(await command.run(io, output));
     const { client, close } = await openClient(args, io);
     try {
-      await command.run(client, output);
+      return exitCode(await command.run(client, output, io));
     } finally {
       await close();
     }
-    return EXIT.ok;
   } catch (error) {
     return output.failure(error);
   }
+}
+
+/** A command's own exit code, or 0. */
+function exitCode(result: unknown): number {
+  return typeof result === 'number' ? result : EXIT.ok;
 }

@@ -11,7 +11,7 @@ const USAGE = COMMANDS.map(({ usage }) =>
     .join('\n'),
 ).join('\n');
 
-export const HELP = `wabsp — read WhatsApp Flows and message Templates from any supported vendor
+export const HELP = `wabsp — read and manage WhatsApp Flows and message Templates at any supported vendor
 
 Usage:
 ${USAGE}
@@ -28,7 +28,14 @@ Output:
   --timeout MS              per-request time budget
   NO_COLOR=1                no colour
 
-Exit codes: 0 ok, 1 vendor or network error, 2 usage or configuration error.`;
+Changes at the vendor:
+  -f FILE                   a template draft or a Flow JSON, as JSON or YAML
+  --dry-run                 validate and show what would be sent; send nothing
+  --yes                     confirm a delete, publish or deprecate without being asked
+                            (needed when not on a terminal)
+
+Exit codes: 0 ok; 1 vendor or network error, problems found by a validate, or a change declined;
+2 usage, configuration or an invalid input refused before sending.`;
 
 /** The flags every command takes. */
 const GLOBAL_FLAGS = {

@@ -14,6 +14,7 @@ import {
   NAMED_PARAMETER_TEMPLATE,
   ZERO_TAP_TEMPLATE,
 } from './__fixtures__/nxcloud-meta-fields.js';
+import { nxcloudTemplateWriteScenarios } from './__fixtures__/nxcloud-template-write-scenarios.js';
 import { BASE_URL, TEST_OPTIONS } from './__fixtures__/nxcloud-test-support.js';
 import { GET_TEMPLATE_EXAMPLE, QUERY_FLOW_BY_ID_EXAMPLE } from './__fixtures__/nxcloud-vendor-examples.js';
 import { nxcloud } from './nxcloud-provider.js';
@@ -32,6 +33,8 @@ function threePages(path: string, pages: readonly [unknown, unknown, unknown]) {
   });
 }
 
+// The reads and the template writes; the flow write contract runs beside the flow writes, in
+// flows/nxcloud-flow-write-contract.test.ts.
 runProviderContractSuite({
   name: 'nxcloud',
   createProvider: () => nxcloud(TEST_OPTIONS),
@@ -110,5 +113,6 @@ runProviderContractSuite({
       return { id: FLOW_ID };
     },
   },
+  templateWrites: nxcloudTemplateWriteScenarios(),
   cleanup: () => nock.cleanAll(),
 });

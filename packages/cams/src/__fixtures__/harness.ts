@@ -35,6 +35,7 @@ export function testProvider(overrides: Partial<CamsOptions> = {}) {
 
 /** A call context as the core client would hand it over, answering to the given signal. */
 export { testCallContext as callContext } from '@whatsapp-bsp/core/testing';
+export { flowsOf } from './flows-of.js';
 
 export interface RecordedRequest {
   readonly method: string;

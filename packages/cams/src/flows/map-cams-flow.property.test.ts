@@ -18,7 +18,7 @@ import {
   camsGetFlowPreviewAnswerSchema,
   camsListFlowAnswerSchema,
 } from './cams-flow-wire.js';
-import { camsFlows } from './cams-flows.js';
+import { type CamsFlowFiles, camsFlows } from './cams-flows.js';
 
 /*
  * Any flow payload the wire schemas admit maps to an entity core's schemas accept; anything else
@@ -27,7 +27,14 @@ import { camsFlows } from './cams-flows.js';
  */
 
 const expectAdmitted = admissionCheck();
-const flowsAnswering = (body: Record<string, unknown>) => camsFlows(answering(body), 'cams-space-0001');
+/** The reads decoded here touch no Flow JSON file. */
+const noFiles: CamsFlowFiles = {
+  uploader: { upload: () => Promise.reject(new Error('not used by these reads')) },
+  locate: () => Promise.reject(new Error('not used by these reads')),
+  download: () => Promise.reject(new Error('not used by these reads')),
+};
+const flowsAnswering = (body: Record<string, unknown>) =>
+  camsFlows(answering(body), 'cams-space-0001', noFiles);
 
 const flowWire = fc.record(
   {

@@ -55,7 +55,10 @@ const CODE_RULES: readonly (readonly [(code: string) => boolean, ErrorClass])[] 
 ];
 
 const HINTS: Readonly<Record<string, string>> = {
-  'System.LimitControl': 'CAMS allows 5 requests per second per account for each read operation',
+  'System.LimitControl':
+    'CAMS allows 5 requests per second per account for each flow operation and template read',
+  'InvalidParameter.FileUrlError':
+    'CAMS could not fetch the file at the URL it was given: it must be reachable from the internet when the call is made',
   SignatureDoesNotMatch: 'check the access key secret',
   'InvalidTimeStamp.Expired': 'check the system clock: CAMS refuses requests dated more than 15 minutes off',
 };

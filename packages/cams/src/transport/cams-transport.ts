@@ -54,6 +54,13 @@ const CAMS_ACTIONS = {
   GetFlow: 'body',
   ListFlow: 'body',
   GetFlowPreviewUrl: 'body',
+  GetFlowJSONAssest: 'body',
+  CreateFlow: 'body',
+  ModifyFlow: 'body',
+  UpdateFlowJSONAsset: 'body',
+  PublishFlow: 'body',
+  DeprecateFlow: 'body',
+  DeleteFlow: 'body',
   ListChatappTemplate: 'query',
   GetChatappTemplateDetail: 'query',
   CreateChatappTemplate: 'body',
@@ -181,7 +188,7 @@ function refuseUnencodable(parameters: Readonly<Record<string, string>>): void {
 }
 
 /** The provider's keep-alive agents, with its `ca`; a `ca` that is not PEM is the provider's ConfigError. */
-function httpAgents(settings: CamsSettings): HttpAgents {
+export function httpAgents(settings: CamsSettings): HttpAgents {
   if (settings.ca === undefined) return new HttpAgents();
   try {
     return new HttpAgents({ ca: settings.ca });

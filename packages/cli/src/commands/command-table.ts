@@ -1,13 +1,17 @@
 import type { CommandDefinition } from './command.js';
 import { EMULATOR_COMMANDS } from './emulator.js';
+import { FLOW_WRITE_COMMANDS } from './flow-writes.js';
 import { FLOW_COMMANDS } from './flows.js';
+import { TEMPLATE_WRITE_COMMANDS } from './template-writes.js';
 import { TEMPLATE_COMMANDS } from './templates.js';
 import { WEBHOOK_COMMANDS } from './webhooks.js';
 
 /** Every `wabsp` command, in the order `--help` lists them; each resource brings its own. */
 export const COMMANDS: readonly CommandDefinition[] = [
   ...FLOW_COMMANDS,
+  ...FLOW_WRITE_COMMANDS,
   ...TEMPLATE_COMMANDS,
+  ...TEMPLATE_WRITE_COMMANDS,
   ...WEBHOOK_COMMANDS,
   ...EMULATOR_COMMANDS,
 ];

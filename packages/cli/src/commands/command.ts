@@ -9,12 +9,19 @@ export type FlagDefinition = { type: 'string'; short?: string } | { type: 'boole
 /** The flags given, by name: strings for `type: 'string'`, booleans for `type: 'boolean'`. */
 export type FlagValues = Readonly<Record<string, string | boolean | undefined>>;
 
-/** A command whose arguments have been checked, ready to run. */
+/**
+ * A command whose arguments have been checked, ready to run. It resolves to the exit code (a
+ * number) when that is not 0 without being an error (`templates validate` finding problems, a
+ * declined delete); to anything else when it succeeded.
+ */
 export type ReadyCommand =
   /** Works at the vendor, through a client built from the global options. */
-  | { needsClient: true; run(client: WhatsAppClient, output: Output): Promise<void> }
+  | {
+      needsClient: true;
+      run(client: WhatsAppClient, output: Output, io: CliIo): Promise<unknown>;
+    }
   /** Works on its own, e.g. `wabsp emulator`. */
-  | { needsClient: false; run(io: CliIo, output: Output): Promise<void> };
+  | { needsClient: false; run(io: CliIo, output: Output): Promise<unknown> };
 
 /** One `wabsp` command: its name, its help, its flags and how its arguments are read. */
 export interface CommandDefinition {

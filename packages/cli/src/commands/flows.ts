@@ -50,7 +50,8 @@ export const FLOW_COMMANDS: readonly CommandDefinition[] = [
   },
 ];
 
-function flowId(positionals: readonly string[], action: string): string {
+/** The one flow id a `wabsp flows <action>` command takes. */
+export function flowId(positionals: readonly string[], action: string): string {
   const id = positionals[0];
   if (id === undefined) throw new UsageError(`wabsp flows ${action} needs a flow id`);
   expectNoMore(positionals, 1);
@@ -69,7 +70,8 @@ function flowTable(flows: FlowSummary[], style: Style): string {
   );
 }
 
-function describeFlow(flow: Flow): string {
+/** A flow as `key  value` lines. */
+export function describeFlow(flow: Flow): string {
   return renderKeyValues([
     ['id', flow.id],
     ['name', flow.name],

@@ -1,0 +1,221 @@
+import { existsSync } from 'node:fs';
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type Emulator, startEmulator } from '@whatsapp-bsp/emulator';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { WABSP_BIN as bin, wabsp } from './__fixtures__/run-wabsp.js';
+
+// The write commands, run as a user runs them (the built command, no terminal attached) against
+// an emulator on loopback. Drafts are built to Meta's template shape as the README shows it.
+
+let emulator: Emulator;
+let dir: string;
+const env: Record<'nxcloud' | 'cams', Record<string, string>> = { nxcloud: {}, cams: {} };
+
+const DRAFT = {
+  name: 'cli_order_update',
+  language: 'en_US',
+  category: 'UTILITY',
+  components: [
+    { type: 'BODY', text: 'Hi {{1}}, order {{2}} has shipped.', example: { bodyText: [['Ana', '#1042']] } },
+    { type: 'FOOTER', text: 'Reply STOP to opt out' },
+  ],
+};
+
+const YAML_DRAFT = `# a draft in YAML
+name: cli_yaml_welcome
+language: en_US
+category: MARKETING
+components:
+  - type: BODY
+    text: Welcome aboard, {{1}}!
+    example:
+      bodyText: [[Ana]]
+`;
+
+const BAD_YAML_DRAFT = `name: Bad Name
+language: en_US
+category: UTILITY
+components:
+  - type: BODY
+    text: "{{1}} starts with a variable"
+`;
+
+/** A minimal Flow JSON built to Meta's Flow JSON reference: one terminal screen with a footer. */
+const FLOW_JSON = JSON.stringify(
+  {
+    version: '7.1',
+    screens: [
+      {
+        id: 'WELCOME',
+        title: 'Welcome',
+        terminal: true,
+        layout: {
+          type: 'SingleColumnLayout',
+          children: [
+            { type: 'TextHeading', text: 'Hello' },
+            { type: 'Footer', label: 'Done', 'on-click-action': { name: 'complete', payload: {} } },
+          ],
+        },
+      },
+    ],
+  },
+  null,
+  2,
+);
+
+beforeAll(async () => {
+  if (!existsSync(bin)) throw new Error(`${bin} is missing: run \`pnpm build\` first`);
+  emulator = await startEmulator({ review: { delayMs: 60_000 } });
+  const nx = emulator.nxcloud.config;
+  env.nxcloud = {
+    WABSP_PROVIDER: 'nxcloud',
+    NXCLOUD_ACCESS_KEY: nx.accessKey,
+    NXCLOUD_ACCESS_SECRET: nx.accessSecret,
+    NXCLOUD_APP_KEY: nx.appKey,
+    NXCLOUD_BUSINESS_PHONE: nx.businessPhone,
+    NXCLOUD_BASE_URL: nx.baseUrl,
+  };
+  const cams = emulator.cams.config;
+  env.cams = {
+    WABSP_PROVIDER: 'cams',
+    ALIBABA_CLOUD_ACCESS_KEY_ID: cams.accessKeyId,
+    ALIBABA_CLOUD_ACCESS_KEY_SECRET: cams.accessKeySecret,
+    CAMS_CUST_SPACE_ID: cams.custSpaceId,
+    CAMS_ENDPOINT: cams.endpoint,
+    CAMS_PROTOCOL: cams.protocol,
+  };
+  dir = await mkdtemp(join(tmpdir(), 'wabsp-writes-'));
+});
+
+afterAll(async () => {
+  await emulator?.close();
+});
+
+async function file(name: string, text: string): Promise<string> {
+  const path = join(dir, name);
+  await writeFile(path, text);
+  return path;
+}
+
+describe('templates validate', () => {
+  it('lists every problem with file, line and column, and exits 1', async () => {
+    const path = await file('bad.yaml', BAD_YAML_DRAFT);
+    const run = await wabsp(['templates', 'validate', '-f', path]);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain(`${path}:1:7`); // the name's value
+    expect(run.stdout).toMatch(/error\s+NAME_/);
+    const json = await wabsp(['templates', 'validate', '-f', path, '--json']);
+    expect(json.code).toBe(1);
+    const issues = JSON.parse(json.stdout).issues as { code: string; severity: string }[];
+    expect(issues.length).toBeGreaterThanOrEqual(2);
+    expect(issues.every((issue) => typeof issue.code === 'string')).toBe(true);
+  });
+
+  it('exits 0 for a good draft, and applies a vendor rule set with --provider', async () => {
+    const path = await file('good.json', JSON.stringify(DRAFT));
+    expect((await wabsp(['templates', 'validate', '-f', path])).code).toBe(0);
+    expect((await wabsp(['templates', 'validate', '-f', path, '--provider', 'cams'])).code).toBe(0);
+    const unknown = await wabsp(['templates', 'validate', '-f', path, '--provider', 'acme']);
+    expect(unknown.code).toBe(2);
+  });
+
+  it('names the file, line and column of a syntax error', async () => {
+    const path = await file('broken.json', '{ "name": "x",\n  "language": }');
+    const run = await wabsp(['templates', 'validate', '-f', path]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(`${path}:2:`);
+  });
+});
+
+describe.each(['nxcloud', 'cams'] as const)('template writes on %s', (vendor) => {
+  it('creates from JSON and YAML, refuses a bad draft without sending, and deletes with --yes', async () => {
+    const name = `${DRAFT.name}_${vendor}`;
+    const json = await file(`${vendor}.json`, JSON.stringify({ ...DRAFT, name }));
+    const created = await wabsp(['templates', 'create', '-f', json, '--json'], env[vendor]);
+    expect(created.code, created.stderr).toBe(0);
+    expect(JSON.parse(created.stdout)).toMatchObject({ name, language: 'en_US', status: 'PENDING' });
+
+    const yaml = await file(`${vendor}.yaml`, YAML_DRAFT.replace('cli_yaml_welcome', `cli_yaml_${vendor}`));
+    const fromYaml = await wabsp(['templates', 'create', '-f', yaml], env[vendor]);
+    expect(fromYaml.code, fromYaml.stderr).toBe(0);
+    expect(fromYaml.stdout).toMatch(/^status\s+PENDING$/m);
+
+    const before = emulator.requests.total;
+    const bad = await file(`${vendor}-bad.yaml`, BAD_YAML_DRAFT);
+    const refused = await wabsp(['templates', 'create', '-f', bad], env[vendor]);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('TemplateValidationError');
+    expect(emulator.requests.total).toBe(before);
+
+    const dry = await wabsp(['templates', 'create', '-f', json, '--dry-run'], env[vendor]);
+    expect(dry.code).toBe(0);
+    expect(dry.stdout).toContain('Nothing was sent');
+    expect(emulator.requests.total).toBe(before);
+
+    const scope = vendor === 'cams' ? ['--name', name, '--language', 'en_US'] : ['--name', name];
+    const unconfirmed = await wabsp(['templates', 'delete', ...scope], env[vendor]);
+    expect(unconfirmed.code).toBe(2);
+    expect(unconfirmed.stderr).toContain('--yes');
+    expect(await exists(vendor, name)).toBe(true);
+
+    const deleted = await wabsp(['templates', 'delete', ...scope, '--yes'], env[vendor]);
+    expect(deleted.code, deleted.stderr).toBe(0);
+    expect(deleted.stdout).toContain(`deleted ${name}`);
+    expect(await exists(vendor, name)).toBe(false);
+  });
+
+  it('uploads a header sample and prints what a draft takes', async () => {
+    const path = await file(`${vendor}.png`, '\u0089PNG\r\n\u001a\nsample');
+    const run = await wabsp(['templates', 'upload-media', path, '--json'], env[vendor]);
+    expect(run.code, run.stderr).toBe(0);
+    const media = JSON.parse(run.stdout);
+    expect(vendor === 'nxcloud' ? media.handle : media.url).toEqual(expect.any(String));
+  });
+});
+
+async function exists(vendor: 'nxcloud' | 'cams', name: string): Promise<boolean> {
+  const run = await wabsp(['templates', 'list', '--name', name, '--json'], env[vendor]);
+  return (JSON.parse(run.stdout) as unknown[]).length > 0;
+}
+
+describe.each(['nxcloud', 'cams'] as const)('flow writes on %s', (vendor) => {
+  it('creates a flow with its Flow JSON, reads the JSON back, publishes with --yes and refuses to delete it', async () => {
+    const path = await file(`${vendor}-flow.json`, FLOW_JSON);
+    const name = `cli flow ${vendor}`;
+    const created = await wabsp(
+      ['flows', 'create', '--name', name, '--categories', 'sign_up,other', '-f', path, '--json'],
+      env[vendor],
+    );
+    expect(created.code, created.stderr).toBe(0);
+    const flow = JSON.parse(created.stdout) as { id: string; status: string; name: string };
+    expect(flow).toMatchObject({ name, status: 'DRAFT' });
+
+    const json = await wabsp(['flows', 'get-json', flow.id], env[vendor]);
+    expect(json.code, json.stderr).toBe(0);
+    expect(JSON.parse(json.stdout)).toEqual(JSON.parse(FLOW_JSON));
+
+    const unconfirmed = await wabsp(['flows', 'publish', flow.id], env[vendor]);
+    expect(unconfirmed.code).toBe(2);
+    const published = await wabsp(['flows', 'publish', flow.id, '--yes'], env[vendor]);
+    expect(published.code, published.stderr).toBe(0);
+
+    const refused = await wabsp(['flows', 'delete', flow.id, '--yes'], env[vendor]);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('ConflictError');
+  });
+
+  it('refuses an invalid Flow JSON with its line and column, sending nothing', async () => {
+    const broken = FLOW_JSON.replace('"terminal": true', '"terminal": "yes"');
+    const path = await file(`${vendor}-broken.json`, broken);
+    const validate = await wabsp(['flows', 'validate', '-f', path]);
+    expect(validate.code).toBe(1);
+    expect(validate.stdout).toMatch(new RegExp(`${path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:\\d+:\\d+`));
+    const before = emulator.requests.total;
+    const update = await wabsp(['flows', 'update-json', '1234567890', '-f', path], env[vendor]);
+    expect(update.code).toBe(1);
+    expect(update.stdout).toContain('Nothing was sent');
+    expect(emulator.requests.total).toBe(before);
+  });
+});
