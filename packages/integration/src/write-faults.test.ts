@@ -133,7 +133,10 @@ interface WriteFault {
   name: string;
   /** The emulator's rules, given the vendor's name of the write's request. */
   rules?: (vendor: Vendor, write: string) => FaultRule[];
-  /** Rules that come into force as the write is first sent, sparing the reads before it. */
+  /**
+   * Rules that come into force as the write first reaches the proxy, sparing the reads before it
+   * (an update's read of what it changes).
+   */
   rulesOnceSent?: (vendor: Vendor) => FaultRule[];
   /** What becomes of the answers to the first `times` requests of the write. */
   answers?: { fate: AnswerFate; times: number };
@@ -179,15 +182,27 @@ const templateWrites = (
   'templates.uploadMedia': upload,
 });
 /** The same expectation for every flow write, but for those given their own. */
-const flowWrites = (
+function flowWrites(
   expected: Expected,
   own: Partial<Record<FlowWrite, Expected>> = {},
-): Record<FlowWrite, Expectation> => ({
-  ...(Object.fromEntries(FLOW_WRITES.map((operation) => [operation, expected])) as Record<
-    FlowWrite,
-    Expected
-  >),
-  ...own,
+): Record<FlowWrite, Expectation> {
+  const every = {
+    ...(Object.fromEntries(FLOW_WRITES.map((operation) => [operation, expected])) as Record<
+      FlowWrite,
+      Expected
+    >),
+    ...own,
+  };
+  return { ...every, 'flows.update': readingBeforeEachCamsAttempt(every['flows.update']) };
+}
+/**
+ * CAMS's ModifyFlow takes the flow's name and categories on every call, so an update that leaves
+ * the name out (these change the categories alone) reads the flow before each attempt: on CAMS,
+ * one read more per attempt after the first.
+ */
+const readingBeforeEachCamsAttempt = (expected: Expected): Expectation => ({
+  nxcloud: expected,
+  cams: { ...expected, reads: expected.reads + expected.attempts - 1 },
 });
 /** The same, with this many reads after the write. */
 const reading = (expected: Expected, reads: number): Expected => ({ ...expected, reads });
@@ -399,7 +414,11 @@ const FAULTS: WriteFault[] = [
     expected: {
       // The refusal is confirmed by a read, which gives the conflict the template's status.
       'templates.create': fails('CONFLICT', 1, 'failed', { reads: 1 }),
-      'flows.create': fails('CONFLICT', 1, 'failed'),
+      // NXCloud relays Meta's code for a taken name; CAMS has none, so the client looks the name up.
+      'flows.create': {
+        nxcloud: fails('CONFLICT', 1, 'failed'),
+        cams: fails('CONFLICT', 1, 'failed', { reads: 1 }),
+      },
     },
   },
 ];
@@ -459,11 +478,6 @@ async function runCell(lane: Lane, fault: WriteFault): Promise<CellResult> {
       rateLimit: false,
       random: () => 0.5,
       hooks: {
-        onRequest(event) {
-          if (event.operation !== lane.operation || armed) return;
-          armed = true;
-          for (const rule of fault.rulesOnceSent?.(vendor) ?? []) emulator.faults.add(rule);
-        },
         onRetry(event) {
           if (event.attempt === fault.windowPassesAfterAttempt) lane.clock.offsetMs += QUOTA_WINDOW_MS;
         },
@@ -476,9 +490,12 @@ async function runCell(lane: Lane, fault: WriteFault): Promise<CellResult> {
   if (fault.spendQuota) await spendQuota(lane, write);
   let lossy = fault.answers?.times ?? 0;
   proxy.fate = (request) => {
-    if (fault.answers === undefined || lossy === 0 || vendorOperationOf(vendor, request) !== write) {
-      return 'deliver';
+    if (vendorOperationOf(vendor, request) !== write) return 'deliver';
+    if (!armed) {
+      armed = true;
+      for (const rule of fault.rulesOnceSent?.(vendor) ?? []) emulator.faults.add(rule);
     }
+    if (fault.answers === undefined || lossy === 0) return 'deliver';
     lossy -= 1;
     return fault.answers.fate;
   };
