@@ -1,6 +1,7 @@
 import { type TemplateDraft, toTemplateDraft, type WhatsAppClient } from '@whatsapp-bsp/core';
 import { type Emulator, startEmulator, type Vendor } from '@whatsapp-bsp/emulator';
 import fc from 'fast-check';
+import nock from 'nock';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bothVendorsDraft } from './__fixtures__/both-vendors-draft.js';
 import { clientFor, VENDORS } from './emulator-clients.js';
@@ -18,6 +19,9 @@ const emulators = {} as Record<Vendor, Emulator<Vendor>>;
 const clients = {} as Record<Vendor, WhatsAppClient>;
 
 beforeAll(async () => {
+  // Loopback only: the emulators.
+  nock.disableNetConnect();
+  nock.enableNetConnect(/^(127\.0\.0\.1|localhost)(:\d+)?$/);
   for (const vendor of VENDORS) {
     emulators[vendor] = await startEmulator({
       vendors: [vendor],
@@ -31,6 +35,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await Promise.all(VENDORS.map((vendor) => emulators[vendor]?.close()));
+  nock.enableNetConnect();
 });
 
 /** Creates the draft through the client and reads it back by name and language, as a draft. */

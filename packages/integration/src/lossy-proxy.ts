@@ -80,33 +80,39 @@ export async function startLossyProxy(upstream: string): Promise<LossyProxy> {
           agent: false,
         },
         (answer) => {
-          const body: Buffer[] = [];
-          answer.on('data', (chunk: Buffer) => body.push(chunk));
           answer.on('error', () => {
             finishedOnce();
             incoming.socket.destroy();
           });
+          if (fate === 'deliver') {
+            // Streamed as it comes, so even an answer with no end passes through in bounded memory.
+            answer.on('end', finishedOnce);
+            outgoing.writeHead(answer.statusCode ?? 502, answer.headers);
+            answer.pipe(outgoing);
+            // A client gone before the end: the rest is read and dropped, so the request ends.
+            outgoing.on('close', () => answer.resume());
+            return;
+          }
+          const body: Buffer[] = [];
+          answer.on('data', (chunk: Buffer) => body.push(chunk));
           answer.on('end', () => {
             finishedOnce();
-            const pass = () => {
+            if (fate === 'drop') {
+              incoming.socket.destroy();
+              return;
+            }
+            const timer = setTimeout(() => {
+              held.delete(timer);
               if (outgoing.destroyed) return;
               outgoing.writeHead(answer.statusCode ?? 502, answer.headers);
               outgoing.end(Buffer.concat(body));
-            };
-            if (fate === 'drop') incoming.socket.destroy();
-            else if (fate === 'deliver') pass();
-            else {
-              const timer = setTimeout(() => {
-                held.delete(timer);
-                pass();
-              }, fate.holdMs);
-              held.add(timer);
-              // The client gave up: there is no one left to hold the answer for.
-              outgoing.on('close', () => {
-                clearTimeout(timer);
-                held.delete(timer);
-              });
-            }
+            }, fate.holdMs);
+            held.add(timer);
+            // The client gave up: there is no one left to hold the answer for.
+            outgoing.on('close', () => {
+              clearTimeout(timer);
+              held.delete(timer);
+            });
           });
         },
       );

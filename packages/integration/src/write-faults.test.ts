@@ -1,6 +1,7 @@
 import { BspError, type CallOptions, type RequestOutcome, type WhatsAppClient } from '@whatsapp-bsp/core';
 import { type Emulator, type FaultRule, startEmulator, type Vendor } from '@whatsapp-bsp/emulator';
-import { afterAll, describe, expect, it } from 'vitest';
+import nock from 'nock';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FLOW_WRITES, type FlowWrite, flowWriteSubject } from './__fixtures__/flow-write-subjects.js';
 import {
   TEMPLATE_WRITES,
@@ -599,8 +600,14 @@ const expectedText = (expected: Expected) => `${label(expected)}, ${expected.sta
 
 describe('write fault matrix: faults × both vendors × every write operation', () => {
   const lanes: Lane[] = [];
+  beforeAll(() => {
+    // Loopback only: the emulators, their OSS look-alikes and the proxies.
+    nock.disableNetConnect();
+    nock.enableNetConnect(/^(127\.0\.0\.1|localhost)(:\d+)?$/);
+  });
   afterAll(async () => {
     await Promise.all(lanes.flatMap((lane) => [lane.emulator.close(), lane.proxy.close()]));
+    nock.enableNetConnect();
   });
 
   it('ends each cell as expected: the client says what happened, the vendor holds the write once or not at all', async () => {
