@@ -172,7 +172,7 @@ describe('wabsp failures', () => {
     const help = await wabsp(['--help']);
     expect(help.code).toBe(0);
     expect(help.stdout).toContain(
-      'Exit codes: 0 ok, 1 vendor or network error, 2 usage or configuration error.',
+      'Exit codes: 0 ok; 1 vendor or network error, problems found by a validate, or a change declined;',
     );
     expect((await wabsp(['--version'])).stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
   });

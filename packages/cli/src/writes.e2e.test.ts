@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { CONTRACT_FLOW_JSON } from '@whatsapp-bsp/core/testing';
 import { type Emulator, startEmulator } from '@whatsapp-bsp/emulator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WABSP_BIN as bin, wabsp } from './__fixtures__/run-wabsp.js';
@@ -42,28 +43,8 @@ components:
     text: "{{1}} starts with a variable"
 `;
 
-/** A minimal Flow JSON built to Meta's Flow JSON reference: one terminal screen with a footer. */
-const FLOW_JSON = JSON.stringify(
-  {
-    version: '7.1',
-    screens: [
-      {
-        id: 'WELCOME',
-        title: 'Welcome',
-        terminal: true,
-        layout: {
-          type: 'SingleColumnLayout',
-          children: [
-            { type: 'TextHeading', text: 'Hello' },
-            { type: 'Footer', label: 'Done', 'on-click-action': { name: 'complete', payload: {} } },
-          ],
-        },
-      },
-    ],
-  },
-  null,
-  2,
-);
+/** A Flow JSON that passes offline validation: one terminal screen whose Footer completes it. */
+const FLOW_JSON = CONTRACT_FLOW_JSON;
 
 beforeAll(async () => {
   if (!existsSync(bin)) throw new Error(`${bin} is missing: run \`pnpm build\` first`);

@@ -7,6 +7,11 @@ export const VENDORS: readonly Vendor[] = ['nxcloud', 'cams'];
 export interface AdapterOptions {
   /** The most a response body may hold once decoded, in bytes (the adapters' default is 8 MiB). */
   maxResponseBytes?: number;
+  /**
+   * A proxy in front of the vendor server (`startRecordingProxy`, `startLossyProxy`) to reach it
+   * through: its `url` becomes NXCloud's base URL, its `host` the CAMS endpoint.
+   */
+  via?: { readonly url: string; readonly host: string };
 }
 
 /**
@@ -20,15 +25,20 @@ export function clientFor<V extends Vendor>(
   adapterOptions: AdapterOptions = {},
 ): Promise<WhatsAppClient> {
   const { nxcloud, cams } = emulator as Partial<EmulatorEndpoints>;
+  const { via, ...options } = adapterOptions;
   if (vendor === 'nxcloud' && nxcloud) {
     return createClient({
       provider: 'nxcloud',
-      nxcloud: { ...nxcloud.config, ...adapterOptions },
+      nxcloud: { ...nxcloud.config, ...options, ...(via && { baseUrl: via.url }) },
       ...settings,
     });
   }
   if (vendor === 'cams' && cams) {
-    return createClient({ provider: 'cams', cams: { ...cams.config, ...adapterOptions }, ...settings });
+    return createClient({
+      provider: 'cams',
+      cams: { ...cams.config, ...options, ...(via && { endpoint: via.host }) },
+      ...settings,
+    });
   }
   throw new Error(`The emulator was started without its ${vendor} server`);
 }

@@ -5,6 +5,12 @@
 export { AUDIT_SECRETS } from './audit-secrets.js';
 export { type AdapterOptions, clientFor, VENDORS } from './emulator-clients.js';
 export { formatTable } from './format-table.js';
+export {
+  type AnswerFate,
+  type LossyProxy,
+  type ProxiedRequest,
+  startLossyProxy,
+} from './lossy-proxy.js';
 export { countOpenHandles, type HandleCounts, settledOpenHandles } from './open-handles.js';
 export { type ProxyAnswer, type RecordingProxy, startRecordingProxy } from './recording-proxy.js';
 export { CLI_BIN, type CliRun, runCli } from './run-cli.js';
