@@ -36,7 +36,7 @@ async function setup(reviewDelayMs = 0): Promise<{
   emulator = await startEmulator({
     vendors: ['nxcloud'],
     data: { flows: 0, templates: 0 },
-    review: { delayMs: 0 },
+    review: { delayMs: reviewDelayMs },
   });
   const config = { provider: 'nxcloud', nxcloud: emulator.nxcloud.config } as const;
   const receiver = await createWebhookReceiver(config);

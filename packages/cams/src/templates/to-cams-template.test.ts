@@ -95,6 +95,42 @@ describe('toCamsTemplate', () => {
     });
   });
 
+  it.each([
+    ['the whole URL, as Meta writes it', 'https://x.example/t/1042?src=wa'],
+    ['the variable’s value alone, as NXCloud reports it', '1042'],
+  ])('a dynamic URL’s sample given as %s goes in the Example map as the value', (_, sample) => {
+    const wire = wireOf(
+      draftOf([
+        { type: 'BODY', text: 'Your order is on its way.' },
+        {
+          type: 'BUTTONS',
+          buttons: [
+            { type: 'URL', text: 'Track', url: 'https://x.example/t/{{1}}?src=wa', example: [sample] },
+          ],
+        },
+      ]),
+    );
+    expect(wire.example).toEqual({ '{{1}}': '1042' });
+  });
+
+  it('refuses a URL sample that is another URL', () => {
+    const draft = draftOf([
+      { type: 'BODY', text: 'Your order is on its way.' },
+      {
+        type: 'BUTTONS',
+        buttons: [
+          {
+            type: 'URL',
+            text: 'Track',
+            url: 'https://x.example/t/{{1}}',
+            example: ['https://y.example/1042'],
+          },
+        ],
+      },
+    ]);
+    expect(() => wireOf(draft)).toThrow(/URL with its one variable filled in/);
+  });
+
   it('a carousel’s cards go in Cards[].CardComponents, without samples', () => {
     const wire = wireOf(
       draftOf([

@@ -5,7 +5,12 @@ import {
   type TemplateDraftComponent,
   UnsupportedOperationError,
 } from '@whatsapp-bsp/core';
-import { definedOnly, isPositionalVariable, templateVariableNames } from '@whatsapp-bsp/core/adapter';
+import {
+  definedOnly,
+  isPositionalVariable,
+  templateVariableNames,
+  urlButtonSampleValue,
+} from '@whatsapp-bsp/core/adapter';
 
 /*
  * A template draft as CreateChatappTemplate and ModifyChatappTemplate take it: `Components`, a JSON
@@ -257,16 +262,17 @@ function addUrlSample(
 ): void {
   if (variables.length === 0) throw unsupported(path, 'CAMS takes no sample for a URL without a variable');
   const [name] = variables;
-  const marker = url.indexOf('{{');
-  const prefix = url.slice(0, marker);
-  const suffix = url.slice(url.indexOf('}}', marker) + 2);
-  if (variables.length > 1 || name === undefined || !sample.startsWith(prefix) || !sample.endsWith(suffix)) {
-    throw unsupported(path, 'CAMS takes a URL sample only as the URL with its one variable filled in');
+  const value = urlButtonSampleValue(url, sample);
+  if (variables.length > 1 || name === undefined || value === undefined) {
+    throw unsupported(
+      path,
+      'CAMS takes a URL sample only as the URL with its one variable filled in, or as the variable’s value',
+    );
   }
   if (samples === undefined) {
     throw unsupported(path, 'CAMS’s one Example map cannot hold a carousel card’s samples');
   }
-  samples.add(name, sample.slice(prefix.length, sample.length - suffix.length), path);
+  samples.add(name, value, path);
 }
 
 /** CAMS's `Example`: one sample per variable for the whole template. */

@@ -41,4 +41,5 @@ export {
   sendHttpRequest,
 } from './transport/send-http-request.js';
 export { isWellFormedText } from './transport/well-formed-text.js';
+export { urlButtonSampleValue } from './url-button-sample.js';
 export { jsonFingerprint, webhookEventId } from './webhook-event-id.js';

@@ -12,7 +12,11 @@ export const UrlButtonSchema = z.lazy(() =>
     type: z.literal('URL'),
     text: z.string(),
     url: z.string(),
-    /** Sample values for a dynamic URL suffix (`{{1}}`). */
+    /**
+     * The sample of a dynamic URL (`{{1}}`): Meta's form is the whole URL with the variable filled
+     * in (`https://shop.example/t/1042`); NXCloud reports the variable's value alone (`1042`).
+     * Writes accept both.
+     */
     example: z.array(z.string()).optional(),
   }),
 );

@@ -964,6 +964,30 @@ const CASES: readonly RuleCase[] = [
         text: 'Order {{1}}',
         example: { headerText: ['#1042'] },
       };
+      // A static URL, so that only the header and the body disagree.
+      d.components[3] = {
+        type: 'BUTTONS',
+        buttons: [{ type: 'URL', text: 'Track', url: 'https://shop.example/t' }],
+      };
+    }),
+    options: { provider: CAMS_SHAPED },
+  },
+  {
+    rule: 'CAMS: a dynamic URL {{1}} and the body {{1}} with different samples',
+    code: 'VENDOR_SAMPLE_CONFLICT',
+    path: 'components[3].buttons[0].example',
+    draft: broken(utilityDraft, (d) => {
+      d.components[3] = {
+        type: 'BUTTONS',
+        buttons: [
+          {
+            type: 'URL',
+            text: 'Track',
+            url: 'https://shop.example/t/{{1}}',
+            example: ['https://shop.example/t/7'],
+          },
+        ],
+      };
     }),
     options: { provider: CAMS_SHAPED },
   },
@@ -1088,6 +1112,11 @@ const CASES: readonly RuleCase[] = [
         text: 'Order {{1}}',
         example: { headerText: ['#1042'] },
       };
+      // A static URL, so that only the header and the body disagree.
+      d.components[3] = {
+        type: 'BUTTONS',
+        buttons: [{ type: 'URL', text: 'Track', url: 'https://shop.example/t' }],
+      };
     }),
     options: { provider: ACME_WITHOUT_RULES, vendorRules: acmeRules() },
   },
@@ -1181,6 +1210,11 @@ describe('validateTemplateDraft: several mistakes at once', () => {
         format: 'TEXT',
         text: 'Order {{1}}',
         example: { headerText: ['#1042'] },
+      };
+      // A static URL, so that only the header and the body disagree.
+      d.components[3] = {
+        type: 'BUTTONS',
+        buttons: [{ type: 'URL', text: 'Track', url: 'https://shop.example/t' }],
       };
     });
     expect(validateTemplateDraft(draft)).toEqual([]);

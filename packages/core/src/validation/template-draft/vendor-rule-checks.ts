@@ -1,3 +1,4 @@
+import { urlButtonSampleValue } from '../../adapter/url-button-sample.js';
 import type { TemplateDraft } from '../../model/inputs/template-draft.js';
 import { isPositionalVariable } from '../../model/template-variables.js';
 import { type DraftFacts, variableNames } from './draft-facts.js';
@@ -78,6 +79,7 @@ export function checkVendorRules(
           } else if (rules.undocumented.buttonTypes.includes(button.type)) {
             undocumented(buttonPath, `${button.type} buttons`);
           }
+          if (button.type === 'URL' && rules.oneSamplePerVariable) collectUrlSample(button, buttonPath);
           if (button.type !== 'OTP' || button.otpType === 'UNKNOWN') return;
           if (rules.undocumented.otpTypes.includes(button.otpType)) {
             undocumented(`${buttonPath}.otpType`, `${button.otpType} OTP buttons`);
@@ -104,6 +106,14 @@ export function checkVendorRules(
     issues.add('VENDOR_TTL_RESTRICTED', 'messageSendTtlSeconds', `${rules.ttlRestriction}.`);
   }
 
+  /** A dynamic URL's sample is its variable's sample too, in the same one map. */
+  function collectUrlSample(button: { url: string; example?: string[] | undefined }, path: string): void {
+    const [name] = variableNames(facts.variablesOf(button.url));
+    const sample = button.example?.[0];
+    const value = sample === undefined ? undefined : urlButtonSampleValue(button.url, sample);
+    if (name !== undefined && value !== undefined) recordSample(name, value, path);
+  }
+
   /**
    * Records each variable's sample under the key the vendor's one map would give it (`{{1}}`,
    * `{{first_name}}`); a second, different sample for the same key is a conflict.
@@ -121,16 +131,19 @@ export function checkVendorRules(
         : namedSamples?.find((sample) => sample.paramName === name)?.example,
     ]);
     for (const [name, sample] of pairs) {
-      if (sample === undefined) continue;
-      const earlier = samples.get(name);
-      if (earlier === undefined) samples.set(name, sample);
-      else if (earlier !== sample) {
-        issues.add(
-          'VENDOR_SAMPLE_CONFLICT',
-          `${path}.example`,
-          `${vendor} keeps one sample per variable for the whole template: {{${name}}} has '${earlier}' and '${sample}'.`,
-        );
-      }
+      if (sample !== undefined) recordSample(name, sample, path);
+    }
+  }
+
+  function recordSample(name: string, sample: string, path: string): void {
+    const earlier = samples.get(name);
+    if (earlier === undefined) samples.set(name, sample);
+    else if (earlier !== sample) {
+      issues.add(
+        'VENDOR_SAMPLE_CONFLICT',
+        `${path}.example`,
+        `${vendor} keeps one sample per variable for the whole template: {{${name}}} has '${earlier}' and '${sample}'.`,
+      );
     }
   }
 }

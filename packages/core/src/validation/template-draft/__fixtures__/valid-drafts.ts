@@ -5,7 +5,10 @@ import type { TemplateDraft, TemplateDraftCard } from '../../../model/inputs/tem
  * time. Built to Meta's template component shapes; names and texts are invented.
  */
 
-/** A UTILITY template: text header, body with two positional variables, footer, URL and phone buttons. */
+/**
+ * A UTILITY template: text header, body with two positional variables, footer, URL and phone
+ * buttons. The URL's `{{1}}` has the body's `{{1}}` sample, as CAMS's one Example map needs.
+ */
 export function utilityDraft(): TemplateDraft {
   return {
     name: 'order_update',
@@ -15,8 +18,8 @@ export function utilityDraft(): TemplateDraft {
       { type: 'HEADER', format: 'TEXT', text: 'Order update' },
       {
         type: 'BODY',
-        text: 'Hi {{1}}, order {{2}} has shipped today.',
-        example: { bodyText: [['Ana', '#1042']] },
+        text: 'Order {{1}} for {{2}} has shipped today.',
+        example: { bodyText: [['1042', 'Ana']] },
       },
       { type: 'FOOTER', text: 'Reply STOP to opt out' },
       {
