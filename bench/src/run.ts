@@ -8,7 +8,7 @@ import { planChangesBenchmark } from './plan-changes.js';
 import { rateLimiter } from './rate-limiter.js';
 import { redisRateLimiter } from './redis-rate-limiter.js';
 import { type ResultRow, renderMarkdown, renderTable } from './report.js';
-import { templateCreates } from './template-creates.js';
+import { applyCreates, templateCreates } from './template-creates.js';
 import { throughput } from './throughput.js';
 import { validateFlowJsonBenchmark } from './validate-flow-json.js';
 import { validateTemplateDraftBenchmark } from './validate-template-draft.js';
@@ -35,6 +35,7 @@ const BENCHMARKS: readonly Benchmark[] = [
   peerSdk,
   templateCreates,
   planChangesBenchmark,
+  applyCreates,
 ];
 
 const args = process.argv.slice(2).filter((arg) => arg !== '--');

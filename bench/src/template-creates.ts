@@ -1,4 +1,4 @@
-import type { TemplateDraft } from '@whatsapp-bsp/core';
+import { applyPlan, planChanges, type TemplateDraft } from '@whatsapp-bsp/core';
 import type { Benchmark } from './benchmark.js';
 import { withRemoteEmulator } from './remote-emulator.js';
 import { type ResultRow, ratioRow } from './report.js';
@@ -78,6 +78,71 @@ export const templateCreates: Benchmark = {
             ratio: '—',
             target: '0',
             pass: throttled === 0 && received === CREATES * ROUNDS,
+          },
+        ];
+        return rows;
+      },
+    ),
+};
+
+const APPLIED_CREATES = 300;
+
+/**
+ * Benchmark 14: `applyPlan` of a state file of 300 new templates on CAMS, at the default budgets
+ * and concurrency, with the emulator enforcing CreateChatappTemplate's quota: the creates run at
+ * that quota, none throttled, every item created.
+ */
+export const applyCreates: Benchmark = {
+  name: 'apply-creates',
+  title: `14. apply: a plan of ${APPLIED_CREATES} template creates on CAMS at its quota of ${QUOTA}/s`,
+  run: (log) =>
+    withRemoteEmulator(
+      {
+        faults: [
+          { kind: 'quota', vendor: 'cams', operation: 'CreateChatappTemplate', requestsPerSecond: QUOTA },
+        ],
+      },
+      async (emulator) => {
+        const sentAt: number[] = [];
+        const client = vendorClient('cams', emulator, {
+          hooks: {
+            onRequest: (event) => {
+              if (event.operation === 'templates.create') sentAt.push(performance.now());
+            },
+          },
+        });
+        const desired = Array.from({ length: APPLIED_CREATES }, (_, index) => draft(0, index));
+        const plan = planChanges(
+          { version: 1, templates: desired },
+          { version: 1, templates: [] },
+          { provider: client.provider },
+        );
+        const report = await applyPlan(client, plan);
+        const counts = await emulator.requests();
+        const rate = (sentAt.length - 1) / ((sentAt.at(-1)! - sentAt[0]!) / 1000);
+        log(
+          `  ${report.counts.created} created, ${report.counts.failed} failed; ${rate.toFixed(2)} creates/s, ${counts.throttled} throttled`,
+        );
+        const rows: ResultRow[] = [
+          ratioRow({
+            benchmark: '14 apply, template creates rate',
+            figure: summarize([rate]),
+            baseline: summarize([QUOTA]),
+            ratio: summarize([rate / QUOTA]),
+            unit: ' req/s',
+            digits: 2,
+            target: { atLeast: 0.95 },
+          }),
+          {
+            benchmark: '14 apply, throttled answers and failures',
+            figure: `${counts.throttled} throttled, ${report.counts.failed} failed, ${report.counts.created} created`,
+            baseline: '—',
+            ratio: '—',
+            target: `0, 0, ${APPLIED_CREATES}`,
+            pass:
+              counts.throttled === 0 &&
+              report.counts.failed === 0 &&
+              report.counts.created === APPLIED_CREATES,
           },
         ];
         return rows;
