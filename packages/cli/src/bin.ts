@@ -28,8 +28,11 @@ process.exitCode = exitCode;
 /** A yes/no question on the terminal; only `y` or `yes` (any case) is a yes. */
 async function askOnTerminal(question: string): Promise<boolean> {
   const terminal = createInterface({ input: process.stdin, output: process.stderr });
+  // Ctrl-C or Ctrl-D at the prompt is a no, not a failure.
+  const closed = new Promise<string>((resolve) => terminal.once('close', () => resolve('')));
+  terminal.once('SIGINT', () => terminal.close());
   try {
-    const answer = await terminal.question(`${question} [y/N] `);
+    const answer = await Promise.race([terminal.question(`${question} [y/N] `), closed]).catch(() => '');
     return /^y(es)?$/i.test(answer.trim());
   } finally {
     terminal.close();

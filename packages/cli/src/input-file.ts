@@ -35,8 +35,9 @@ export async function readInputDocument(path: string): Promise<InputDocument> {
   // to JSON's own grammar first.
   if (extname(path).toLowerCase() === '.json') checkJsonSyntax(path, text);
   const lineCounter = new LineCounter();
-  const document = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
-  const [error] = document.errors;
+  const document = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false, merge: true });
+  // A warning (an unknown tag, say) means the file may not read as its author meant: refused too.
+  const [error] = [...document.errors, ...document.warnings];
   if (error !== undefined) {
     const place = lineCounter.linePos(error.pos[0]);
     throw new UsageError(`${path}:${place.line}:${place.col}: ${error.message.split('\n')[0]}`);
@@ -78,7 +79,9 @@ function checkJsonSyntax(path: string, text: string): void {
  * @throws UsageError when it cannot be read or is larger than MAX_INPUT_FILE_BYTES.
  */
 export async function readInputText(path: string): Promise<string> {
-  return (await readInputBytes(path, MAX_INPUT_FILE_BYTES)).toString('utf8');
+  const text = (await readInputBytes(path, MAX_INPUT_FILE_BYTES)).toString('utf8');
+  // Editors on Windows start UTF-8 files with a byte order mark; it is no part of the document.
+  return text.startsWith('\uFEFF') ? text.slice(1) : text;
 }
 
 /**

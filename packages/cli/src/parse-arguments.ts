@@ -29,8 +29,8 @@ Output:
   NO_COLOR=1                no colour
 
 Changes at the vendor:
-  -f FILE                   a template draft or a Flow JSON, as JSON or YAML
-  --dry-run                 validate and show what would be sent; send nothing
+  -f FILE                   a template draft (JSON or YAML) or a Flow JSON (JSON)
+  --dry-run                 templates: validate and show what would be sent; send nothing
   --yes                     confirm a delete, publish or deprecate without being asked
                             (needed when not on a terminal)
 

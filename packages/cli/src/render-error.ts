@@ -50,10 +50,12 @@ export function describeFailure(error: unknown): Failure {
       error.requestId !== undefined ? `request id ${error.requestId}` : undefined,
       error.attempts > 1 ? `after ${error.attempts} attempts` : undefined,
     ].filter((detail) => detail !== undefined);
-    const exitCode =
-      error.code === 'CONFIG' || error.code === 'INVALID_REQUEST' || error.code === 'UNSUPPORTED'
-        ? EXIT.usageOrConfig
-        : EXIT.vendorOrNetwork;
+    // 2 is for what never left this machine: a bad input, an operation the vendor lacks, the
+    // configuration. Once the vendor has answered (or may have acted), it is 1, whatever the class.
+    const refusedHere =
+      error.code === 'CONFIG' ||
+      ((error.code === 'INVALID_REQUEST' || error.code === 'UNSUPPORTED') && error.outcome === 'not-sent');
+    const exitCode = refusedHere ? EXIT.usageOrConfig : EXIT.vendorOrNetwork;
     return {
       view: { heading: `${error.name}:`, message: error.message, details },
       json: { error: error.toJSON() },

@@ -195,8 +195,96 @@ describe.each(['nxcloud', 'cams'] as const)('flow writes on %s', (vendor) => {
     expect(validate.stdout).toMatch(new RegExp(`${path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:\\d+:\\d+`));
     const before = emulator.requests.total;
     const update = await wabsp(['flows', 'update-json', '1234567890', '-f', path], env[vendor]);
-    expect(update.code).toBe(1);
+    expect(update.code).toBe(2); // refused before sending
     expect(update.stdout).toContain('Nothing was sent');
     expect(emulator.requests.total).toBe(before);
+  });
+});
+
+describe('inputs and answers at the edges', () => {
+  it('reads a file that starts with a byte order mark, and refuses a YAML file as a Flow JSON', async () => {
+    const bom = await file('bom.json', `\uFEFF${JSON.stringify(DRAFT)}`);
+    expect((await wabsp(['templates', 'validate', '-f', bom])).code).toBe(0);
+    const flowBom = await file('flow-bom.json', `\uFEFF${FLOW_JSON}`);
+    expect((await wabsp(['flows', 'validate', '-f', flowBom])).code).toBe(0);
+    const yaml = await file('flow.yaml', 'version: "7.2"\nscreens: []\n');
+    const refused = await wabsp(['flows', 'validate', '-f', yaml]);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('a Flow JSON is a JSON file');
+  });
+
+  it('refuses a YAML file with an unknown tag, and reads merge keys', async () => {
+    const tagged = await file(
+      'tagged.yaml',
+      YAML_DRAFT.replace('category: MARKETING', 'category: !custom MARKETING'),
+    );
+    expect((await wabsp(['templates', 'validate', '-f', tagged])).code).toBe(2);
+    const merged = await file(
+      'merged.yaml',
+      `base: &base\n  language: en_US\n  category: MARKETING\n${YAML_DRAFT.replace('language: en_US\ncategory: MARKETING\n', '<<: *base\n')}`,
+    );
+    const run = await wabsp(['templates', 'validate', '-f', merged, '--json']);
+    // The merge worked: the only problem left is the unknown `base` key.
+    expect(JSON.parse(run.stdout).issues.map((issue: { path: string }) => issue.path)).not.toContain(
+      'category',
+    );
+  });
+
+  it('applies the vendor named by the environment to templates validate', async () => {
+    const conflicting = await file(
+      'conflict.json',
+      JSON.stringify({
+        ...DRAFT,
+        components: [
+          { type: 'HEADER', format: 'TEXT', text: 'Order {{1}}', example: { headerText: ['#1042'] } },
+          ...DRAFT.components,
+        ],
+      }),
+    );
+    expect((await wabsp(['templates', 'validate', '-f', conflicting])).code).toBe(0);
+    const cams = await wabsp(['templates', 'validate', '-f', conflicting], { WABSP_PROVIDER: 'cams' });
+    expect(cams.code).toBe(1);
+    expect(cams.stdout).toContain('VENDOR_SAMPLE_CONFLICT');
+  });
+
+  it('refuses an update file that names another template, instead of dropping the name', async () => {
+    const path = await file('rename.json', JSON.stringify({ ...DRAFT, name: 'another_name' }));
+    const run = await wabsp(
+      ['templates', 'update', '--name', DRAFT.name, '--language', 'en_US', '-f', path],
+      env.nxcloud,
+    );
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain("cannot change a template's name");
+  });
+
+  it('refuses a delete scope the vendor lacks before reading or asking, and says when nothing matches', async () => {
+    const before = emulator.requests.total;
+    const scope = await wabsp(
+      ['templates', 'delete', '--name', 'x', '--language', 'en_US', '--yes'],
+      env.nxcloud,
+    );
+    expect(scope.code).toBe(2);
+    expect(scope.stderr).toContain('every language');
+    expect(emulator.requests.total).toBe(before);
+    const missing = await wabsp(['templates', 'delete', '--name', 'no_such_template', '--yes'], env.nxcloud);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toContain('NotFoundError');
+  });
+
+  it('says a vendor refusal is the vendor’s (exit 1), and a file it cannot write is a usage error', async () => {
+    const created = await wabsp(
+      ['flows', 'create', '--name', 'edge flow', '--categories', 'OTHER', '--json'],
+      env.cams,
+    );
+    const { id } = JSON.parse(created.stdout) as { id: string };
+    const deprecate = await wabsp(['flows', 'deprecate', id, '--yes'], env.cams);
+    expect(deprecate.code).toBe(1);
+    expect(deprecate.stderr).toContain('ConflictError');
+    const published = await wabsp(['flows', 'publish', id, '--yes'], env.cams);
+    expect(published.stdout).toContain(`published flow ${id}`);
+    const out = await wabsp(['flows', 'get-json', id, '--out', dir], env.cams);
+    expect(out.code).toBe(2);
+    expect(out.stderr).toContain(`Cannot write ${dir}`);
+    expect(out.stderr).not.toMatch(/\n\s+at /);
   });
 });

@@ -12,13 +12,13 @@ import type { CliIo } from '../cli-io.js';
 import { confirmChange, DECLINED } from '../confirm-change.js';
 import { readInputText } from '../input-file.js';
 import type { Output } from '../output.js';
-import { UsageError } from '../render-error.js';
+import { EXIT, UsageError } from '../render-error.js';
 import { renderFlowJsonErrors } from '../render-issues.js';
 import { type CommandDefinition, expectNoMore, type FlagValues, stringFlag } from './command.js';
 import { describeFlow, flowId } from './flows.js';
 import { FILE_FLAG, requiredFile, statusList, WAIT_FLAGS, waitOptions } from './write-flags.js';
 
-/** Exit code of `flows validate` and `flows update-json` when the Flow JSON has errors. */
+/** Exit code of `flows validate`, and of a write the vendor took but whose Flow JSON has errors. */
 const HAS_ERRORS = 1;
 
 const VALIDATE_MODES: readonly FlowJsonValidationMode[] = ['error', 'warn', 'off'];
@@ -54,6 +54,9 @@ export const FLOW_WRITE_COMMANDS: readonly CommandDefinition[] = [
       const endpointUri = stringFlag(flags, 'endpoint-uri');
       const cloneFlowId = stringFlag(flags, 'clone-flow-id');
       const path = stringFlag(flags, 'file');
+      if (path === undefined && stringFlag(flags, 'validate') !== undefined) {
+        throw new UsageError('--validate applies to a Flow JSON: give it with -f FILE');
+      }
       const validate = validateMode(flags);
       return {
         needsClient: true,
@@ -75,6 +78,8 @@ export const FLOW_WRITE_COMMANDS: readonly CommandDefinition[] = [
             ...(flags.publish === true && { publish: true }),
           });
           output.show(flow, describeFlow);
+          // Taken, but the vendor found errors: the flow cannot be published until they are fixed.
+          return flow.validationErrors.length > 0 ? HAS_ERRORS : undefined;
         },
       };
     },
@@ -123,7 +128,9 @@ export const FLOW_WRITE_COMMANDS: readonly CommandDefinition[] = [
         run: async (client, output, io) => {
           const document = await client.flows.getJson(id);
           if (out !== undefined) {
-            await writeFile(out, document.text);
+            await writeFile(out, document.text).catch((error: NodeJS.ErrnoException) => {
+              throw new UsageError(`Cannot write ${out}: ${error.code ?? error.message}`);
+            });
             io.stderr.write(`wrote ${Buffer.byteLength(document.text)} bytes to ${out}\n`);
           } else if (output.mode === 'human') {
             // The document itself, byte for byte, so that it can be piped to a file.
@@ -146,8 +153,8 @@ export const FLOW_WRITE_COMMANDS: readonly CommandDefinition[] = [
       return {
         needsClient: true,
         run: async (client, output) => {
-          const text = await readInputText(path);
-          if (refuseInvalid(output, text, path, validate)) return HAS_ERRORS;
+          const text = await readFlowJson(path);
+          if (refuseInvalid(output, text, path, validate)) return EXIT.usageOrConfig;
           const result = await client.flows.updateJson(id, text, { validate });
           output.show(result, (value) =>
             value.validationErrors.length === 0
@@ -169,7 +176,7 @@ export const FLOW_WRITE_COMMANDS: readonly CommandDefinition[] = [
       return {
         needsClient: false,
         run: async (_io, output) => {
-          const errors = validateFlowJson(await readInputText(path));
+          const errors = validateFlowJson(await readFlowJson(path));
           output.show({ file: path, validationErrors: errors }, (value) =>
             renderFlowJsonErrors(value.validationErrors, path),
           );
@@ -201,6 +208,8 @@ export const FLOW_WRITE_COMMANDS: readonly CommandDefinition[] = [
   },
 ];
 
+const DONE = { publish: 'published', deprecate: 'deprecated', delete: 'deleted' } as const;
+
 /** publish, deprecate, delete: one flow id, confirmed on a terminal unless `--yes`. */
 function stateChange(
   action: 'publish' | 'deprecate' | 'delete',
@@ -220,14 +229,22 @@ function stateChange(
           const question = `${verb} flow ${flow.name} (${id}, now ${flow.status}) on ${client.provider.id}? ${consequence}`;
           if (!(await confirmChange(io, flags.yes === true, question))) return DECLINED;
           const result = await client.flows[action](id);
-          output.show(
-            result,
-            (value) => `${action === 'delete' ? 'deleted' : `${action}d`} flow ${value.id}`,
-          );
+          output.show(result, (value) => `${DONE[action]} flow ${value.id}`);
         },
       };
     },
   };
+}
+
+/**
+ * A Flow JSON file's text. Flow JSON is JSON: a YAML file would be uploaded as it is and fail at
+ * the vendor, so it is refused here.
+ */
+async function readFlowJson(path: string): Promise<string> {
+  if (/\.ya?ml$/i.test(path)) {
+    throw new UsageError(`${path}: a Flow JSON is a JSON file, not YAML`);
+  }
+  return readInputText(path);
 }
 
 /** Prints offline errors and says whether to stop: with `--validate error` they refuse the upload. */

@@ -1,17 +1,19 @@
 import { extname } from 'node:path';
 import { camsCapabilities } from '@whatsapp-bsp/cams';
 import {
+  NotFoundError,
   type ProviderCapabilities,
   TEMPLATE_STATUSES,
   type TemplateDraft,
   type TemplateReference,
   type TemplateStatus,
+  UnsupportedOperationError,
   validateTemplateDraft,
   type WhatsAppClient,
 } from '@whatsapp-bsp/core';
 import { nxcloudCapabilities } from '@whatsapp-bsp/nxcloud';
 import { confirmChange, DECLINED } from '../confirm-change.js';
-import { type InputDocument, readInputBytes, readInputDocument } from '../input-file.js';
+import { type InputDocument, readInputBytes, readInputDocument, readInputText } from '../input-file.js';
 import type { Output } from '../output.js';
 import { UsageError } from '../render-error.js';
 import { renderTemplateIssues } from '../render-issues.js';
@@ -83,7 +85,7 @@ export const TEMPLATE_WRITE_COMMANDS: readonly CommandDefinition[] = [
         needsClient: true,
         run: async (client, output) => {
           const file = await readInputDocument(path);
-          const changes = templateChanges(file);
+          const changes = templateChanges(file, reference);
           if (flags['dry-run']) {
             const current = await client.templates.get(reference);
             const draft: TemplateDraft = {
@@ -115,15 +117,25 @@ export const TEMPLATE_WRITE_COMMANDS: readonly CommandDefinition[] = [
       return {
         needsClient: true,
         run: async (client, output, io) => {
+          refuseUnsupportedScope(client, reference);
           const doomed = await templatesMatching(client, reference);
-          if (doomed.length === 0)
-            throw new UsageError(`No template matches ${describeReference(reference)}`);
-          const listing = doomed.map((t) => `${t.name} (${t.language}, ${t.status}, id ${t.id})`);
+          if (doomed.length === 0) {
+            throw new NotFoundError(
+              `No template matches ${describeReference(reference)} on ${client.provider.id}`,
+              { provider: client.provider.id },
+            );
+          }
+          const listing = doomed
+            .map((t) => `  ${t.name} (${t.language}, ${t.status}, id ${t.id})`)
+            .join('\n');
           if (flags['dry-run']) {
-            output.show({ wouldDelete: doomed }, () => `Would delete:\n  ${listing.join('\n  ')}`);
+            output.show(
+              { wouldDelete: doomed },
+              () => `Would delete:\n${listing}\nNothing was sent (--dry-run).`,
+            );
             return;
           }
-          const question = `Delete ${doomed.length === 1 ? 'this template' : `these ${doomed.length} templates`} on ${client.provider.id}?\n  ${listing.join('\n  ')}\n`;
+          const question = `${listing}\nDelete ${doomed.length === 1 ? 'this template' : `these ${doomed.length} templates`} on ${client.provider.id}?`;
           if (!(await confirmChange(io, flags.yes === true, question))) return DECLINED;
           const result = await client.templates.delete(reference);
           output.show(result, (value) =>
@@ -170,25 +182,20 @@ export const TEMPLATE_WRITE_COMMANDS: readonly CommandDefinition[] = [
   },
   {
     words: ['templates', 'validate'],
-    usage: 'templates validate -f DRAFT.json|yaml [--provider nxcloud|cams]   (offline; exit 1 on errors)',
+    usage: `templates validate -f DRAFT.json|yaml   (offline; exit 1 on errors)
+               (with the rules of the vendor set by --provider, --config or WABSP_PROVIDER, if any)`,
     flags: FILE_FLAG,
     parse: (positionals, flags) => {
       expectNoMore(positionals, 0);
       const path = requiredFile(flags, 'templates validate');
-      const providerId = stringFlag(flags, 'provider');
-      const capabilities = providerId === undefined ? undefined : VENDOR_CAPABILITIES[providerId];
-      if (providerId !== undefined && capabilities === undefined) {
-        throw new UsageError(
-          `No template rules are built in for '${providerId}': use --provider ${Object.keys(VENDOR_CAPABILITIES).join(' or ')}`,
-        );
-      }
       return {
         needsClient: false,
-        run: async (_io, output) => {
+        run: async (io, output) => {
+          const vendor = await configuredVendor(flags, io.env);
           const file = await readInputDocument(path);
           const issues = validateTemplateDraft(
             file.value as TemplateDraft,
-            capabilities && providerId ? { provider: { id: providerId, capabilities } } : {},
+            vendor === undefined ? {} : { provider: vendor },
           );
           output.show({ file: path, issues }, (value, style) =>
             renderTemplateIssues(value.issues, file, style),
@@ -223,6 +230,39 @@ export const TEMPLATE_WRITE_COMMANDS: readonly CommandDefinition[] = [
   },
 ];
 
+/**
+ * The vendor whose template rules `validate` applies, chosen as for every command (`--provider`,
+ * then the `--config` file, then `WABSP_PROVIDER`) but without credentials: only its rules are
+ * needed. Undefined when none is set: WhatsApp's rules alone apply.
+ *
+ * @throws UsageError for a vendor whose rules are not built in, or an unreadable config file.
+ */
+async function configuredVendor(
+  flags: FlagValues,
+  env: Readonly<Record<string, string | undefined>>,
+): Promise<{ id: string; capabilities: ProviderCapabilities } | undefined> {
+  const configPath = stringFlag(flags, 'config');
+  let fromConfig: unknown;
+  if (configPath !== undefined) {
+    try {
+      fromConfig = (JSON.parse(await readInputText(configPath)) as { provider?: unknown }).provider;
+    } catch (error) {
+      if (error instanceof UsageError) throw error;
+      throw new UsageError(`${configPath} is not a JSON config file: ${(error as Error).message}`);
+    }
+  }
+  const id =
+    stringFlag(flags, 'provider') ?? (typeof fromConfig === 'string' ? fromConfig : env.WABSP_PROVIDER);
+  if (id === undefined) return undefined;
+  const capabilities = VENDOR_CAPABILITIES[id];
+  if (capabilities === undefined) {
+    throw new UsageError(
+      `No template rules are built in for '${id}': use --provider ${Object.keys(VENDOR_CAPABILITIES).join(' or ')}`,
+    );
+  }
+  return { id, capabilities };
+}
+
 /** `--dry-run`: the draft checked with the vendor's rules and shown; nothing is sent. */
 function dryRun(
   client: WhatsAppClient,
@@ -244,16 +284,33 @@ function dryRun(
   return ok ? undefined : HAS_ERRORS;
 }
 
-function templateChanges(file: InputDocument): Parameters<WhatsAppClient['templates']['update']>[1] {
+/**
+ * The changes an update file asks for: every field but `name` and `language`, which identify the
+ * template and must match the one named on the command line when given. Fields an update cannot
+ * change are left for the client to refuse by name: nothing in the file is dropped in silence.
+ */
+function templateChanges(
+  file: InputDocument,
+  reference: TemplateReference,
+): Parameters<WhatsAppClient['templates']['update']>[1] {
   const value = file.value as Record<string, unknown> | null;
-  if (value === null || typeof value !== 'object' || !Array.isArray(value.components)) {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     throw new UsageError(`${file.path} must hold an object with a components list`);
   }
-  return {
-    components: value.components,
-    ...(value.category !== undefined && { category: value.category }),
-    ...(value.messageSendTtlSeconds !== undefined && { messageSendTtlSeconds: value.messageSendTtlSeconds }),
-  } as Parameters<WhatsAppClient['templates']['update']>[1];
+  const { name, language, ...changes } = value;
+  for (const [key, given] of [
+    ['name', name],
+    ['language', language],
+  ] as const) {
+    if (given === undefined) continue;
+    const named = key in reference ? (reference as Record<string, string>)[key] : undefined;
+    if (named === undefined || given !== named) {
+      throw new UsageError(
+        `${file.path} has ${key} '${String(given)}', but an update cannot change a template's ${key}; name the template with --name and --language, and leave ${key} out of the file or make it match`,
+      );
+    }
+  }
+  return changes as unknown as Parameters<WhatsAppClient['templates']['update']>[1];
 }
 
 function templateReference(flags: FlagValues, command: string): TemplateReference {
@@ -279,6 +336,22 @@ function describeReference(reference: DeleteReference): string {
   return 'language' in reference
     ? `template ${reference.name} (${reference.language})`
     : `template ${reference.name} (every language)`;
+}
+
+/**
+ * A delete in a scope the vendor lacks is refused before anything is read or asked: NXCloud
+ * deletes every language of a name at once.
+ */
+function refuseUnsupportedScope(client: WhatsAppClient, reference: DeleteReference): void {
+  const scopes = client.provider.capabilities.templates.delete?.scopes ?? ['name', 'language'];
+  const scope = 'id' in reference || 'language' in reference ? 'language' : 'name';
+  if (scopes.includes(scope)) return;
+  throw new UnsupportedOperationError(
+    scope === 'language'
+      ? `${client.provider.id} deletes every language of a template name at once, so it cannot delete one language or one id: use --name alone`
+      : `${client.provider.id} cannot delete every language of a name at once: add --language`,
+    { provider: client.provider.id, outcome: 'not-sent' },
+  );
 }
 
 /** What a delete would remove, read before asking: the person confirms what they see. */
