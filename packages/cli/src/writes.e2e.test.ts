@@ -128,6 +128,7 @@ describe.each(['nxcloud', 'cams'] as const)('template writes on %s', (vendor) =>
     const refused = await wabsp(['templates', 'create', '-f', bad], env[vendor]);
     expect(refused.code).toBe(2);
     expect(refused.stderr).toContain('TemplateValidationError');
+    expect(refused.stderr).toContain(`${bad}:1:7`); // every issue, placed in the file
     expect(emulator.requests.total).toBe(before);
 
     const dry = await wabsp(['templates', 'create', '-f', json, '--dry-run'], env[vendor]);

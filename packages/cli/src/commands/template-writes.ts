@@ -7,11 +7,13 @@ import {
   type TemplateDraft,
   type TemplateReference,
   type TemplateStatus,
+  TemplateValidationError,
   UnsupportedOperationError,
   validateTemplateDraft,
   type WhatsAppClient,
 } from '@whatsapp-bsp/core';
 import { nxcloudCapabilities } from '@whatsapp-bsp/nxcloud';
+import type { CliIo } from '../cli-io.js';
 import { confirmChange, DECLINED } from '../confirm-change.js';
 import { type InputDocument, readInputBytes, readInputDocument, readInputText } from '../input-file.js';
 import type { Output } from '../output.js';
@@ -19,6 +21,7 @@ import { UsageError } from '../render-error.js';
 import { renderTemplateIssues } from '../render-issues.js';
 import { renderKeyValues } from '../render-key-values.js';
 import { renderTemplateBubble } from '../render-template.js';
+import { styleFor } from '../style.js';
 import { type CommandDefinition, expectNoMore, type FlagValues, stringFlag } from './command.js';
 import { FILE_FLAG, requiredFile, statusList, WAIT_FLAGS, waitOptions } from './write-flags.js';
 
@@ -60,11 +63,11 @@ export const TEMPLATE_WRITE_COMMANDS: readonly CommandDefinition[] = [
       const path = requiredFile(flags, 'templates create');
       return {
         needsClient: true,
-        run: async (client, output) => {
+        run: async (client, output, io) => {
           const file = await readInputDocument(path);
           const draft = file.value as TemplateDraft;
           if (flags['dry-run']) return dryRun(client, output, file, draft, 'create');
-          const created = await client.templates.create(draft);
+          const created = await client.templates.create(draft).catch(placeIssues(file, io));
           output.show(created, (value, style) =>
             [renderKeyValues(createdRows(value)), ...warningLines(value.warnings, style)].join('\n'),
           );
@@ -83,7 +86,7 @@ export const TEMPLATE_WRITE_COMMANDS: readonly CommandDefinition[] = [
       const path = requiredFile(flags, 'templates update');
       return {
         needsClient: true,
-        run: async (client, output) => {
+        run: async (client, output, io) => {
           const file = await readInputDocument(path);
           const changes = templateChanges(file, reference);
           if (flags['dry-run']) {
@@ -99,7 +102,7 @@ export const TEMPLATE_WRITE_COMMANDS: readonly CommandDefinition[] = [
             };
             return dryRun(client, output, file, draft, `update template ${current.id} as`);
           }
-          const updated = await client.templates.update(reference, changes);
+          const updated = await client.templates.update(reference, changes).catch(placeIssues(file, io));
           output.show(updated, (value, style) =>
             [renderKeyValues(createdRows(value)), ...warningLines(value.warnings, style)].join('\n'),
           );
@@ -261,6 +264,19 @@ async function configuredVendor(
     );
   }
   return { id, capabilities };
+}
+
+/**
+ * A draft refused before sending lists every issue where it is in the file, on stderr, before the
+ * error itself (whose message names only the first few); the error is passed on unchanged.
+ */
+function placeIssues(file: InputDocument, io: CliIo) {
+  return (error: unknown): never => {
+    if (TemplateValidationError.isInstance(error)) {
+      io.stderr.write(`${renderTemplateIssues(error.issues, file, styleFor(io.stderr, io.env))}\n`);
+    }
+    throw error;
+  };
 }
 
 /** `--dry-run`: the draft checked with the vendor's rules and shown; nothing is sent. */
