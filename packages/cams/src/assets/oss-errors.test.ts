@@ -14,6 +14,22 @@ function ossClientError(status: number, code: string, message: string) {
 }
 
 describe('ossUploadError', () => {
+  it('leaves out the parser dump ali-oss makes of an answer that is not OSS XML (a proxy page)', () => {
+    // ali-oss 6.23, given an HTML 502, reports its XML parser's failure with the page in it.
+    const page = '<html><body><h1>502 Bad Gateway</h1></body></html>';
+    const failure = Object.assign(
+      new Error(`Unexpected close tag\nLine: 0\nColumn: 47\nChar: >\nraw xml: ${page}`),
+      {
+        status: 502,
+      },
+    );
+    const error = ossUploadError(failure, ['token-XYZ']);
+    expect(error.message).toBe(
+      'OSS answered the upload with HTTP 502: an answer that is not an OSS error document',
+    );
+    expect(error).toMatchObject({ code: 'UNAVAILABLE', outcome: 'unknown' });
+  });
+
   it.each([
     [403, 'SecurityTokenExpired', 'AUTHENTICATION', 'failed', true],
     [403, 'InvalidSecurityToken', 'AUTHENTICATION', 'failed', true],

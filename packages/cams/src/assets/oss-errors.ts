@@ -67,7 +67,10 @@ export function ossUploadError(error: unknown, secrets: readonly string[]): BspE
     });
   }
   const hint = code === undefined ? undefined : HINTS[code];
-  const message = `OSS answered the upload with HTTP ${status}${code ? ` ${code}` : ''}${text ? `: ${text}` : ''}${hint ? ` (${hint})` : ''}`;
+  // Without an OSS code the answer was not OSS's error document (a proxy's HTML page, say), and
+  // ali-oss's message is its XML parser's dump of that page: not worth showing.
+  const said = code === undefined ? 'an answer that is not an OSS error document' : firstLine(text);
+  const message = `OSS answered the upload with HTTP ${status}${code ? ` ${code}` : ''}${said ? `: ${said}` : ''}${hint ? ` (${hint})` : ''}`;
   const options: BspErrorOptions = {
     provider: 'cams',
     httpStatusCode: status,
@@ -90,4 +93,10 @@ function errorClass(status: number, code: string | undefined): ErrorClass {
   if (status === 403) return PermissionError;
   // A refusal with a code this table does not know; its vendorCode says which.
   return InvalidRequestError;
+}
+
+/** The first line of a message, at most 300 characters. */
+function firstLine(text: string): string {
+  const line = text.split('\n', 1)[0] ?? '';
+  return line.length > 300 ? `${line.slice(0, 300)}…` : line;
 }
