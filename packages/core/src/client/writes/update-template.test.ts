@@ -121,6 +121,22 @@ describe('templates.update', () => {
     expect(vendor.received).toMatchObject({ get: 0, update: 0 });
   });
 
+  it('refuses components nested thousands of levels deep before sending anything', async () => {
+    const { vendor } = seeded();
+    let component: Record<string, unknown> = { type: 'BODY', text: 'Hi' };
+    for (let level = 0; level < 5_000; level += 1) {
+      component = { type: 'CAROUSEL', cards: [{ components: [component] }] };
+    }
+    const error = await failure(
+      clientFor(vendor).templates.update({ name: 'order_update', language: 'en_US' }, {
+        components: [component],
+      } as TemplateChanges),
+    );
+    expect(TemplateValidationError.isInstance(error)).toBe(true);
+    expect(error).toMatchObject({ field: 'components', outcome: 'not-sent' });
+    expect(vendor.received).toMatchObject({ get: 0, update: 0 });
+  });
+
   it('checks the rules on the draft the changes make, after the read and before the edit', async () => {
     const { vendor } = seeded();
     const error = await failure(
