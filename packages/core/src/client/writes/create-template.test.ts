@@ -80,6 +80,19 @@ describe('templates.create', () => {
     expect(vendor.received).toMatchObject({ create: 0, get: 0, list: 0 });
   });
 
+  it("creates a template named with Meta's longest name, 512 characters, and refuses 513 as validation does", async () => {
+    const vendor = new FakeTemplateVendor();
+    const client = clientFor(vendor);
+    const longest = { ...utilityDraft(), name: 'n'.repeat(512) };
+    expect(validateTemplateDraft(longest).filter((issue) => issue.severity === 'error')).toEqual([]);
+    await expect(client.templates.create(longest)).resolves.toMatchObject({ name: longest.name });
+    const tooLong = { ...utilityDraft(), name: 'n'.repeat(513) };
+    expect(validateTemplateDraft(tooLong).map((issue) => issue.code)).toContain('NAME_INVALID');
+    const error = await failure(client.templates.create(tooLong));
+    expect(error).toMatchObject({ code: 'INVALID_REQUEST', field: 'name', outcome: 'not-sent' });
+    expect(vendor.received.create).toBe(1);
+  });
+
   it('refuses every unknown field at once, as validateTemplateDraft reports them', async () => {
     const vendor = new FakeTemplateVendor();
     const draft = utilityDraft() as unknown as Record<string, unknown> & {

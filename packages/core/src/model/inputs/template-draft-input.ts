@@ -3,7 +3,7 @@ import { isRecord } from '../../adapter/is-record.js';
 import { InvalidRequestError } from '../../errors/error-classes.js';
 import { checkTemplateDraftShape } from '../../validation/template-draft/template-draft-shape.js';
 import { TemplateValidationError } from '../../validation/template-draft/template-validation-error.js';
-import { requireIdentifier, requireLanguageCode } from './input-checks.js';
+import { requireLanguageCode, requireTemplateName } from './input-checks.js';
 import {
   type TemplateDraft,
   type TemplateDraftComponent,
@@ -33,7 +33,7 @@ export function parseTemplateDraftInput(input: unknown, what: string): TemplateD
     throw new InvalidRequestError(`${what} expects a TemplateDraft object`, { field: 'draft' });
   }
   const draft = parseDraftPart(TemplateDraftSchema, input, '');
-  requireIdentifier(draft.name, 'name');
+  requireTemplateName(draft.name);
   requireLanguageCode(draft.language, 'language');
   return draft;
 }
