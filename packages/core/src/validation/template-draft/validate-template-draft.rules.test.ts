@@ -1051,6 +1051,33 @@ const CASES: readonly RuleCase[] = [
     options: { provider: CAMS_SHAPED },
   },
   {
+    rule: 'CAMS: a media sample given as an upload handle (CAMS takes a URL only)',
+    code: 'VENDOR_MEDIA_SAMPLE_UNSUPPORTED',
+    path: 'components[0].example.headerHandle',
+    draft: broken(marketingDraft, (d) => {
+      d.components[3].buttons.pop();
+    }),
+    options: { provider: CAMS_SHAPED },
+  },
+  {
+    rule: "CAMS: a carousel card's media sample given as an upload handle",
+    code: 'VENDOR_MEDIA_SAMPLE_UNSUPPORTED',
+    path: 'components[1].cards[1].components[0].example.headerHandle',
+    draft: broken(carouselDraft, (d) => {
+      d.components[1].cards[1].components[0].example = { headerHandle: ['4:Y2FyZC5wbmc='] };
+    }),
+    options: { provider: CAMS_SHAPED },
+  },
+  {
+    rule: 'rules of your own: a vendor that takes media samples by upload handle only',
+    code: 'VENDOR_MEDIA_SAMPLE_UNSUPPORTED',
+    path: 'components[1].cards[0].components[0].example.headerUrl',
+    draft: broken(carouselDraft, (d) => {
+      d.components[1].cards[1].components[0].example = { headerHandle: ['4:Y2FyZC5wbmc='] };
+    }),
+    options: { vendorRules: { ...acmeRules(), mediaSamples: ['handle'] } },
+  },
+  {
     rule: 'CAMS: a voice call button',
     code: 'VENDOR_BUTTON_UNSUPPORTED',
     path: 'components[3].buttons[1]',
@@ -1099,7 +1126,9 @@ const CASES: readonly RuleCase[] = [
     rule: 'CAMS: a flow button (its Type is undocumented)',
     code: 'VENDOR_UNDOCUMENTED',
     path: 'components[3].buttons[3]',
-    draft: marketingDraft(),
+    draft: broken(marketingDraft, (d) => {
+      d.components[0].example = { headerUrl: 'https://shop.example/spring.png' };
+    }),
     options: { provider: CAMS_SHAPED },
   },
   {
