@@ -146,8 +146,9 @@ export class TemplatesResource {
    * @throws InvalidRequestError or TemplateValidationError for bad changes (a shape error before any
    *   request, a rule error after the read and before the edit); UnsupportedOperationError when the
    *   vendor cannot edit templates; NotFoundError when there is no such template; ConflictError
-   *   when the vendor refuses to edit the template in its status (CAMS edits only templates not yet
-   *   approved).
+   *   (`state`: the status read, `cause`: the vendor's refusal) when the vendor refuses to edit the
+   *   template in its status (CAMS edits only templates under review or rejected;
+   *   `capabilities.templates.update.refusedStatuses`).
    */
   async update(
     reference: TemplateReference,
