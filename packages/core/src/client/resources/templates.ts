@@ -170,7 +170,9 @@ export class TemplatesResource {
    * @returns `{ deleted: [{ name, language?, id? }] }`, `language` absent when the vendor deleted
    *   every language of the name in one call.
    * @throws UnsupportedOperationError before any request when the vendor cannot delete in that
-   *   scope (NXCloud deletes whole names only: use `{ name }`); NotFoundError when nothing matches.
+   *   scope (NXCloud deletes whole names only: use `{ name }`); NotFoundError when nothing matches,
+   *   on every vendor (a refusal the adapter cannot classify is confirmed by looking the name up;
+   *   the refusal is then the `cause`).
    */
   async delete(
     reference: TemplateDeleteReference,
