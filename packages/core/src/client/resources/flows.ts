@@ -1,5 +1,12 @@
 import { ConflictError } from '../../errors/error-classes.js';
-import type { Flow, FlowPreview, FlowStatus, FlowSummary, FlowValidationError } from '../../model/flow.js';
+import {
+  FLOW_STATUSES,
+  type Flow,
+  type FlowPreview,
+  type FlowStatus,
+  type FlowSummary,
+  type FlowValidationError,
+} from '../../model/flow.js';
 import type { FlowJsonDocument, FlowJsonUpdate, FlowWriteAck } from '../../model/flow-writes.js';
 import { parseCallOptions } from '../../model/inputs/call-options.js';
 import { requireFlowJson } from '../../model/inputs/flow-json-input.js';
@@ -13,6 +20,7 @@ import {
 } from '../../model/inputs/flow-write-inputs.js';
 import { requireIdentifier } from '../../model/inputs/input-checks.js';
 import { PAGINATION_KEYS, type PaginationOptions, parseListQuery } from '../../model/inputs/list-query.js';
+import { parseWaitOptions } from '../../model/inputs/wait-options.js';
 import { attachMetadata, type ResponseMetadata, type WithMetadata } from '../../model/metadata.js';
 import type { ProviderCallContext, ProviderResult } from '../../provider/call-context.js';
 import type { ProviderV1 } from '../../provider/provider-v1.js';
@@ -319,15 +327,20 @@ export class FlowsResource {
    * client's rate limits; with `events` (a `createWebhookEventStream()` fed by a webhook receiver)
    * a `flow.status` event about the flow ends a pause at once.
    *
-   * @throws StatusWaitTimeoutError with `lastStatus` after `timeoutMs` (10 minutes by default);
-   *   NotFoundError when there is no such flow; the signal's reason when it aborts.
+   * @throws InvalidRequestError naming the option at fault, before anything is read: `until` not
+   *   a non-empty array of `FLOW_STATUSES`, a `timeoutMs`, `pollIntervalMs` or `maxPollIntervalMs`
+   *   that is not a positive whole number of milliseconds, `events` not async iterable, `signal`
+   *   not an AbortSignal, an unknown key; StatusWaitTimeoutError with `lastStatus` after
+   *   `timeoutMs` (10 minutes by default); NotFoundError when there is no such flow; the signal's
+   *   reason when it aborts.
    */
   async waitForStatus(
     id: string,
     options: WaitForStatusOptions<FlowStatus> = {},
   ): Promise<WithMetadata<Flow>> {
     const flowId = requireIdentifier(id, 'id');
-    const { signal, until } = options;
+    const checked = parseWaitOptions<FlowStatus>(options, FLOW_STATUSES, 'flows.waitForStatus');
+    const { signal, until } = checked;
     const call = parseCallOptions({ signal });
     return waitForStatus({
       what: `Flow ${flowId}`,
@@ -337,7 +350,7 @@ export class FlowsResource {
       isDone: (flow, first) =>
         until === undefined ? flow.status !== first.status : until.includes(flow.status),
       isAbout: (event) => event.type === 'flow.status' && event.flowId === flowId,
-      options,
+      options: checked,
     });
   }
 
