@@ -145,9 +145,10 @@ export class FlowsResource {
    *   ConflictError when the name is taken (`details.flowId`: the flow holding it), or when the
    *   vendor reported validation errors and `publish` was asked (`state: 'DRAFT'`; the errors are
    *   in the message and `details.validationErrors`; publishing is not attempted). Once the flow
-   *   exists, any error of a later step says so in its message and carries
-   *   `details: { flowId, created: true, step }`: carry on with that flow rather than creating it
-   *   again.
+   *   exists, any error of a later step says so in its message, carries
+   *   `details: { flowId, created: true, step }` and has `outcome: 'unknown'` (something was
+   *   applied: never `not-sent` or `failed`, which would invite a blind retry): carry on with that
+   *   flow rather than creating it again.
    */
   async create(
     input: FlowCreateInput,
