@@ -36,6 +36,10 @@ export const camsCapabilities: ProviderCapabilities = Object.freeze({
     get: Object.freeze({ byId: 'native', byNameAndLanguage: 'native' } as const),
     // DeleteChatappTemplate removes one TemplateCode in one Language.
     delete: Object.freeze({ scopes: Object.freeze(['language'] as const) }),
+    // ModifyChatappTemplate: "only templates not yet reviewed or rejected can be modified", so not
+    // one approved, or paused or disabled after approval. The refusal's code is undocumented: the
+    // client confirms it with a read of the status.
+    update: Object.freeze({ refusedStatuses: Object.freeze(['APPROVED', 'PAUSED', 'DISABLED'] as const) }),
     draftRules: camsTemplateRules,
   }),
   rateLimits: Object.freeze({

@@ -351,7 +351,11 @@ export {
   type ValidateTemplateDraftOptions,
   validateTemplateDraft,
 } from './validation/template-draft/validate-template-draft.js';
-export type { OtpType, TemplateVendorRules } from './validation/template-draft/vendor-template-rules.js';
+export type {
+  MediaSampleForm,
+  OtpType,
+  TemplateVendorRules,
+} from './validation/template-draft/vendor-template-rules.js';
 // Status events (webhooks)
 export { createWebhookReceiver } from './webhooks/create-webhook-receiver.js';
 export {

@@ -37,6 +37,9 @@ export const nxcloudCapabilities: ProviderCapabilities = Object.freeze({
     }),
     // deleteTemplate takes a name and deletes every language of it; nothing deletes one language.
     delete: Object.freeze({ scopes: Object.freeze(['name'] as const) }),
+    // updateTemplate relays Meta's edit, which takes approved templates; NXCloud documents no status
+    // it refuses, so no refusal is confirmed as one.
+    update: Object.freeze({ refusedStatuses: Object.freeze([] as const) }),
     draftRules: nxcloudTemplateRules,
   }),
   // NXCloud documents no rate limit for its WhatsApp API, so none is assumed.

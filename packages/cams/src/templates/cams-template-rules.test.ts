@@ -1,6 +1,7 @@
-import { type TemplateDraft, validateTemplateDraft } from '@whatsapp-bsp/core';
+import { type TemplateDraft, UnsupportedOperationError, validateTemplateDraft } from '@whatsapp-bsp/core';
 import { describe, expect, it } from 'vitest';
 import { camsCapabilities } from '../cams-capabilities.js';
+import { toCamsTemplate } from './to-cams-template.js';
 
 /** DESIGN's example draft: a header `{{1}}` and a body `{{1}}` with different samples. */
 const orderUpdate: TemplateDraft = {
@@ -43,5 +44,32 @@ describe('cams template rules, read from its capabilities', () => {
     expect(validateTemplateDraft(gifHeader, { provider }).map((issue) => issue.code)).toContain(
       'VENDOR_HEADER_FORMAT_UNSUPPORTED',
     );
+  });
+
+  it('refuses a media sample given as an upload handle, as the adapter does when it builds the request', () => {
+    const imageHeader = (example: { headerHandle?: string[]; headerUrl?: string }): TemplateDraft => ({
+      ...orderUpdate,
+      components: [
+        { type: 'HEADER', format: 'IMAGE', example },
+        { type: 'BODY', text: 'Your order has shipped.' },
+      ],
+    });
+    const byHandle = imageHeader({ headerHandle: ['4:aGVhZGVyLnBuZw=='] });
+    const issues = validateTemplateDraft(byHandle, { provider });
+    expect(issues.map((issue) => `${issue.severity} ${issue.code} ${issue.path}`)).toEqual([
+      'error VENDOR_MEDIA_SAMPLE_UNSUPPORTED components[0].example.headerHandle',
+    ]);
+    let refusal: unknown;
+    try {
+      toCamsTemplate(byHandle);
+    } catch (error) {
+      refusal = error;
+    }
+    expect(UnsupportedOperationError.isInstance(refusal)).toBe(true);
+    expect(refusal).toMatchObject({ field: 'components[0].example.headerHandle' });
+
+    const byUrl = imageHeader({ headerUrl: 'https://shop.example/header.png' });
+    expect(validateTemplateDraft(byUrl, { provider })).toEqual([]);
+    expect(() => toCamsTemplate(byUrl)).not.toThrow();
   });
 });

@@ -1,5 +1,6 @@
 import {
   ConflictError,
+  createClient,
   InvalidRequestError,
   NotFoundError,
   type TemplateDraft,
@@ -239,6 +240,31 @@ describe('CAMS template writes against the emulator', () => {
     expect(InvalidRequestError.isInstance(refusal)).toBe(true);
     expect(refusal).toMatchObject({ vendorCode: 'InvalidParameter.ModifyError', outcome: 'failed' });
     expect(toTemplateDraft((await templates().get(live.id)).value)).toEqual(approved);
+  });
+
+  it("through the client, CAMS's refusal to modify an approved template is a ConflictError with its status", async () => {
+    emulator.review.set({ delayMs: 0 });
+    const approved = orderUpdate(uniqueName('approved_client'));
+    const client = createClient({ provider, rateLimit: false });
+    await client.templates.create(approved);
+    const reference = { name: approved.name, language: approved.language };
+    expect((await client.templates.get(reference)).status).toBe('APPROVED');
+
+    const error = await failure(
+      client.templates.update(reference, {
+        components: [{ type: 'BODY', text: 'Our sale starts {{1}}.', example: { bodyText: [['today']] } }],
+      }),
+    );
+
+    expect(ConflictError.isInstance(error)).toBe(true);
+    expect(error).toMatchObject({
+      provider: 'cams',
+      state: 'APPROVED',
+      outcome: 'failed',
+      vendorCode: 'InvalidParameter.ModifyError',
+    });
+    expect(InvalidRequestError.isInstance((error as ConflictError).cause)).toBe(true);
+    expect(toTemplateDraft(await client.templates.get(reference))).toEqual(approved);
   });
 
   it('deletes one language of a template, leaving the others', async () => {

@@ -37,6 +37,11 @@ export interface FakeVendorOptions {
   readonly filters?: readonly TemplateFilter[];
   /** The vendor's largest page; small, so that a listing takes several pages. */
   readonly maxPageSize?: number;
+  /**
+   * Statuses the vendor refuses to edit a template in, as CAMS does approved ones: with a failure
+   * the adapter cannot classify, declared in `capabilities.templates.update.refusedStatuses`.
+   */
+  readonly refusesUpdateIn?: readonly TemplateStatus[];
 }
 
 export class FakeTemplateVendor implements ProviderV1 {
@@ -56,6 +61,7 @@ export class FakeTemplateVendor implements ProviderV1 {
   readonly writes: { operation: FakeOperation; request: unknown }[] = [];
   private readonly store = new Map<string, Template>();
   private readonly faults = new Map<FakeOperation, Fault[]>();
+  private readonly refusesUpdateIn: readonly TemplateStatus[];
   private lastId = 100;
 
   constructor(options: FakeVendorOptions = {}) {
@@ -72,8 +78,10 @@ export class FakeTemplateVendor implements ProviderV1 {
         ...testCapabilities.templates,
         list,
         delete: { scopes: options.deleteScopes ?? ['language'] },
+        ...(options.refusesUpdateIn && { update: { refusedStatuses: options.refusesUpdateIn } }),
       },
     };
+    this.refusesUpdateIn = options.refusesUpdateIn ?? [];
   }
 
   /** Puts a template in the store, as if created earlier and reviewed. */
@@ -143,6 +151,15 @@ export class FakeTemplateVendor implements ProviderV1 {
       this.writes.push({ operation: 'update', request });
       return this.answer('update', () => {
         const current = this.find({ id: request.id });
+        if (this.refusesUpdateIn.includes(current.status)) {
+          // As CAMS refuses an approved template's edit: with a code it documents nowhere.
+          throw new InvalidRequestError('fake: the template cannot be modified', {
+            provider: this.id,
+            vendorCode: 'ModifyRefused',
+            requestId: `update-${this.received.update}`,
+            outcome: 'failed',
+          });
+        }
         const template: Template = {
           ...current,
           category: request.category,

@@ -51,6 +51,39 @@ describe('input checks before any request', () => {
     expect(provider.calls).toHaveLength(0);
   });
 
+  it("takes template names up to Meta's 512 characters wherever a name is given, and no longer", async () => {
+    const { provider, client } = setup();
+    const longest = 'n'.repeat(512);
+    provider.script.getTemplate.push({ value: template(longest) });
+    await expect(client.templates.get({ name: longest, language: 'en_US' })).resolves.toMatchObject({
+      name: longest,
+    });
+    provider.script.listTemplates.push({ value: { items: [summaryOf(template(longest))] } });
+    await expect(client.templates.list({ name: longest }).toArray()).resolves.toHaveLength(1);
+    provider.script.deleteTemplate.push({ value: {} });
+    await expect(client.templates.delete({ name: longest })).resolves.toMatchObject({
+      deleted: [{ name: longest }],
+    });
+    const sent = provider.calls.length;
+    const tooLong = 'n'.repeat(513);
+    const calls: (() => Promise<unknown>)[] = [
+      () => client.templates.get({ name: tooLong, language: 'en_US' }),
+      () => client.templates.list({ name: tooLong }).toArray(),
+      () => client.templates.delete({ name: tooLong }),
+      () => client.templates.waitForStatus({ name: tooLong, language: 'en_US' }),
+    ];
+    for (const call of calls) {
+      await expect(Promise.resolve().then(call)).rejects.toMatchObject({
+        code: 'INVALID_REQUEST',
+        field: 'name',
+        message: expect.stringContaining('at most 512 characters'),
+      });
+    }
+    expect(provider.calls).toHaveLength(sent);
+    // Other identifiers keep their limit.
+    await expect(client.templates.get({ id: 'i'.repeat(257) })).rejects.toMatchObject({ field: 'id' });
+  });
+
   it('refuses a language that is not a WhatsApp language code, before sending', async () => {
     const { provider, client } = setup();
     for (const language of ['english', 'e', 'en_', 'en US', '1234']) {

@@ -20,7 +20,9 @@ export type ErrorCode =
  *   refused, DNS, TLS setup); nothing reached the vendor.
  * - `failed`: the vendor answered with a failure; nothing was applied.
  * - `unknown`: it may have been applied (a timeout after sending, a reset, a 5xx without a
- *   failure code, a body too large or unreadable).
+ *   failure code, a body too large or unreadable). A call of several requests whose first write
+ *   was applied before a later step failed says `unknown` too, whatever that step's own outcome
+ *   (`flows.create`; `details` says what was done).
  */
 export type RequestOutcome = 'not-sent' | 'failed' | 'unknown';
 

@@ -1,3 +1,4 @@
+import type { TemplateStatus } from '../model/template.js';
 import type { TemplateVendorRules } from '../validation/template-draft/vendor-template-rules.js';
 import type { Operation } from './operations.js';
 
@@ -38,6 +39,14 @@ export interface ProviderCapabilities {
      * `language` is native, and refuses `language` where only `name` is.
      */
     readonly delete?: { readonly scopes: readonly ('name' | 'language')[] };
+    /**
+     * How the vendor edits templates. `refusedStatuses`: the statuses it refuses to edit a template
+     * in (CAMS: approved ones; Meta edits approved templates). The vendors document no code for
+     * that refusal, so the client confirms a refusal it cannot classify with a read: a template
+     * found in one of these statuses makes it a ConflictError with that status as `state`.
+     * Absent: none known.
+     */
+    readonly update?: { readonly refusedStatuses?: readonly TemplateStatus[] };
     /** What the vendor's template wire accepts beyond WhatsApp's rules; `validateTemplateDraft` checks it. */
     readonly draftRules?: TemplateVendorRules;
   };

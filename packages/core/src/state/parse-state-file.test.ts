@@ -92,6 +92,27 @@ describe('parseStateFile', () => {
     ]);
   });
 
+  it('refuses a template or a Flow JSON nested thousands of levels deep, instead of overflowing the stack', () => {
+    let component: Record<string, unknown> = { type: 'BODY', text: 'Hi' };
+    for (let level = 0; level < 5_000; level += 1) {
+      component = { type: 'CAROUSEL', cards: [{ components: [component] }] };
+    }
+    let screens: unknown = [];
+    for (let level = 0; level < 100_000; level += 1) screens = [screens];
+    const error = problems({
+      version: 1,
+      templates: [order, { ...order, name: 'deep', components: [component] }],
+      flows: [
+        { name: 'f', categories: ['OTHER'], flowJson: { version: '6.0', screens } },
+        { name: 'g', categories: ['OTHER'] },
+      ],
+    });
+    expect(error.issues.map((issue) => [issue.path, issue.message])).toEqual([
+      ['templates[1]', 'the template nests more than 64 levels deep'],
+      ['flows[0].flowJson', 'the Flow JSON nests more than 100 levels deep'],
+    ]);
+  });
+
   it('refuses a template or a flow given twice, naming the first', () => {
     const error = problems({
       version: 1,

@@ -1,5 +1,8 @@
 import { isRecord } from '../adapter/is-record.js';
+import { nestedDeeperThan } from '../adapter/json-nesting.js';
 import { TemplateDraftComponentSchema, TemplateDraftSchema } from '../model/inputs/template-draft.js';
+import { MAX_FLOW_JSON_DEPTH } from '../validation/flow-json/validate-flow-json.js';
+import { MAX_TEMPLATE_DRAFT_DEPTH } from '../validation/template-draft/template-draft-shape.js';
 import { FlowDraftSchema, type StateFile, StateFileSchema } from './state-file.js';
 import { StateFileError, type StateFileIssue } from './state-file-error.js';
 import { formatStatePath, type StatePath } from './state-path.js';
@@ -30,7 +33,9 @@ export interface ParseStateFileOptions {
  *
  * Refused: values of the wrong type or outside an enum, a `version` other than 1, keys the schema
  * does not have (anywhere but inside a `flowJson` object), a `(name, language)` given twice among
- * the templates, a `name` given twice among the flows.
+ * the templates, a `name` given twice among the flows; a template nested more than 64 levels deep
+ * or a Flow JSON more than 100 (`validateFlowJson`'s limit), reported alone, since walking them
+ * would overflow the stack.
  *
  * @returns The state, with the file's values (a new object; unknown keys would have been refused).
  * @throws StateFileError with every problem found.
@@ -38,14 +43,16 @@ export interface ParseStateFileOptions {
 export function parseStateFile(data: unknown, options: ParseStateFileOptions = {}): StateFile {
   const source = options.source ?? 'state file';
   const issues: { path: StatePath; message: string }[] = [];
-  const parsed = StateFileSchema.safeParse(data);
-  if (!parsed.success) {
+  collectTooDeep(data, issues);
+  // Nothing else is looked at then: the schema's parse and the walks below recurse as deep.
+  const parsed = issues.length > 0 ? undefined : StateFileSchema.safeParse(data);
+  if (parsed?.success === false) {
     for (const issue of parsed.error.issues) {
       issues.push({ path: issue.path as StatePath, message: describeZodIssue(issue.path, issue.message) });
     }
     // Every problem at once: the unknown keys of the parts that are valid on their own, too.
     collectUnknownKeysOfParts(data, issues);
-  } else {
+  } else if (parsed?.success === true) {
     collectUnknownKeys(data, parsed.data, [], issues);
     collectDuplicates(parsed.data, issues);
   }
@@ -57,6 +64,36 @@ export function parseStateFile(data: unknown, options: ParseStateFileOptions = {
     throw new StateFileError(source, placed);
   }
   return (parsed as { data: StateFile }).data;
+}
+
+/**
+ * Templates nested more than `MAX_TEMPLATE_DRAFT_DEPTH` levels, and Flow JSON objects nested
+ * more than `MAX_FLOW_JSON_DEPTH` (`validateFlowJson`'s limit): no real file holds them (a
+ * template nests about a dozen levels), and an object that contains itself counts as too deep.
+ * A flow's other fields are strings and lists of names, which the schema refuses at once.
+ */
+function collectTooDeep(data: unknown, issues: { path: StatePath; message: string }[]): void {
+  if (!isRecord(data)) return;
+  if (Array.isArray(data.templates)) {
+    data.templates.forEach((template, index) => {
+      if (nestedDeeperThan(template, MAX_TEMPLATE_DRAFT_DEPTH)) {
+        issues.push({
+          path: ['templates', index],
+          message: `the template nests more than ${MAX_TEMPLATE_DRAFT_DEPTH} levels deep`,
+        });
+      }
+    });
+  }
+  if (Array.isArray(data.flows)) {
+    data.flows.forEach((flow, index) => {
+      if (isRecord(flow) && nestedDeeperThan(flow.flowJson, MAX_FLOW_JSON_DEPTH)) {
+        issues.push({
+          path: ['flows', index, 'flowJson'],
+          message: `the Flow JSON nests more than ${MAX_FLOW_JSON_DEPTH} levels deep`,
+        });
+      }
+    });
+  }
 }
 
 function describeZodIssue(path: readonly PropertyKey[], message: string): string {

@@ -43,4 +43,20 @@ describe('nxcloud template rules, read from its capabilities', () => {
     expect(issues.length).toBeGreaterThan(0);
     expect(issues.every((issue) => issue.severity === 'warning')).toBe(true);
   });
+
+  it('takes a media sample as an upload handle or as a link', () => {
+    for (const example of [
+      { headerHandle: ['4:aGVhZGVyLnBuZw=='] },
+      { headerUrl: 'https://shop.example/h.png' },
+    ]) {
+      const draft: TemplateDraft = {
+        ...orderUpdate,
+        components: [
+          { type: 'HEADER', format: 'IMAGE', example },
+          { type: 'BODY', text: 'Your order has shipped.' },
+        ],
+      };
+      expect(validateTemplateDraft(draft, { provider })).toEqual([]);
+    }
+  });
 });

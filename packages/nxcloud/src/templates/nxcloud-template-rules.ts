@@ -17,6 +17,8 @@ export const nxcloudTemplateRules: TemplateVendorRules = {
     namedParameters: true,
     supportedApps: true,
   },
+  // createTemplate's `example.header_handle` and `example.custom_header_handle_url`.
+  mediaSamples: ['handle', 'url'],
   quickRepliesWithCallToAction: true,
   otpRequires: { ONE_TAP: ['autofillText'] },
 };

@@ -1,6 +1,7 @@
 import {
   type BspError,
   ConflictError,
+  createClient,
   NotFoundError,
   type ProviderV1,
   type TemplateDraft,
@@ -152,6 +153,21 @@ describe('template writes against the emulator', () => {
       provider.templates.doGet({ name: 'to_delete', language: 'pt_BR' }, callContext()),
     );
     expect(NotFoundError.isInstance(error)).toBe(true);
+  });
+
+  it('through the client, deleting a name NXCloud does not have is a NotFoundError, as on CAMS', async () => {
+    const client = createClient({ provider, rateLimit: false });
+    const refused = await rejection(
+      provider.templates.doDelete!({ scope: 'name', name: 'never_made' }, callContext()),
+    );
+    // NXCloud's own answer says nothing of why: the client confirms it by listing the name.
+    expect(NotFoundError.isInstance(refused)).toBe(false);
+
+    const error = await rejection(client.templates.delete({ name: 'never_made' }));
+
+    expect(NotFoundError.isInstance(error)).toBe(true);
+    expect(error).toMatchObject({ provider: 'nxcloud', field: 'name', outcome: 'failed' });
+    expect(error.cause).toMatchObject({ code: refused.code, vendorCode: refused.vendorCode });
   });
 
   it.each(['md5', 'sha256'] as const)(

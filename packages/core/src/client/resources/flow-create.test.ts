@@ -112,7 +112,8 @@ describe('flows.create', () => {
       client.flows.create({ ...input, flowJson: CONTRACT_FLOW_JSON, publish: true }),
     );
     expect(ConflictError.isInstance(error)).toBe(true);
-    expect(error).toMatchObject({ state: 'DRAFT', outcome: 'not-sent' });
+    // The publish was never sent, but the flow was created: not "nothing happened".
+    expect(error).toMatchObject({ state: 'DRAFT', outcome: 'unknown' });
     expect(error.message).toContain(`Flow ${id} ('sign_up') was created, but publishing it failed`);
     expect(error.message).toContain('2 validation errors');
     expect(error.message).toContain('MISSING_FORM at screens[0]: Missing Form component');
@@ -144,7 +145,9 @@ describe('flows.create', () => {
     );
     const error = await rejection(client.flows.create({ ...input, flowJson: CONTRACT_FLOW_JSON }));
     expect(RateLimitError.isInstance(error)).toBe(true);
-    expect(error).toMatchObject({ requestId: 'r-9', outcome: 'failed' });
+    // The vendor refused the upload, but the create before it was applied: a blind retry would
+    // create the flow again.
+    expect(error).toMatchObject({ requestId: 'r-9', outcome: 'unknown', retryable: true });
     expect(error.details).toEqual({ flowId: id, created: true, step: 'updateJson' });
     expect(error.message).toBe(
       `Flow ${id} ('sign_up') was created, but uploading its Flow JSON failed; carry on with flow ${id} instead of creating it again. slow down`,
@@ -168,11 +171,13 @@ describe('flows.create', () => {
       first.client.flows.create({ ...input, flowJson: CONTRACT_FLOW_JSON, publish: true }),
     );
     expect(publishError.details).toMatchObject({ created: true, step: 'publish' });
+    expect(publishError.outcome).toBe('unknown');
 
     const second = setup({ retry: { maxAttempts: 1 } });
     second.vendor.fail('doGet', lostAnswer);
     const readError = await rejection(second.client.flows.create(input));
     expect(readError.details).toMatchObject({ created: true, step: 'get' });
+    expect(readError.outcome).toBe('unknown');
     expect(ProviderUnavailableError.isInstance(readError)).toBe(true);
   });
 

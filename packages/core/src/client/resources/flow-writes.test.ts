@@ -47,6 +47,15 @@ describe('bad input and missing methods are refused before any request', () => {
       [client.flows.update('1', {}), 'changes'],
       [client.flows.update('1', { categories: ['OTHER', 'OTHER'] }), 'categories[1]'],
       [client.flows.update('1', { endpointUri: 'http://example.com' }), 'endpointUri'],
+      [client.flows.update('1', { endpointUri: 'https://user:pw@example.com/' }), 'endpointUri'],
+      [
+        client.flows.create({
+          name: 'f',
+          categories: ['OTHER'],
+          endpointUri: 'https://user:pw@example.com/',
+        }),
+        'endpointUri',
+      ],
       [client.flows.updateJson('1', [] as unknown as object), 'flowJson'],
       [client.flows.updateJson('1', '{"version": "1.0", "screens": []}'), 'flowJson'],
       [client.flows.updateJson('1', CONTRACT_FLOW_JSON, { validate: 'never' as never }), 'validate'],

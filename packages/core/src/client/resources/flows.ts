@@ -1,5 +1,12 @@
 import { ConflictError } from '../../errors/error-classes.js';
-import type { Flow, FlowPreview, FlowStatus, FlowSummary, FlowValidationError } from '../../model/flow.js';
+import {
+  FLOW_STATUSES,
+  type Flow,
+  type FlowPreview,
+  type FlowStatus,
+  type FlowSummary,
+  type FlowValidationError,
+} from '../../model/flow.js';
 import type { FlowJsonDocument, FlowJsonUpdate, FlowWriteAck } from '../../model/flow-writes.js';
 import { parseCallOptions } from '../../model/inputs/call-options.js';
 import { requireFlowJson } from '../../model/inputs/flow-json-input.js';
@@ -13,6 +20,7 @@ import {
 } from '../../model/inputs/flow-write-inputs.js';
 import { requireIdentifier } from '../../model/inputs/input-checks.js';
 import { PAGINATION_KEYS, type PaginationOptions, parseListQuery } from '../../model/inputs/list-query.js';
+import { parseWaitOptions } from '../../model/inputs/wait-options.js';
 import { attachMetadata, type ResponseMetadata, type WithMetadata } from '../../model/metadata.js';
 import type { ProviderCallContext, ProviderResult } from '../../provider/call-context.js';
 import type { ProviderV1 } from '../../provider/provider-v1.js';
@@ -137,9 +145,10 @@ export class FlowsResource {
    *   ConflictError when the name is taken (`details.flowId`: the flow holding it), or when the
    *   vendor reported validation errors and `publish` was asked (`state: 'DRAFT'`; the errors are
    *   in the message and `details.validationErrors`; publishing is not attempted). Once the flow
-   *   exists, any error of a later step says so in its message and carries
-   *   `details: { flowId, created: true, step }`: carry on with that flow rather than creating it
-   *   again.
+   *   exists, any error of a later step says so in its message, carries
+   *   `details: { flowId, created: true, step }` and has `outcome: 'unknown'` (something was
+   *   applied: never `not-sent` or `failed`, which would invite a blind retry): carry on with that
+   *   flow rather than creating it again.
    */
   async create(
     input: FlowCreateInput,
@@ -319,15 +328,20 @@ export class FlowsResource {
    * client's rate limits; with `events` (a `createWebhookEventStream()` fed by a webhook receiver)
    * a `flow.status` event about the flow ends a pause at once.
    *
-   * @throws StatusWaitTimeoutError with `lastStatus` after `timeoutMs` (10 minutes by default);
-   *   NotFoundError when there is no such flow; the signal's reason when it aborts.
+   * @throws InvalidRequestError naming the option at fault, before anything is read: `until` not
+   *   a non-empty array of `FLOW_STATUSES`, a `timeoutMs`, `pollIntervalMs` or `maxPollIntervalMs`
+   *   that is not a positive whole number of milliseconds, `events` not async iterable, `signal`
+   *   not an AbortSignal, an unknown key; StatusWaitTimeoutError with `lastStatus` after
+   *   `timeoutMs` (10 minutes by default); NotFoundError when there is no such flow; the signal's
+   *   reason when it aborts.
    */
   async waitForStatus(
     id: string,
     options: WaitForStatusOptions<FlowStatus> = {},
   ): Promise<WithMetadata<Flow>> {
     const flowId = requireIdentifier(id, 'id');
-    const { signal, until } = options;
+    const checked = parseWaitOptions<FlowStatus>(options, FLOW_STATUSES, 'flows.waitForStatus');
+    const { signal, until } = checked;
     const call = parseCallOptions({ signal });
     return waitForStatus({
       what: `Flow ${flowId}`,
@@ -337,7 +351,7 @@ export class FlowsResource {
       isDone: (flow, first) =>
         until === undefined ? flow.status !== first.status : until.includes(flow.status),
       isAbout: (event) => event.type === 'flow.status' && event.flowId === flowId,
-      options,
+      options: checked,
     });
   }
 

@@ -12,9 +12,15 @@ import type { TemplateDeleteReference } from '../../model/inputs/template-delete
 import type { TemplateDraft } from '../../model/inputs/template-draft.js';
 import type { TemplateMediaInput } from '../../model/inputs/template-media.js';
 import { parseTemplateReference, type TemplateReference } from '../../model/inputs/template-reference.js';
+import { parseWaitOptions } from '../../model/inputs/wait-options.js';
 import { attachMetadata, type WithMetadata } from '../../model/metadata.js';
 import type { Page } from '../../model/page.js';
-import type { Template, TemplateStatus, TemplateSummary } from '../../model/template.js';
+import {
+  TEMPLATE_STATUSES,
+  type Template,
+  type TemplateStatus,
+  type TemplateSummary,
+} from '../../model/template.js';
 import type { TemplateDeletion, TemplateMedia, TemplateWriteResult } from '../../model/template-writes.js';
 import type { ProviderV1 } from '../../provider/provider-v1.js';
 import type { GetTemplateRequest } from '../../provider/requests.js';
@@ -89,15 +95,20 @@ export class TemplatesResource {
    * `createWebhookEventStream()` fed by a webhook receiver) a status event about the template
    * ends a pause at once.
    *
-   * @throws StatusWaitTimeoutError with `lastStatus` after `timeoutMs` (10 minutes by default);
-   *   NotFoundError when there is no such template; the signal's reason when it aborts.
+   * @throws InvalidRequestError naming the option at fault, before anything is read: `until` not
+   *   a non-empty array of `TEMPLATE_STATUSES`, a `timeoutMs`, `pollIntervalMs` or
+   *   `maxPollIntervalMs` that is not a positive whole number of milliseconds, `events` not async
+   *   iterable, `signal` not an AbortSignal, an unknown key; StatusWaitTimeoutError with
+   *   `lastStatus` after `timeoutMs` (10 minutes by default); NotFoundError when there is no such
+   *   template; the signal's reason when it aborts.
    */
   async waitForStatus(
     reference: TemplateReference,
     options: WaitForStatusOptions<TemplateStatus> = {},
   ): Promise<WithMetadata<Template>> {
     const request = parseTemplateReference(reference, 'templates.waitForStatus');
-    const { signal, until } = options;
+    const checked = parseWaitOptions<TemplateStatus>(options, TEMPLATE_STATUSES, 'templates.waitForStatus');
+    const { signal, until } = checked;
     const call = parseCallOptions({ signal });
     return waitForStatus({
       what: `Template ${'id' in request ? request.id : `${request.name} (${request.language})`}`,
@@ -110,7 +121,7 @@ export class TemplatesResource {
         event.type === 'template.status' &&
         (event.templateRef.id === last.id ||
           (event.templateRef.name === last.name && event.templateRef.language === last.language)),
-      options,
+      options: checked,
     });
   }
 
@@ -146,8 +157,9 @@ export class TemplatesResource {
    * @throws InvalidRequestError or TemplateValidationError for bad changes (a shape error before any
    *   request, a rule error after the read and before the edit); UnsupportedOperationError when the
    *   vendor cannot edit templates; NotFoundError when there is no such template; ConflictError
-   *   when the vendor refuses to edit the template in its status (CAMS edits only templates not yet
-   *   approved).
+   *   (`state`: the status read, `cause`: the vendor's refusal) when the vendor refuses to edit the
+   *   template in its status (CAMS edits only templates under review or rejected;
+   *   `capabilities.templates.update.refusedStatuses`).
    */
   async update(
     reference: TemplateReference,
@@ -169,7 +181,9 @@ export class TemplatesResource {
    * @returns `{ deleted: [{ name, language?, id? }] }`, `language` absent when the vendor deleted
    *   every language of the name in one call.
    * @throws UnsupportedOperationError before any request when the vendor cannot delete in that
-   *   scope (NXCloud deletes whole names only: use `{ name }`); NotFoundError when nothing matches.
+   *   scope (NXCloud deletes whole names only: use `{ name }`); NotFoundError when nothing matches,
+   *   on every vendor (a refusal the adapter cannot classify is confirmed by looking the name up;
+   *   the refusal is then the `cause`).
    */
   async delete(
     reference: TemplateDeleteReference,

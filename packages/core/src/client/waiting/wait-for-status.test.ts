@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { flow, ScriptedProvider, template } from '../../__fixtures__/scripted-provider.js';
-import { StatusWaitTimeoutError } from '../../errors/error-classes.js';
+import { InvalidRequestError, StatusWaitTimeoutError } from '../../errors/error-classes.js';
 import type { WebhookEvent } from '../../model/events.js';
 import type { Template, TemplateStatus } from '../../model/template.js';
 import { FakeClock } from '../../testing/fake-clock.js';
@@ -154,6 +154,80 @@ describe('flows.waitForStatus', () => {
       withFlowStatus('BLOCKED'),
     );
     expect((await client.flows.waitForStatus('7', { until: ['BLOCKED'] })).status).toBe('BLOCKED');
+  });
+});
+
+describe('waitForStatus options', () => {
+  const BAD_OPTIONS: [string, unknown][] = [
+    ['until', 'APPROVED'],
+    ['until', []],
+    ['until[0]', ['NOPE']],
+    ['until[1]', ['APPROVED', 'UNKNOWN']],
+    ['timeoutMs', -5],
+    ['timeoutMs', 0],
+    ['timeoutMs', 1.5],
+    ['timeoutMs', '3000'],
+    ['pollIntervalMs', 0],
+    ['pollIntervalMs', Number.POSITIVE_INFINITY],
+    ['maxPollIntervalMs', 2 ** 31],
+    ['events', [statusEvent('a', 'APPROVED')]],
+    ['events', { next: () => undefined }],
+    ['signal', { aborted: false }],
+    ['timeout', 3000],
+  ];
+
+  it.each(BAD_OPTIONS)('templates.waitForStatus refuses a bad `%s` before any read', async (field, value) => {
+    const { provider, client } = setup();
+    const key = field.replace(/\[\d+\]$/, '');
+    const error = await client.templates
+      .waitForStatus({ name: 'order_update', language: 'en_US' }, { [key]: value } as never)
+      .then(
+        () => expect.unreachable('the wait should be refused'),
+        (caught: unknown) => caught,
+      );
+    expect(InvalidRequestError.isInstance(error)).toBe(true);
+    expect(error).toMatchObject({ field, outcome: 'not-sent' });
+    expect(provider.calls).toEqual([]);
+  });
+
+  it('flows.waitForStatus refuses bad options too, with the flow statuses', async () => {
+    const { provider, client } = setup();
+    for (const [options, field] of [
+      [{ until: ['APPROVED'] }, 'until[0]'],
+      [{ until: 'PUBLISHED' }, 'until'],
+      [{ timeoutMs: -5 }, 'timeoutMs'],
+      [{ timeout: 3000 }, 'timeout'],
+      [{ events: {} }, 'events'],
+    ] as [object, string][]) {
+      await expect(client.flows.waitForStatus('7', options as never), field).rejects.toMatchObject({
+        code: 'INVALID_REQUEST',
+        field,
+      });
+    }
+    expect(provider.calls).toEqual([]);
+  });
+
+  it('takes every documented option, undefined ones as absent', async () => {
+    const { provider, client } = setup();
+    provider.script.getTemplate.push(withStatus('APPROVED'));
+    const stream = createWebhookEventStream();
+    const template = await client.templates.waitForStatus(
+      { name: 'order_update', language: 'en_US' },
+      {
+        until: ['APPROVED', 'REJECTED'],
+        timeoutMs: 1_000,
+        pollIntervalMs: 10,
+        maxPollIntervalMs: 2_147_483_647,
+        events: stream,
+        signal: new AbortController().signal,
+        ...({ unused: undefined } as object),
+      },
+    );
+    expect(template.status).toBe('APPROVED');
+    provider.script.getFlow.push({ value: { ...flow('7'), status: 'PUBLISHED' } });
+    await expect(client.flows.waitForStatus('7', { until: ['PUBLISHED'] })).resolves.toMatchObject({
+      status: 'PUBLISHED',
+    });
   });
 });
 

@@ -4,6 +4,7 @@ import type { BspError } from '../../errors/bsp-error.js';
 import {
   ConflictError,
   InvalidRequestError,
+  NotFoundError,
   PermissionError,
   ProviderUnavailableError,
   ResponseFormatError,
@@ -98,6 +99,38 @@ describe('confirmFlowStateConflict', () => {
     const { thrown, reads } = await outcome(lost, 'flows.publish', 'PUBLISHED');
     expect(thrown).toBe(lost);
     expect(reads).toBe(0);
+  });
+
+  it('turns a refusal of a write to a flow the read does not find into a NotFoundError', async () => {
+    const original = refused();
+    original.attempts = 2;
+    const thrown = await confirmFlowStateConflict(
+      original,
+      'flows.publish',
+      '42',
+      async () => {
+        throw new NotFoundError('no such flow', { provider: 'scripted' });
+      },
+      undefined,
+    ).catch((caught: unknown) => caught as BspError);
+    expect(NotFoundError.isInstance(thrown)).toBe(true);
+    expect(thrown).toMatchObject({ field: 'id', requestId: 'req-7', vendorCode: 400, attempts: 2 });
+    expect(thrown.message).toContain('refused flows.publish of flow 42: there is no such flow');
+    expect(thrown.cause).toBe(original);
+  });
+
+  it('keeps the refusal when the read fails otherwise', async () => {
+    const original = refused();
+    const thrown = await confirmFlowStateConflict(
+      original,
+      'flows.delete',
+      '42',
+      async () => {
+        throw new ProviderUnavailableError('reset');
+      },
+      undefined,
+    ).catch((caught: unknown) => caught);
+    expect(thrown).toBe(original);
   });
 
   it("throws the signal's reason when the read was cut short by the caller's abort", async () => {

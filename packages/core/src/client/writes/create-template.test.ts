@@ -17,6 +17,7 @@ import { FakeClock } from '../../testing/fake-clock.js';
 import { utilityDraft } from '../../validation/template-draft/__fixtures__/valid-drafts.js';
 import { CAMS_SHAPED } from '../../validation/template-draft/__fixtures__/vendor-providers.js';
 import { TemplateValidationError } from '../../validation/template-draft/template-validation-error.js';
+import { validateTemplateDraft } from '../../validation/template-draft/validate-template-draft.js';
 import { createClient } from '../create-client.js';
 import type { RequestEvent } from '../pipeline/hooks.js';
 
@@ -77,6 +78,52 @@ describe('templates.create', () => {
       });
     }
     expect(vendor.received).toMatchObject({ create: 0, get: 0, list: 0 });
+  });
+
+  it("creates a template named with Meta's longest name, 512 characters, and refuses 513 as validation does", async () => {
+    const vendor = new FakeTemplateVendor();
+    const client = clientFor(vendor);
+    const longest = { ...utilityDraft(), name: 'n'.repeat(512) };
+    expect(validateTemplateDraft(longest).filter((issue) => issue.severity === 'error')).toEqual([]);
+    await expect(client.templates.create(longest)).resolves.toMatchObject({ name: longest.name });
+    const tooLong = { ...utilityDraft(), name: 'n'.repeat(513) };
+    expect(validateTemplateDraft(tooLong).map((issue) => issue.code)).toContain('NAME_INVALID');
+    const error = await failure(client.templates.create(tooLong));
+    expect(error).toMatchObject({ code: 'INVALID_REQUEST', field: 'name', outcome: 'not-sent' });
+    expect(vendor.received.create).toBe(1);
+  });
+
+  it('refuses every unknown field at once, as validateTemplateDraft reports them', async () => {
+    const vendor = new FakeTemplateVendor();
+    const draft = utilityDraft() as unknown as Record<string, unknown> & {
+      components: Record<string, unknown>[];
+    };
+    draft.colour = 'red';
+    draft.components[1] = { ...draft.components[1], example: { bodyTxt: [['1042', 'Ana']] } };
+    const error = await failure(clientFor(vendor).templates.create(draft as unknown as TemplateDraft));
+    expect(TemplateValidationError.isInstance(error)).toBe(true);
+    const issues = (error as TemplateValidationError).issues;
+    expect(issues).toEqual(validateTemplateDraft(draft as unknown as TemplateDraft));
+    expect(issues.map((issue) => `${issue.code} ${issue.path}`)).toEqual([
+      'INVALID_DRAFT components[1].example.bodyTxt',
+      'INVALID_DRAFT colour',
+    ]);
+    expect(error).toMatchObject({ field: 'components[1].example.bodyTxt', outcome: 'not-sent' });
+    expect(vendor.received.create).toBe(0);
+  });
+
+  it('refuses a draft nested thousands of levels deep as INVALID_DRAFT, without overflowing the stack', async () => {
+    const vendor = new FakeTemplateVendor();
+    let component: Record<string, unknown> = { type: 'BODY', text: 'Hi' };
+    for (let level = 0; level < 5_000; level += 1) {
+      component = { type: 'CAROUSEL', cards: [{ components: [component] }] };
+    }
+    const deep = { ...utilityDraft(), components: [component] } as TemplateDraft;
+    const error = await failure(clientFor(vendor).templates.create(deep));
+    expect(TemplateValidationError.isInstance(error)).toBe(true);
+    expect((error as TemplateValidationError).issues.map((issue) => issue.code)).toEqual(['INVALID_DRAFT']);
+    expect(error.message).toContain('more than 64 levels');
+    expect(vendor.received.create).toBe(0);
   });
 
   it("reports every rule's issue at once, the vendor's own rules included", async () => {

@@ -3,6 +3,7 @@ import { FakeTemplateVendor } from '../../__fixtures__/fake-template-vendor.js';
 import { ScriptedProvider, template, testCapabilities } from '../../__fixtures__/scripted-provider.js';
 import type { BspError } from '../../errors/bsp-error.js';
 import {
+  AuthenticationError,
   InvalidRequestError,
   NotFoundError,
   ProviderUnavailableError,
@@ -210,6 +211,65 @@ describe('templates.delete retries', () => {
     vendor.script.deleteTemplate.push(gone);
     const error = await failure(clientFor(vendor).templates.delete({ name: 'promo' }));
     expect(error).toBe(gone);
+  });
+});
+
+describe('templates.delete: a refusal confirmed by a look-up', () => {
+  /** As NXCloud relays "Message template does not exist": a failure that says nothing of why. */
+  const refusal = () =>
+    new InvalidRequestError('(#100) Invalid parameter', {
+      provider: 'fake',
+      outcome: 'failed',
+      vendorCode: 400,
+      requestId: 'delete-refused',
+    });
+
+  it('is a NotFoundError, with the refusal as its cause, when no template has the name', async () => {
+    const vendor = new FakeTemplateVendor({ deleteScopes: ['name'] });
+    vendor.seed(draft('other', 'en_US'));
+    const refused = refusal();
+    vendor.fail('delete', { error: refused });
+    const requests: RequestEvent[] = [];
+    const error = await failure(clientFor(vendor, requests).templates.delete({ name: 'gone' }));
+    expect(NotFoundError.isInstance(error)).toBe(true);
+    expect(error).toMatchObject({
+      provider: 'fake',
+      field: 'name',
+      outcome: 'failed',
+      vendorCode: 400,
+      requestId: 'delete-refused',
+    });
+    expect(error.message).toContain("fake has no template named 'gone'");
+    expect(error.cause).toBe(refused);
+    expect(requests.map((r) => r.operation)).toEqual(['templates.delete', 'templates.list']);
+  });
+
+  it('stays the refusal it was while a template has the name, or when the look-up fails', async () => {
+    const vendor = vendorWithPromo({ deleteScopes: ['name'] });
+    const refused = refusal();
+    vendor.fail('delete', { error: refused });
+    expect(await failure(clientFor(vendor).templates.delete({ name: 'promo' }))).toBe(refused);
+    expect(vendor.has('promo', 'en_US')).toBe(true);
+
+    const blind = new FakeTemplateVendor({ deleteScopes: ['name'] });
+    const refusedAgain = refusal();
+    blind.fail('delete', { error: refusedAgain });
+    blind.fail('list', { error: new AuthenticationError('expired', { provider: 'fake' }) });
+    expect(await failure(clientFor(blind).templates.delete({ name: 'gone' }))).toBe(refusedAgain);
+  });
+
+  it('is a NotFoundError when one language, read before the delete, is gone when the look-up reads it', async () => {
+    const vendor = new ScriptedProvider();
+    const refused = new InvalidRequestError('refused', { provider: 'scripted', outcome: 'failed' });
+    vendor.script.getTemplate.push(
+      { value: template('promo') },
+      new NotFoundError('no such template', { provider: 'scripted' }),
+    );
+    vendor.script.deleteTemplate.push(refused);
+    const error = await failure(clientFor(vendor).templates.delete({ name: 'promo', language: 'en_US' }));
+    expect(NotFoundError.isInstance(error)).toBe(true);
+    expect(error.message).toContain("no template 'promo' (en_US)");
+    expect(error.cause).toBe(refused);
   });
 });
 

@@ -7,6 +7,8 @@ import type { DeletedTemplate, TemplateDeletion } from '../../model/template-wri
 import type { ProviderCallContext, ProviderResult } from '../../provider/call-context.js';
 import type { DeleteTemplateRequest } from '../../provider/requests.js';
 import type { CallOptions, Reconcile } from '../pipeline/operation-runner.js';
+import { isUnclassifiedRefusal } from './is-unclassified-refusal.js';
+import { lookUpTemplate } from './template-look-up.js';
 import type { TemplateWriteContext } from './template-write-context.js';
 import { requireProviderMethod, unsupportedWrite } from './unsupported-write.js';
 
@@ -29,7 +31,9 @@ const EVERY_SCOPE = ['name', 'language'] as const;
  *   before anything is sent.
  *
  * A delete is idempotent: retried like a read, and after an unknown attempt a "not found", or a
- * read that no longer finds the template, is success (`$metadata.reconciled`).
+ * read that no longer finds the template, is success (`$metadata.reconciled`). A refusal the
+ * adapter cannot classify is confirmed by a look-up: nothing of that name (or name and language)
+ * is a NotFoundError on every vendor.
  */
 export async function deleteTemplate(
   context: TemplateWriteContext,
@@ -63,14 +67,63 @@ async function deleteOne(
   request: DeleteTemplateRequest,
   call: CallOptions,
 ): Promise<WithMetadata<TemplateDeletion>> {
-  const result = await context.runner.run(
-    'templates.delete',
-    { ...request },
-    (attempt) => doDelete(request, attempt),
-    call,
-    reconcileDelete(context, request, call),
-  );
+  let result: WithMetadata<object>;
+  try {
+    result = await context.runner.run(
+      'templates.delete',
+      { ...request },
+      (attempt) => doDelete(request, attempt),
+      call,
+      reconcileDelete(context, request, call),
+    );
+  } catch (error) {
+    throw await confirmDeleteRefusal(context, request, error, call);
+  }
   return attachMetadata({ deleted: [deletedEntry(request)] }, result.$metadata);
+}
+
+/**
+ * A refusal the adapter could not explain (NXCloud relays "does not exist" as a plain failure) is
+ * confirmed by looking the template up — every template of the name for a whole-name delete, the
+ * template for one language —: none there makes it a NotFoundError with the refusal as `cause`,
+ * as on a vendor that says "not found" itself. Otherwise, or when the look-up fails, the refusal
+ * stands.
+ */
+async function confirmDeleteRefusal(
+  context: TemplateWriteContext,
+  request: DeleteTemplateRequest,
+  error: unknown,
+  call: CallOptions,
+): Promise<unknown> {
+  if (!isUnclassifiedRefusal(error)) return error;
+  const { provider } = context;
+  let absent: boolean;
+  if (request.scope === 'name') {
+    try {
+      absent = (await templatesNamed(context, request.name, call)).length === 0;
+    } catch {
+      if (call.signal?.aborted) throw call.signal.reason;
+      return error;
+    }
+  } else {
+    const { name, language } = request;
+    absent = (await lookUpTemplate(context, { name, language }, call)).state === 'absent';
+  }
+  if (!absent) return error;
+  const what =
+    request.scope === 'name'
+      ? `no template named '${request.name}'`
+      : `no template '${request.name}' (${request.language})`;
+  const notFound = new NotFoundError(`${provider.id} has ${what} (the vendor said: ${error.message})`, {
+    provider: provider.id,
+    field: 'name',
+    cause: error,
+    ...(error.vendorCode !== undefined && { vendorCode: error.vendorCode }),
+    ...(error.httpStatusCode !== undefined && { httpStatusCode: error.httpStatusCode }),
+    ...(error.requestId !== undefined && { requestId: error.requestId }),
+  });
+  notFound.attempts = error.attempts;
+  return notFound;
 }
 
 /**

@@ -121,6 +121,22 @@ describe('templates.update', () => {
     expect(vendor.received).toMatchObject({ get: 0, update: 0 });
   });
 
+  it('refuses components nested thousands of levels deep before sending anything', async () => {
+    const { vendor } = seeded();
+    let component: Record<string, unknown> = { type: 'BODY', text: 'Hi' };
+    for (let level = 0; level < 5_000; level += 1) {
+      component = { type: 'CAROUSEL', cards: [{ components: [component] }] };
+    }
+    const error = await failure(
+      clientFor(vendor).templates.update({ name: 'order_update', language: 'en_US' }, {
+        components: [component],
+      } as TemplateChanges),
+    );
+    expect(TemplateValidationError.isInstance(error)).toBe(true);
+    expect(error).toMatchObject({ field: 'components', outcome: 'not-sent' });
+    expect(vendor.received).toMatchObject({ get: 0, update: 0 });
+  });
+
   it('checks the rules on the draft the changes make, after the read and before the edit', async () => {
     const { vendor } = seeded();
     const error = await failure(
@@ -233,6 +249,52 @@ describe('templates.update', () => {
         clientFor(vendor).templates.update({ name: 'order_update', language: 'en_US' }, NEW_BODY),
       );
       expect(error).toBe(refusal);
+    });
+
+    it('becomes a ConflictError with the status read when the vendor does not edit templates in that status', async () => {
+      const vendor = new FakeTemplateVendor({ refusesUpdateIn: ['APPROVED'] });
+      vendor.seed(utilityDraft(), 'APPROVED');
+      const requests: RequestEvent[] = [];
+      const error = await failure(
+        clientFor(vendor, requests).templates.update({ name: 'order_update', language: 'en_US' }, NEW_BODY),
+      );
+      expect(ConflictError.isInstance(error)).toBe(true);
+      expect(error).toMatchObject({
+        state: 'APPROVED',
+        outcome: 'failed',
+        vendorCode: 'ModifyRefused',
+        requestId: 'update-1',
+      });
+      expect(error.message).toContain("refused to edit template 'order_update' (en_US): it is APPROVED");
+      expect(InvalidRequestError.isInstance(error.cause)).toBe(true);
+      expect(error.cause).toMatchObject({ vendorCode: 'ModifyRefused' });
+      // Read, edit refused, read to confirm; nothing sent again.
+      expect(requests.map((r) => r.operation)).toEqual([
+        'templates.get',
+        'templates.update',
+        'templates.get',
+      ]);
+      expect(vendor.received.update).toBe(1);
+    });
+
+    it('stays the refusal it was in a status the vendor edits, or where the vendor names no such status', async () => {
+      const refusing = new FakeTemplateVendor({ refusesUpdateIn: ['APPROVED'] });
+      refusing.seed(utilityDraft(), 'REJECTED');
+      const refusal = new InvalidRequestError('content refused', { provider: 'fake', outcome: 'failed' });
+      refusing.fail('update', { error: refusal });
+      const rejected = await failure(
+        clientFor(refusing).templates.update({ name: 'order_update', language: 'en_US' }, NEW_BODY),
+      );
+      expect(rejected).toBe(refusal);
+
+      const silent = new FakeTemplateVendor();
+      silent.seed(utilityDraft(), 'APPROVED');
+      const unexplained = new InvalidRequestError('cannot edit', { provider: 'fake', outcome: 'failed' });
+      silent.fail('update', { error: unexplained });
+      const approved = await failure(
+        clientFor(silent).templates.update({ name: 'order_update', language: 'en_US' }, NEW_BODY),
+      );
+      expect(approved).toBe(unexplained);
     });
 
     it("passes an adapter's ConflictError (a status the vendor does not edit) through", async () => {

@@ -11,6 +11,7 @@ import type { CreatedTemplate, TemplateWriteResult } from '../../model/template-
 import type { UpdateTemplateRequest } from '../../provider/requests.js';
 import { checkTemplateDraft } from '../../validation/template-draft/template-validation-error.js';
 import type { CallOptions, Reconcile } from '../pipeline/operation-runner.js';
+import { conflictFromRefusal } from './conflict-from-refusal.js';
 import { isUnclassifiedRefusal } from './is-unclassified-refusal.js';
 import { templateMatchesDraft } from './template-draft-match.js';
 import { lookUpTemplate } from './template-look-up.js';
@@ -26,7 +27,8 @@ type Identity = { readonly name: string; readonly language: string };
  * asked for or its current one), checks that draft offline, and sends the edit. An edit is
  * idempotent: it is retried like a read, and after an unknown outcome a read that finds the
  * template as asked is success (`$metadata.reconciled`). A refusal the adapter could not explain
- * is confirmed by a read: a template gone meanwhile is a NotFoundError.
+ * is confirmed by a read: a template gone meanwhile is a NotFoundError, one in a status the vendor
+ * does not edit (`capabilities.templates.update.refusedStatuses`) a ConflictError with that status.
  */
 export async function updateTemplate(
   context: TemplateWriteContext,
@@ -88,6 +90,13 @@ function reconcileUpdate(
   };
 }
 
+/**
+ * A refusal the adapter could not explain, confirmed by a read: the template gone is a
+ * NotFoundError; the template in a status the vendor does not edit templates in
+ * (`capabilities.templates.update.refusedStatuses`) is a ConflictError with that status as
+ * `state`. Either way the vendor's refusal is the `cause`. Otherwise, or when the read fails, the
+ * refusal stands.
+ */
 async function confirmUpdateRefusal(
   context: TemplateWriteContext,
   { name, language }: Identity,
@@ -96,6 +105,17 @@ async function confirmUpdateRefusal(
 ): Promise<unknown> {
   if (!isUnclassifiedRefusal(error)) return error;
   const lookUp = await lookUpTemplate(context, { name, language }, call);
+  const { provider } = context;
+  if (lookUp.state === 'found') {
+    const { status } = lookUp.template;
+    const refused = provider.capabilities.templates.update?.refusedStatuses ?? [];
+    if (!refused.includes(status)) return error;
+    return conflictFromRefusal(
+      error,
+      `${provider.id} refused to edit template '${name}' (${language}): it is ${status}, and ${provider.id} does not edit templates in that status (the vendor said: ${error.message})`,
+      { state: status },
+    );
+  }
   if (lookUp.state !== 'absent') return error;
   const notFound = new NotFoundError(
     `${context.provider.id} has no template '${name}' (${language}) any more: it was deleted before the update reached it`,

@@ -54,7 +54,10 @@ export function requireFlowCategories(value: unknown, field = 'categories'): Kno
 
 /**
  * The URL of a flow's data endpoint: an absolute `https:` URL, as Meta requires of the endpoints
- * it calls. Kept as given (not normalized), so the vendor receives the caller's text.
+ * it calls, without a user name or password (`user:password@`): the vendor keeps the URL as the
+ * flow's and shows it to whoever reads the flow, and Meta calls the endpoint with its own
+ * signature, not with credentials in the URL. The refusal never repeats the URL. Kept as given
+ * (not normalized), so the vendor receives the caller's text.
  */
 export function requireEndpointUri(value: unknown, field = 'endpointUri'): string {
   const refuse = () =>
@@ -71,6 +74,12 @@ export function requireEndpointUri(value: unknown, field = 'endpointUri'): strin
     throw refuse();
   }
   if (url.protocol !== 'https:' || url.hostname === '') throw refuse();
+  if (url.username !== '' || url.password !== '') {
+    throw new InvalidRequestError(
+      `\`${field}\` carries a user name or password (user:password@); a flow's endpoint URL is shown to whoever reads the flow, so give it without them`,
+      { field },
+    );
+  }
   return value;
 }
 

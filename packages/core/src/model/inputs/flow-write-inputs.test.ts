@@ -67,6 +67,9 @@ describe('parseFlowCreateInput', () => {
       [{ ...valid, endpointUri: 'https://exa mple.com' }, 'INVALID_REQUEST:endpointUri'],
       [{ ...valid, endpointUri: ' https://example.com' }, 'INVALID_REQUEST:endpointUri'],
       [{ ...valid, endpointUri: 42 }, 'INVALID_REQUEST:endpointUri'],
+      [{ ...valid, endpointUri: 'https://user:pw@example.com/' }, 'INVALID_REQUEST:endpointUri'],
+      [{ ...valid, endpointUri: 'https://user@example.com/' }, 'INVALID_REQUEST:endpointUri'],
+      [{ ...valid, endpointUri: 'https://:pw@example.com/' }, 'INVALID_REQUEST:endpointUri'],
       [{ ...valid, cloneFlowId: '' }, 'INVALID_REQUEST:cloneFlowId'],
       [{ ...valid, flowJson: [] }, 'INVALID_REQUEST:flowJson'],
       [{ ...valid, flowJson: null }, 'INVALID_REQUEST:flowJson'],
@@ -139,6 +142,22 @@ describe('parseFlowChanges', () => {
     expect(refusal(() => parseFlowChanges('7', { endpointUri: 'ftp://x' }))).toBe(
       'INVALID_REQUEST:endpointUri',
     );
+  });
+
+  it('refuses an endpoint with a user name or password, without repeating it', () => {
+    let message = '';
+    try {
+      parseFlowChanges('7', { endpointUri: 'https://alice:s3cr3t-pw@example.com/flow' });
+    } catch (error) {
+      message = `${(error as Error).message} ${JSON.stringify(error)}`;
+    }
+    expect(message).toContain('`endpointUri` carries a user name or password');
+    expect(message).not.toContain('s3cr3t-pw');
+    expect(message).not.toContain('alice');
+    // An @ in the path or the query is not user info.
+    expect(parseFlowChanges('7', { endpointUri: 'https://example.com/a@b?to=x@y' })).toMatchObject({
+      endpointUri: 'https://example.com/a@b?to=x@y',
+    });
   });
 });
 

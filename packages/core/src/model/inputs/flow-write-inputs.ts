@@ -19,7 +19,7 @@ export interface FlowCreateInput {
   name: string;
   /** At least one; each at most once. */
   categories: FlowCategory[];
-  /** The flow's data endpoint: an absolute https URL. */
+  /** The flow's data endpoint: an absolute https URL, without a user name or password. */
   endpointUri?: string;
   /** Create the flow as a copy of this flow (its Flow JSON included). */
   cloneFlowId?: string;
@@ -37,7 +37,7 @@ export interface FlowChanges {
   name?: string;
   /** The new categories, replacing the old: at least one, each at most once. */
   categories?: FlowCategory[];
-  /** The new data endpoint: an absolute https URL. */
+  /** The new data endpoint: an absolute https URL, without a user name or password. */
   endpointUri?: string;
 }
 

@@ -6,22 +6,27 @@ import { InvalidRequestError } from '../../errors/error-classes.js';
  * InvalidRequestError naming the field, with `outcome: 'not-sent'`: nothing is sent for bad input.
  */
 
+/** The longest identifier taken by default: ids, cursors, flow names (which have their own 200). */
 const MAX_ID_LENGTH = 256;
+
+/** Meta's limit on a template name: 512 characters (its template management page). */
+export const MAX_TEMPLATE_NAME_LENGTH = 512;
 
 /**
  * A non-empty identifier (an id, a name, a language code, a cursor) without control characters
- * or surrounding white space. White space is refused rather than trimmed, so that a name means
- * the same on every vendor (one vendor trimming it and another not would find different things).
- * Vendor-specific formats are the adapter's to check.
+ * or surrounding white space, of at most `maxLength` characters (256 unless the field has its own
+ * limit). White space is refused rather than trimmed, so that a name means the same on every
+ * vendor (one vendor trimming it and another not would find different things). Vendor-specific
+ * formats are the adapter's to check.
  */
-export function requireIdentifier(value: unknown, field: string): string {
+export function requireIdentifier(value: unknown, field: string, maxLength = MAX_ID_LENGTH): string {
   if (typeof value !== 'string' || value.trim() === '') {
     throw new InvalidRequestError(`\`${field}\` must be a non-empty string`, { field });
   }
   // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what is rejected
-  if (value.length > MAX_ID_LENGTH || /[\u0000-\u001f\u007f]/.test(value)) {
+  if (value.length > maxLength || /[\u0000-\u001f\u007f]/.test(value)) {
     throw new InvalidRequestError(
-      `\`${field}\` must be at most ${MAX_ID_LENGTH} characters with no control characters`,
+      `\`${field}\` must be at most ${maxLength} characters with no control characters`,
       { field },
     );
   }
@@ -35,6 +40,16 @@ export function requireIdentifier(value: unknown, field: string): string {
     });
   }
   return value;
+}
+
+/**
+ * A template name as the client takes it, wherever one is given (a draft, a reference, a delete,
+ * a list filter): an identifier of at most 512 characters, Meta's limit. Meta's own pattern
+ * (lower-case letters, digits, underscores) is `validateTemplateDraft`'s `NAME_INVALID` for a
+ * draft; a reference is only looked up, so a name read from a vendor is taken as it is.
+ */
+export function requireTemplateName(value: unknown, field = 'name'): string {
+  return requireIdentifier(value, field, MAX_TEMPLATE_NAME_LENGTH);
 }
 
 export function optionalPositiveInteger(value: unknown, field: string, max = Number.MAX_SAFE_INTEGER) {

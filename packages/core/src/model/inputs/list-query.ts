@@ -11,6 +11,7 @@ import {
   requireLanguageCode,
   requireObject,
   requireOneOf,
+  requireTemplateName,
 } from './input-checks.js';
 
 export interface PaginationOptions {
@@ -108,7 +109,7 @@ export function parseTemplateFilters(
     }
     return true;
   };
-  if (check('name')) filters.name = requireIdentifier(query.name, 'name');
+  if (check('name')) filters.name = requireTemplateName(query.name);
   if (check('language')) filters.language = requireLanguageCode(query.language, 'language');
   if (check('status')) filters.status = requireOneOf(query.status, TEMPLATE_STATUSES, 'status');
   if (check('category')) filters.category = requireOneOf(query.category, TEMPLATE_CATEGORIES, 'category');

@@ -1,6 +1,11 @@
 import { isRecord } from '../../adapter/is-record.js';
 import { InvalidRequestError } from '../../errors/error-classes.js';
-import { rejectUnknownKeys, requireIdentifier, requireLanguageCode } from './input-checks.js';
+import {
+  rejectUnknownKeys,
+  requireIdentifier,
+  requireLanguageCode,
+  requireTemplateName,
+} from './input-checks.js';
 
 /**
  * What `templates.delete` removes: every language of a name (`{ name }`), one language of it
@@ -25,7 +30,7 @@ export function parseTemplateDeleteReference(reference: unknown): TemplateDelete
     return { id: requireIdentifier(given.id, 'id') };
   }
   rejectUnknownKeys(given, ['name', 'language'], WHAT);
-  const name = requireIdentifier(given.name, 'name');
+  const name = requireTemplateName(given.name);
   if (given.language === undefined) return { name };
   return { name, language: requireLanguageCode(given.language, 'language') };
 }

@@ -1,5 +1,11 @@
 import type { GetTemplateRequest } from '../../provider/requests.js';
-import { rejectUnknownKeys, requireIdentifier, requireLanguageCode, requireObject } from './input-checks.js';
+import {
+  rejectUnknownKeys,
+  requireIdentifier,
+  requireLanguageCode,
+  requireObject,
+  requireTemplateName,
+} from './input-checks.js';
 
 /** A template by the vendor's id, or by its cross-vendor identity: name and language. */
 export type TemplateReference = { id: string } | { name: string; language: string };
@@ -17,7 +23,7 @@ export function parseTemplateReference(reference: unknown, what: string): GetTem
   }
   rejectUnknownKeys(ref, ['name', 'language'], what);
   return {
-    name: requireIdentifier(ref.name, 'name'),
+    name: requireTemplateName(ref.name),
     language: requireLanguageCode(ref.language, 'language'),
   };
 }

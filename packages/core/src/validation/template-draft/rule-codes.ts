@@ -133,6 +133,10 @@ export const TEMPLATE_RULE_CODES = {
   VENDOR_SAMPLE_CONFLICT: { severity: 'error', source: 'CAMS: one template-level Example map' },
   VENDOR_HEADER_FORMAT_UNSUPPORTED: { severity: 'error', source: "the vendor's documented header formats" },
   VENDOR_BUTTON_UNSUPPORTED: { severity: 'error', source: "the vendor's documented button types" },
+  VENDOR_MEDIA_SAMPLE_UNSUPPORTED: {
+    severity: 'error',
+    source: "the vendor's media sample fields (CAMS: a component Url only)",
+  },
   VENDOR_QUICK_REPLY_WITH_CALL_TO_ACTION: {
     severity: 'error',
     source: 'CAMS CreateChatappTemplate: buttons',

@@ -61,6 +61,30 @@ const CASES: readonly RuleCase[] = [
       d.components[1].text = 42;
     }),
   },
+  {
+    rule: 'a field a draft does not have',
+    code: 'INVALID_DRAFT',
+    path: 'colour',
+    draft: broken(utilityDraft, (d) => {
+      d.colour = 'red';
+    }),
+  },
+  {
+    rule: 'a misspelt sample field',
+    code: 'INVALID_DRAFT',
+    path: 'components[1].example.bodyTxt',
+    draft: broken(utilityDraft, (d) => {
+      d.components[1].example.bodyTxt = d.components[1].example.bodyText;
+    }),
+  },
+  {
+    rule: "a field a carousel card's button does not have",
+    code: 'INVALID_DRAFT',
+    path: 'components[1].cards[0].components[2].buttons[0].link',
+    draft: broken(carouselDraft, (d) => {
+      d.components[1].cards[0].components[2].buttons[0].link = 'https://shop.example';
+    }),
+  },
   // The template
   {
     rule: 'a name with capitals',
@@ -1027,6 +1051,33 @@ const CASES: readonly RuleCase[] = [
     options: { provider: CAMS_SHAPED },
   },
   {
+    rule: 'CAMS: a media sample given as an upload handle (CAMS takes a URL only)',
+    code: 'VENDOR_MEDIA_SAMPLE_UNSUPPORTED',
+    path: 'components[0].example.headerHandle',
+    draft: broken(marketingDraft, (d) => {
+      d.components[3].buttons.pop();
+    }),
+    options: { provider: CAMS_SHAPED },
+  },
+  {
+    rule: "CAMS: a carousel card's media sample given as an upload handle",
+    code: 'VENDOR_MEDIA_SAMPLE_UNSUPPORTED',
+    path: 'components[1].cards[1].components[0].example.headerHandle',
+    draft: broken(carouselDraft, (d) => {
+      d.components[1].cards[1].components[0].example = { headerHandle: ['4:Y2FyZC5wbmc='] };
+    }),
+    options: { provider: CAMS_SHAPED },
+  },
+  {
+    rule: 'rules of your own: a vendor that takes media samples by upload handle only',
+    code: 'VENDOR_MEDIA_SAMPLE_UNSUPPORTED',
+    path: 'components[1].cards[0].components[0].example.headerUrl',
+    draft: broken(carouselDraft, (d) => {
+      d.components[1].cards[1].components[0].example = { headerHandle: ['4:Y2FyZC5wbmc='] };
+    }),
+    options: { vendorRules: { ...acmeRules(), mediaSamples: ['handle'] } },
+  },
+  {
     rule: 'CAMS: a voice call button',
     code: 'VENDOR_BUTTON_UNSUPPORTED',
     path: 'components[3].buttons[1]',
@@ -1075,7 +1126,9 @@ const CASES: readonly RuleCase[] = [
     rule: 'CAMS: a flow button (its Type is undocumented)',
     code: 'VENDOR_UNDOCUMENTED',
     path: 'components[3].buttons[3]',
-    draft: marketingDraft(),
+    draft: broken(marketingDraft, (d) => {
+      d.components[0].example = { headerUrl: 'https://shop.example/spring.png' };
+    }),
     options: { provider: CAMS_SHAPED },
   },
   {
@@ -1270,5 +1323,56 @@ describe('validateTemplateDraft: several mistakes at once', () => {
       'INVALID_DRAFT components[1].buttons',
     ]);
     expect(codes(null as unknown as TemplateDraft)).toEqual(['INVALID_DRAFT ']);
+  });
+
+  it('reports every field a draft does not have, at any depth, with the wrong types, at once', () => {
+    const draft = broken(utilityDraft, (d) => {
+      d.colour = 'red';
+      d.id = '123';
+      d.components[0].exmaple = {};
+      d.components[1].example.bodyTxt = [['Ana']];
+      // A wrong type and an unknown field in the same component: both are told.
+      d.components[2] = { type: 'FOOTER', text: 7, note: 'x' };
+      d.components[3].buttons[0].colour = 'blue';
+    });
+    expect(codes(draft)).toEqual([
+      'INVALID_DRAFT components[2].text',
+      'INVALID_DRAFT components[0].exmaple',
+      'INVALID_DRAFT components[1].example.bodyTxt',
+      'INVALID_DRAFT components[2].note',
+      'INVALID_DRAFT components[3].buttons[0].colour',
+      'INVALID_DRAFT colour',
+      'INVALID_DRAFT id',
+    ]);
+    expect(validateTemplateDraft(draft).at(-2)?.message).toBe('`colour` is not a field of a template draft');
+  });
+
+  it('takes a field set to undefined as absent', () => {
+    const draft = broken(utilityDraft, (d) => {
+      d.parameterFormat = undefined;
+      d.components[1].example.bodyTextNamedParams = undefined;
+    });
+    expect(validateTemplateDraft(draft)).toEqual([]);
+  });
+
+  it('refuses a draft nested thousands of levels deep with one issue, instead of overflowing the stack', () => {
+    let card: Loose = { type: 'BODY', text: 'Hi' };
+    for (let level = 0; level < 5_000; level += 1)
+      card = { type: 'CAROUSEL', cards: [{ components: [card] }] };
+    const deep = broken(utilityDraft, (d) => {
+      d.components.push(card);
+    });
+    expect(codes(deep)).toEqual(['INVALID_DRAFT ']);
+    expect(validateTemplateDraft(deep)[0]?.message).toContain('more than 64 levels');
+    // A cycle through the draft's own fields nests without end.
+    const cyclic = broken(carouselDraft, (d) => d.components[1].cards[0].components.push(d.components[1]));
+    expect(codes(cyclic)).toEqual(['INVALID_DRAFT ']);
+  });
+
+  it('does not look into what a field a draft does not have holds, however deep or cyclic', () => {
+    let junk: Loose = [];
+    for (let level = 0; level < 100_000; level += 1) junk = [junk];
+    expect(codes(broken(utilityDraft, (d) => (d.colour = junk)))).toEqual(['INVALID_DRAFT colour']);
+    expect(codes(broken(utilityDraft, (d) => (d.self = d)))).toEqual(['INVALID_DRAFT self']);
   });
 });

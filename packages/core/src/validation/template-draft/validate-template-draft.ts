@@ -4,6 +4,7 @@ import { checkAuthentication } from './authentication-rules.js';
 import { checkButtons } from './button-rules.js';
 import { checkComponents } from './component-rules.js';
 import { draftFacts } from './draft-facts.js';
+import { checkTemplateDraftShape } from './template-draft-shape.js';
 import { checkTemplateFields } from './template-field-rules.js';
 import { type TemplateDraftIssue, TemplateIssues } from './template-issues.js';
 import { TEMPLATE_LANGUAGES } from './template-languages.js';
@@ -40,8 +41,10 @@ function defaultLanguages(): ReadonlySet<string> {
  * none. Errors are what WhatsApp or the vendor would refuse; warnings are told (a language Meta's
  * list does not have yet, something the vendor does not document, a heuristic).
  *
- * A value that is not a TemplateDraft at all gives `INVALID_DRAFT` issues (one per field at
- * fault) and no others. Never throws; `checkTemplateDraft` throws instead.
+ * A value that is not exactly a TemplateDraft gives `INVALID_DRAFT` issues and no others: one per
+ * value of the wrong type, one per field a draft does not have, at any depth
+ * (`components[1].example.bodyTxt`), all at once — the fields `templates.create` refuses — or one
+ * for a value nested more than 64 levels deep. Never throws; `checkTemplateDraft` throws instead.
  *
  * @param draft The draft, e.g. from `toTemplateDraft(template)`.
  */
@@ -49,16 +52,9 @@ export function validateTemplateDraft(
   draft: TemplateDraft,
   options: ValidateTemplateDraftOptions = {},
 ): TemplateDraftIssue[] {
-  const parsed = TemplateDraftSchema.safeParse(draft);
-  if (!parsed.success) {
-    return parsed.error.issues.map((issue) => ({
-      path: pathText(issue.path),
-      code: 'INVALID_DRAFT',
-      message: issue.message,
-      severity: 'error',
-    }));
-  }
-  const valid = parsed.data;
+  const shape = checkTemplateDraftShape(TemplateDraftSchema, draft);
+  if (!shape.ok) return shape.issues;
+  const valid = shape.data;
   const issues = new TemplateIssues();
   const languages = options.languages ? new Set(options.languages) : defaultLanguages();
   checkTemplateFields(valid, issues, languages);
@@ -79,14 +75,4 @@ export function validateTemplateDraft(
     );
   }
   return issues.list;
-}
-
-/** zod's path as the issues write it: `components[1].text`. */
-export function pathText(path: readonly PropertyKey[]): string {
-  let text = '';
-  for (const key of path) {
-    if (typeof key === 'number') text += `[${key}]`;
-    else text += text === '' ? String(key) : `.${String(key)}`;
-  }
-  return text;
 }

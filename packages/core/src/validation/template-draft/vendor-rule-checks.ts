@@ -4,7 +4,13 @@ import { isPositionalVariable } from '../../model/template-variables.js';
 import { type DraftFacts, variableNames } from './draft-facts.js';
 import type { TemplateIssues } from './template-issues.js';
 import { isBlank } from './text-measures.js';
-import type { TemplateVendorRules } from './vendor-template-rules.js';
+import type { MediaSampleForm, TemplateVendorRules } from './vendor-template-rules.js';
+
+/** The draft field of each media sample form. */
+const MEDIA_SAMPLE_FIELDS: Readonly<Record<MediaSampleForm, string>> = {
+  handle: 'headerHandle',
+  url: 'headerUrl',
+};
 
 /** The vendor's own rules, read from its data (see `TemplateVendorRules`). */
 export function checkVendorRules(
@@ -37,6 +43,7 @@ export function checkVendorRules(
         } else if (rules.undocumented.headerFormats.includes(component.format)) {
           undocumented(`${path}.format`, `${component.format} headers`);
         }
+        checkMediaSampleForms(component.example, path);
         if (component.format === 'TEXT' && component.text !== undefined) {
           named ||= hasNamedVariable(facts.variablesOf(component.text));
           if (rules.oneSamplePerVariable) {
@@ -104,6 +111,30 @@ export function checkVendorRules(
   if (named && rules.undocumented.namedParameters) undocumented('parameterFormat', 'named variables');
   if (rules.ttlRestriction !== undefined && draft.messageSendTtlSeconds !== undefined) {
     issues.add('VENDOR_TTL_RESTRICTED', 'messageSendTtlSeconds', `${rules.ttlRestriction}.`);
+  }
+
+  /** A header's sample in a form the vendor's wire has no field for. */
+  function checkMediaSampleForms(
+    example: { headerHandle?: string[] | undefined; headerUrl?: string | undefined } | undefined,
+    path: string,
+  ): void {
+    const taken = rules.mediaSamples;
+    if (taken === undefined || example === undefined) return;
+    const given: [MediaSampleForm, string, unknown][] = [
+      ['handle', 'headerHandle', example.headerHandle],
+      ['url', 'headerUrl', example.headerUrl],
+    ];
+    for (const [form, field, value] of given) {
+      if (value === undefined || taken.includes(form)) continue;
+      const instead = taken.map((other) => `example.${MEDIA_SAMPLE_FIELDS[other]}`).join(' or ');
+      issues.add(
+        'VENDOR_MEDIA_SAMPLE_UNSUPPORTED',
+        `${path}.example.${field}`,
+        instead === ''
+          ? `${vendor} takes no media sample in a template.`
+          : `${vendor} takes a media sample only as ${instead}, not as example.${field}; templates.uploadMedia gives the form ${vendor} takes.`,
+      );
+    }
   }
 
   /** A dynamic URL's sample is its variable's sample too, in the same one map. */

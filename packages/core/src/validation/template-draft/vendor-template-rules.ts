@@ -5,6 +5,12 @@ import type { HeaderFormat, TemplateComponentType } from '../../model/template-c
 export type OtpType = 'COPY_CODE' | 'ONE_TAP' | 'ZERO_TAP';
 
 /**
+ * A form of a media header's sample in a draft: `handle` (`example.headerHandle`, an upload
+ * handle) or `url` (`example.headerUrl`, a link the vendor fetches).
+ */
+export type MediaSampleForm = 'handle' | 'url';
+
+/**
  * What one vendor's template wire accepts beyond WhatsApp's own rules, as data: the checks that
  * read it are the same for every vendor. Each adapter gives its own in
  * `capabilities.templates.draftRules`; `validateTemplateDraft(draft, { provider })` reads them there,
@@ -33,6 +39,12 @@ export interface TemplateVendorRules {
     readonly namedParameters: boolean;
     readonly supportedApps: boolean;
   };
+  /**
+   * The forms in which the vendor's wire carries a media header's sample (NXCloud: `handle` as
+   * `header_handle`, `url` as `custom_header_handle_url`; CAMS: `url` only, its component `Url`).
+   * A sample in another form is refused. Absent: both.
+   */
+  readonly mediaSamples?: readonly MediaSampleForm[];
   /** Whether quick replies may share a template with URL and phone buttons (Meta allows it). */
   readonly quickRepliesWithCallToAction: boolean;
   /** OTP button fields the vendor requires, by OTP type. */

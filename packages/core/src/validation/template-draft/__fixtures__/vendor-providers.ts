@@ -30,6 +30,7 @@ export const NXCLOUD_SHAPED = providerWith('nxcloud', {
     namedParameters: true,
     supportedApps: true,
   },
+  mediaSamples: ['handle', 'url'],
   quickRepliesWithCallToAction: true,
   otpRequires: { ONE_TAP: ['autofillText'] },
 });
@@ -46,6 +47,7 @@ export const CAMS_SHAPED = providerWith('cams', {
     namedParameters: false,
     supportedApps: false,
   },
+  mediaSamples: ['url'],
   quickRepliesWithCallToAction: false,
   otpRequires: { COPY_CODE: ['text'], ONE_TAP: ['text', 'autofillText'] },
   ttlRestriction: 'CAMS takes MessageSendTtlSeconds only for a WABA that Alibaba Cloud has allow-listed',
