@@ -54,8 +54,9 @@ function drafts(): TemplateDraft[] {
             {
               type: 'URL',
               text: 'Track',
+              // The sample of {{1}} everywhere: CAMS keeps one per variable for the template.
               url: 'https://shop.example/t/{{1}}',
-              example: ['https://shop.example/t/1042'],
+              example: ['https://shop.example/t/Ana'],
             },
             { type: 'PHONE_NUMBER', text: 'Call us', phoneNumber: '+6512345678' },
           ],

@@ -346,7 +346,7 @@ const FAULTS: WriteFault[] = [
     expected: {
       'templates.create': fails('UNAVAILABLE', 3, 'failed', { reads: 1 }),
       'templates.update': fails('UNAVAILABLE', 3, 'failed', { reads: 1 }),
-      'templates.delete': fails('UNAVAILABLE', 3, 'failed'),
+      'templates.delete': fails('UNAVAILABLE', 3, 'failed', { reads: 1 }),
       'templates.uploadMedia': {
         nxcloud: fails('UNAVAILABLE', 3, 'failed'),
         // OSS's error is XML, and an HTTP 5xx from it may come after the object was stored.
@@ -390,7 +390,7 @@ const FAULTS: WriteFault[] = [
     expected: {
       'templates.create': fails('INVALID_REQUEST', 1, 'failed', { reads: 1 }),
       'templates.update': fails('INVALID_REQUEST', 1, 'failed', { reads: 1 }),
-      'templates.delete': fails('INVALID_REQUEST', 1, 'failed'),
+      'templates.delete': fails('INVALID_REQUEST', 1, 'failed', { reads: 1 }),
       'templates.uploadMedia': { nxcloud: fails('INVALID_REQUEST', 1, 'failed') },
       ...flowWrites(fails('INVALID_REQUEST', 1, 'failed', { reads: 1 })),
     },
