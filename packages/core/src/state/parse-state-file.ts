@@ -2,10 +2,10 @@ import { isRecord } from '../adapter/is-record.js';
 import { nestedDeeperThan } from '../adapter/json-nesting.js';
 import { TemplateDraftComponentSchema, TemplateDraftSchema } from '../model/inputs/template-draft.js';
 import { MAX_FLOW_JSON_DEPTH } from '../validation/flow-json/validate-flow-json.js';
-import { MAX_TEMPLATE_DRAFT_DEPTH } from '../validation/template-draft/template-draft-shape.js';
+import { MAX_TEMPLATE_DRAFT_DEPTH, pathText } from '../validation/template-draft/template-draft-shape.js';
 import { FlowDraftSchema, type StateFile, StateFileSchema } from './state-file.js';
 import { StateFileError, type StateFileIssue } from './state-file-error.js';
-import { formatStatePath, type StatePath } from './state-path.js';
+import type { StatePath } from './state-path.js';
 
 /** A place in a file, 1-based. */
 export interface StateFilePosition {
@@ -110,7 +110,7 @@ function withPosition(
 ): StateFileIssue {
   const position = locate?.(path);
   return {
-    path: formatStatePath(path),
+    path: pathText(path),
     message,
     ...(position !== undefined && { line: position.line, column: position.column }),
   };

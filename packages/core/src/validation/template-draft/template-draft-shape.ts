@@ -57,7 +57,7 @@ export function checkTemplateDraftShape<T>(
   return parsed.success && issues.length === 0 ? { ok: true, data: parsed.data } : { ok: false, issues };
 }
 
-/** zod's path as the issues write it: `components[1].text`. */
+/** A path as the library writes it everywhere (draft issues, state files): `components[1].text`. */
 export function pathText(path: readonly PropertyKey[]): string {
   let text = '';
   for (const key of path) {
