@@ -1,7 +1,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { isNode, LineCounter, parseDocument } from 'yaml';
-import { UsageError } from './render-error.js';
+import { InputFileError } from './render-error.js';
 
 /** The largest file a command reads: Meta's limit on a Flow JSON, ample for any template draft. */
 export const MAX_INPUT_FILE_BYTES = 10 * 1024 * 1024;
@@ -26,11 +26,14 @@ export interface InputDocument {
  * Reads a JSON or YAML file (JSON is read as YAML 1.2, which it is, so both give positions).
  * Aliases are limited by the `yaml` library's default, so a small file cannot expand without end.
  *
- * @throws UsageError naming the file (and line and column for a syntax error) when it cannot be
+ * @throws InputFileError naming the file (and line and column for a syntax error) when it cannot be
  *   read, is larger than MAX_INPUT_FILE_BYTES, or is neither JSON nor YAML.
  */
-export async function readInputDocument(path: string): Promise<InputDocument> {
-  const text = await readInputText(path);
+export async function readInputDocument(
+  path: string,
+  maxBytes: number = MAX_INPUT_FILE_BYTES,
+): Promise<InputDocument> {
+  const text = await readInputText(path, maxBytes);
   // YAML reads some broken JSON as valid YAML (`{"a": }` is `{a: null}`): a .json file is held
   // to JSON's own grammar first.
   if (extname(path).toLowerCase() === '.json') checkJsonSyntax(path, text);
@@ -40,13 +43,15 @@ export async function readInputDocument(path: string): Promise<InputDocument> {
   const [error] = [...document.errors, ...document.warnings];
   if (error !== undefined) {
     const place = lineCounter.linePos(error.pos[0]);
-    throw new UsageError(`${path}:${place.line}:${place.col}: ${error.message.split('\n')[0]}`);
+    throw new InputFileError(`${path}:${place.line}:${place.col}: ${error.message.split('\n')[0]}`);
   }
   let value: unknown;
   try {
     value = document.toJS();
   } catch (cause) {
-    throw new UsageError(`${path}: ${(cause as Error).message}`);
+    // The YAML library builds values recursively: thousands of levels exhaust the stack.
+    const why = cause instanceof RangeError ? 'nested too deeply to read' : (cause as Error).message;
+    throw new InputFileError(`${path}: ${why}`);
   }
   return {
     path,
@@ -61,7 +66,7 @@ export async function readInputDocument(path: string): Promise<InputDocument> {
   };
 }
 
-/** @throws UsageError with the line and column where `text` stops being JSON. */
+/** @throws InputFileError with the line and column where `text` stops being JSON. */
 function checkJsonSyntax(path: string, text: string): void {
   try {
     JSON.parse(text);
@@ -69,17 +74,17 @@ function checkJsonSyntax(path: string, text: string): void {
     const message = (error as Error).message;
     const offset = Number(/at position (\d+)/.exec(message)?.[1] ?? text.length);
     const before = text.slice(0, offset).split('\n');
-    throw new UsageError(`${path}:${before.length}:${before.at(-1)!.length + 1}: not JSON: ${message}`);
+    throw new InputFileError(`${path}:${before.length}:${before.at(-1)!.length + 1}: not JSON: ${message}`);
   }
 }
 
 /**
  * A file's text, as UTF-8.
  *
- * @throws UsageError when it cannot be read or is larger than MAX_INPUT_FILE_BYTES.
+ * @throws InputFileError when it cannot be read or is larger than MAX_INPUT_FILE_BYTES.
  */
-export async function readInputText(path: string): Promise<string> {
-  const text = (await readInputBytes(path, MAX_INPUT_FILE_BYTES)).toString('utf8');
+export async function readInputText(path: string, maxBytes: number = MAX_INPUT_FILE_BYTES): Promise<string> {
+  const text = (await readInputBytes(path, maxBytes)).toString('utf8');
   // Editors on Windows start UTF-8 files with a byte order mark; it is no part of the document.
   return text.startsWith('\uFEFF') ? text.slice(1) : text;
 }
@@ -87,19 +92,19 @@ export async function readInputText(path: string): Promise<string> {
 /**
  * A file's bytes.
  *
- * @throws UsageError when it cannot be read or is larger than `maxBytes`.
+ * @throws InputFileError when it cannot be read or is larger than `maxBytes`.
  */
 export async function readInputBytes(path: string, maxBytes: number): Promise<Buffer> {
   try {
     const info = await stat(path);
-    if (!info.isFile()) throw new UsageError(`${path} is not a file`);
+    if (!info.isFile()) throw new InputFileError(`${path} is not a file`);
     if (info.size > maxBytes) {
-      throw new UsageError(`${path} is ${info.size} bytes; the limit is ${maxBytes} bytes`);
+      throw new InputFileError(`${path} is ${info.size} bytes; the limit is ${maxBytes} bytes`);
     }
     return await readFile(path);
   } catch (error) {
-    if (error instanceof UsageError) throw error;
-    throw new UsageError(
+    if (error instanceof InputFileError) throw error;
+    throw new InputFileError(
       `Cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
     );
   }

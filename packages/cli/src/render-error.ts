@@ -6,7 +6,17 @@ export const EXIT = { ok: 0, vendorOrNetwork: 1, usageOrConfig: 2 } as const;
 
 /** A mistake in how the command was called. */
 export class UsageError extends Error {
-  override readonly name = 'UsageError';
+  override readonly name: string = 'UsageError';
+}
+
+/** A file the command was given that it cannot read as asked: a usage error, told without the help hint. */
+export class InputFileError extends UsageError {
+  override readonly name = 'InputFileError';
+}
+
+/** The command was told to stop (Ctrl-C, SIGTERM) before it had done everything. */
+export class StoppedError extends Error {
+  override readonly name = 'StoppedError';
 }
 
 /** What a person is told of a failure, before it is drawn. */
@@ -31,15 +41,23 @@ export interface Failure {
  * here because core's errors carry none.
  */
 export function describeFailure(error: unknown): Failure {
+  if (error instanceof StoppedError) {
+    return {
+      view: { heading: 'Stopped:', message: error.message, details: [] },
+      json: { error: { name: error.name, message: error.message } },
+      exitCode: EXIT.vendorOrNetwork,
+    };
+  }
   if (error instanceof UsageError) {
+    const inFile = error instanceof InputFileError;
     return {
       view: {
-        heading: 'Usage error:',
+        heading: inFile ? 'Input error:' : 'Usage error:',
         message: error.message,
         details: [],
-        hint: 'Run `wabsp --help` for the commands and options.',
+        ...(inFile ? {} : { hint: 'Run `wabsp --help` for the commands and options.' }),
       },
-      json: { error: { name: 'UsageError', message: error.message } },
+      json: { error: { name: error.name, message: error.message } },
       exitCode: EXIT.usageOrConfig,
     };
   }

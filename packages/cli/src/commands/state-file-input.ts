@@ -9,6 +9,12 @@ import { type InputDocument, readInputDocument } from '../input-file.js';
 import { renderTable } from '../render-table.js';
 import type { Style } from '../style.js';
 
+/**
+ * The largest state file read: an account's export holds every flow's Flow JSON (each up to
+ * Meta's 10 MiB), so its files outgrow the limit of a single draft or Flow JSON.
+ */
+export const MAX_STATE_FILE_BYTES = 256 * 1024 * 1024;
+
 /** A desired state read from its file, with the file kept to place plan items in it. */
 export interface StateInput {
   readonly state: StateFile;
@@ -23,7 +29,7 @@ export interface StateInput {
  *   with its line) when it is not a valid state.
  */
 export async function readStateInput(path: string): Promise<StateInput> {
-  const file = await readInputDocument(path);
+  const file = await readInputDocument(path, MAX_STATE_FILE_BYTES);
   const state = parseStateFile(file.value, {
     source: path,
     locate: (segments: StatePath) => file.locate(pathText(segments)),

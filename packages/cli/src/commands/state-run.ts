@@ -14,7 +14,7 @@ import type { Output } from '../output.js';
 import { Progress } from '../progress.js';
 import { ProgressBar } from '../progress-bar.js';
 import { renderApplyReport } from '../render-apply-report.js';
-import { EXIT } from '../render-error.js';
+import { EXIT, StoppedError } from '../render-error.js';
 import { itemLabel, renderPlan } from '../render-plan.js';
 
 /** Which sections a run covers: both, or one (`--only`). */
@@ -23,7 +23,9 @@ export type StateSections = 'templates' | 'flows' | undefined;
 /** An AbortSignal that aborts when the command is told to stop (Ctrl-C). */
 export function stopSignal(io: CliIo): AbortSignal {
   const controller = new AbortController();
-  void io.untilStopped().then(() => controller.abort(new Error('Stopped (Ctrl-C)')));
+  void io
+    .untilStopped()
+    .then(() => controller.abort(new StoppedError('told to stop (Ctrl-C or SIGTERM); nothing more is sent')));
   return controller.signal;
 }
 
@@ -69,7 +71,8 @@ export function showPlan(output: Output, plan: Plan, file?: InputDocument): void
 /**
  * Applies a plan with a progress bar on stderr (on a terminal), stopping cleanly on Ctrl-C, and
  * tells what was done: a line per item and a summary, or the report as JSON. Resolves to the
- * exit code: 1 when an item failed or the run was stopped before the end.
+ * exit code: 1 when an item failed or the run was stopped before the end. Items the plan left out
+ * as unsupported are named in the plan and counted after the summary; they were never sent.
  */
 export async function applyAndReport(
   client: WhatsAppClient,
@@ -97,6 +100,12 @@ export async function applyAndReport(
   }
   const shown = output.mode === 'human' ? report : (options.json ?? ((value) => value))(jsonReport(report));
   output.show(shown as ApplyReport, (value, style) => renderApplyReport(value, style));
+  const leftOut = plan.unsupported.length;
+  if (leftOut > 0 && output.mode === 'human') {
+    output.status(
+      `${leftOut} item${leftOut === 1 ? ' was' : 's were'} left out: ${client.provider.id} cannot do ${leftOut === 1 ? 'it' : 'them'} as asked (the plan's ! lines say why).`,
+    );
+  }
   return report.counts.failed > 0 || report.aborted ? EXIT.vendorOrNetwork : EXIT.ok;
 }
 

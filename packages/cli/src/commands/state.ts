@@ -1,7 +1,8 @@
-import { writeFile } from 'node:fs/promises';
-import { extname } from 'node:path';
+import { constants } from 'node:fs';
+import { access, stat, writeFile } from 'node:fs/promises';
+import { dirname, extname, resolve } from 'node:path';
 import { type StateFile, StateFileError, type WhatsAppClient } from '@whatsapp-bsp/core';
-import { stringify } from 'yaml';
+import { Document, parse, visit } from 'yaml';
 import type { CliIo } from '../cli-io.js';
 import { confirmChange, DECLINED } from '../confirm-change.js';
 import type { Output } from '../output.js';
@@ -41,6 +42,8 @@ export const STATE_COMMANDS: readonly CommandDefinition[] = [
       return {
         needsClient: true,
         run: async (client, output, io) => {
+          // A place it cannot write is told before the whole account has been read.
+          if (out !== undefined) await assertWritable(out);
           const state = await readCurrentState(client, io, { only, signal: stopSignal(io) });
           const asJson = out === undefined ? output.mode !== 'human' : extname(out).toLowerCase() === '.json';
           const text = asJson ? `${JSON.stringify(state, null, 2)}\n` : stateYaml(state);
@@ -49,9 +52,14 @@ export const STATE_COMMANDS: readonly CommandDefinition[] = [
             io.stdout.write(asJson ? `${jsonText(state, 2)}\n` : io.stdout.isTTY ? terminalSafe(text) : text);
             return;
           }
-          await writeFile(out, text, { mode: 0o644 });
+          await writeFile(out, text, { mode: 0o644 }).catch((error: NodeJS.ErrnoException) => {
+            throw new UsageError(`Cannot write ${out}: ${error.code ?? error.message}`);
+          });
           output.status(
-            `Exported ${count(state.templates, 'template')} and ${count(state.flows, 'flow')} from ${client.provider.id} to ${out}.`,
+            `Exported ${[
+              ...(state.templates !== undefined ? [count(state.templates, 'template')] : []),
+              ...(state.flows !== undefined ? [count(state.flows, 'flow')] : []),
+            ].join(' and ')} from ${client.provider.id} to ${out}.`,
           );
         },
       };
@@ -164,9 +172,47 @@ async function confirmDeletes(
   return confirmChange(io, yes, `Delete ${what} on ${client.provider.id}?`);
 }
 
-/** The state as YAML: a header that says what it is, then the data, long texts unfolded. */
-function stateYaml(state: StateFile): string {
-  return `# whatsapp-bsp state file: wabsp plan -f FILE, wabsp apply -f FILE\n${stringify(state, { lineWidth: 0 })}`;
+/**
+ * The state as YAML: a header that says what it is, then the data, long texts unfolded. A text
+ * that a YAML 1.1 reader (PyYAML, many tools) or a 1.2 one would read as something else — `yes`,
+ * `on`, `2024-01-01`, `0o17`, `=` — is written in quotes, so the file means the same to all.
+ */
+export function stateYaml(state: StateFile): string {
+  const document = new Document(state);
+  visit(document, {
+    Scalar(_, node) {
+      if (typeof node.value === 'string' && !readsAsItself(node.value)) node.type = 'QUOTE_DOUBLE';
+    },
+  });
+  return `# whatsapp-bsp state file: wabsp plan -f FILE, wabsp apply -f FILE\n${document.toString({ lineWidth: 0 })}`;
+}
+
+/** PyYAML's 1.1 "value" and "merge" keys, which the `yaml` library does not resolve in its 1.1 schema. */
+const YAML_11_KEYS = new Set(['=', '<<']);
+
+/** Whether a plain scalar `text` reads back as the same string under YAML 1.1 and 1.2. */
+function readsAsItself(text: string): boolean {
+  if (YAML_11_KEYS.has(text)) return false;
+  if (text === '' || text !== text.trim() || /[\n:#]/.test(text)) return true; // the library quotes these itself
+  try {
+    return (['1.1', '1.2'] as const).every((version) => parse(text, { version }) === text);
+  } catch {
+    return false;
+  }
+}
+
+/** @throws UsageError when `path` cannot be written: its folder is missing or not writable. */
+async function assertWritable(path: string): Promise<void> {
+  try {
+    await access(dirname(resolve(path)), constants.W_OK);
+    const existing = await stat(path).catch(() => undefined);
+    if (existing?.isDirectory()) throw Object.assign(new Error(), { code: 'EISDIR' });
+    if (existing !== undefined) await access(path, constants.W_OK);
+  } catch (error) {
+    throw new UsageError(
+      `Cannot write ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
+    );
+  }
 }
 
 function count(items: readonly unknown[] | number | undefined, noun: string): string {
