@@ -158,6 +158,33 @@ describe('applyPlan', () => {
     expect(provider.writes.get('flows.create')).toBe(1);
   });
 
+  it('lets the items in flight finish on abort, and reports them as they ended', async () => {
+    const provider = vendor();
+    const writer = clientOf(provider);
+    const controller = new AbortController();
+    // The first flow create is under way at the vendor when the run is aborted.
+    const create = provider.flows.doCreate!;
+    provider.flows.doCreate = async (request, context) => {
+      controller.abort(new Error('stopped'));
+      return create(request, context);
+    };
+    const report = await applyPlan(writer, await plan(provider), {
+      signal: controller.signal,
+      concurrency: 1,
+    });
+    expect(report.aborted).toBe(true);
+    expect(report.items[0]).toMatchObject({
+      kind: 'flow',
+      name: 'booking',
+      action: 'create',
+      status: 'created',
+    });
+    expect(report.items.slice(1).every((item) => item.status === 'skipped')).toBe(true);
+    // What was reported created is there, published as the file wants.
+    const booking = provider.flowList.find(({ flow }) => flow.name === 'booking')?.flow;
+    expect(booking).toMatchObject({ id: report.items[0]!.id, status: 'PUBLISHED' });
+  });
+
   it('waits for the review when asked, and reports how it ended', async () => {
     const provider = new MemoryProvider();
     provider.reviewOnRead = 'REJECTED';

@@ -48,7 +48,13 @@ export interface ApplyProgress {
 }
 
 export interface ApplyPlanOptions {
-  /** Stops the run: no item starts after it aborts; calls in flight reject with its reason. */
+  /**
+   * Stops the run cleanly: no item starts after it aborts (the rest are `skipped`), and the items
+   * already started finish, so that each is reported as it truly ended. Their calls are not
+   * given the signal (a template created or a flow half uploaded would otherwise be reported
+   * `failed` though the vendor applied it); the client's own timeouts bound them. Waiting for a
+   * review (`wait`) stops at once, and the item is reported with the status the vendor gave.
+   */
   readonly signal?: AbortSignal;
   /** Called as each item finishes, skipped items included. */
   readonly onProgress?: (progress: ApplyProgress) => void;
@@ -104,7 +110,8 @@ function task(
  *
  * Every item is reported, through `onProgress` as it finishes and in the result: `created`,
  * `updated`, `deleted`, or `failed` with the client's typed error; a failure does not stop the
- * others. Templates still under review are reported with their status, not waited for, unless
+ * others. Stops cleanly on abort: no item starts after the signal aborts (those left are
+ * `skipped`), and the items in flight finish and are reported as they ended. Templates still under review are reported with their status, not waited for, unless
  * `wait` says so.
  *
  * Resumable: after a partial run (aborted, or with failures), planning again against a fresh
@@ -132,14 +139,13 @@ export async function applyPlan(
     );
   }
   const { signal } = options;
-  const call: CallOptions = signal ? { signal } : {};
   const total = plan.create.length + plan.update.length + plan.delete.length;
   const items: ApplyItemResult[] = [];
   const report = (result: ApplyItemResult) => {
     items.push(result);
     options.onProgress?.({ item: result, done: items.length, total });
   };
-  const run = new PlanRun(client, call, options);
+  const run = new PlanRun(client, options);
 
   const flowCreates = plan.create.filter((item): item is FlowCreate => item.kind === 'flow');
   const flowUpdates = plan.update.filter((item): item is FlowUpdate => item.kind === 'flow');
@@ -218,15 +224,22 @@ async function runTasks(
 class PlanRun {
   private readonly flowIds = new Map<string, string>();
   private flowIdsError: unknown;
+  /**
+   * The options of an item's calls: no signal, so that an item once started finishes and is
+   * reported as it ended (see `ApplyPlanOptions.signal`).
+   */
+  private readonly call: CallOptions = {};
 
   constructor(
     private readonly client: StateWriter,
-    private readonly call: CallOptions,
     private readonly options: ApplyPlanOptions,
   ) {}
 
+  /** A read before any item starts: the signal stops it. */
   async readFlowIds(): Promise<void> {
-    for await (const flow of this.client.flows.list(this.call)) this.flowIds.set(flow.name, flow.id);
+    const { signal } = this.options;
+    for await (const flow of this.client.flows.list(signal ? { signal } : {}))
+      this.flowIds.set(flow.name, flow.id);
   }
 
   /** The flows could not be listed: items that need an id fail with that error. */
@@ -367,18 +380,19 @@ class PlanRun {
     if (wait === undefined || wait === false || (reported !== 'PENDING' && reported !== 'IN_APPEAL'))
       return reported;
     const timeoutMs = typeof wait === 'object' ? wait.timeoutMs : undefined;
+    const { signal } = this.options;
+    if (signal?.aborted) return reported;
     try {
       const template = await this.client.templates.waitForStatus(
         { name: item.name, language: item.language },
-        {
-          ...(this.call.signal && { signal: this.call.signal }),
-          ...(timeoutMs !== undefined && { timeoutMs }),
-        },
+        { ...(signal && { signal }), ...(timeoutMs !== undefined && { timeoutMs }) },
       );
       return template.status;
     } catch (error) {
       if (StatusWaitTimeoutError.isInstance(error) && error.lastStatus !== undefined)
         return error.lastStatus as TemplateStatus;
+      // The write is done; only the wait was stopped.
+      if (signal?.aborted) return reported;
       throw error;
     }
   }
