@@ -206,6 +206,19 @@ describe('applyPlan', () => {
     ]);
   });
 
+  it.each([Number.NaN, -1, 1.5, 0, 17])(
+    'refuses a concurrency of %s before sending anything',
+    async (concurrency) => {
+      const provider = vendor();
+      const first = await plan(provider);
+      await expect(applyPlan(clientOf(provider), first, { concurrency })).rejects.toMatchObject({
+        name: 'InvalidRequestError',
+        field: 'concurrency',
+      });
+      expect(provider.log).toEqual([]);
+    },
+  );
+
   it('refuses, before sending anything, a plan made for another vendor', async () => {
     const provider = vendor();
     const writer = clientOf(provider);

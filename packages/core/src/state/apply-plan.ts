@@ -11,6 +11,9 @@ import type { StateWriter } from './state-writer.js';
 /** Items carried out at once by default; the client's rate limits pace the requests underneath. */
 export const DEFAULT_APPLY_CONCURRENCY = 4;
 
+/** The most items carried out at once. */
+export const MAX_APPLY_CONCURRENCY = 16;
+
 /** What became of one item of the plan. */
 export type ApplyItemStatus = 'created' | 'updated' | 'deleted' | 'failed' | 'skipped';
 
@@ -58,7 +61,7 @@ export interface ApplyPlanOptions {
   readonly signal?: AbortSignal;
   /** Called as each item finishes, skipped items included. */
   readonly onProgress?: (progress: ApplyProgress) => void;
-  /** Items carried out at once; default 4. */
+  /** Items carried out at once: a whole number from 1 to 16; default 4. */
   readonly concurrency?: number;
   /**
    * Wait for Meta's review of each template created or edited (`templates.waitForStatus`), and
@@ -124,7 +127,8 @@ function task(
  * when the plan needs them, and a FLOW button's `flowName` is sent as the target's `flowId`.
  *
  * @returns The report; it resolves even when items failed or the run was aborted.
- * @throws InvalidRequestError, before anything is sent, when the plan was made for another provider.
+ * @throws InvalidRequestError, before anything is sent, when the plan was made for another provider
+ *   (field `plan.provider`), or `concurrency` is not a whole number from 1 to 16 (field `concurrency`).
  */
 export async function applyPlan(
   client: StateWriter,
@@ -136,6 +140,13 @@ export async function applyPlan(
     throw new InvalidRequestError(
       `The plan was made for ${plan.provider}, not ${providerId}: plan again against ${providerId}.`,
       { field: 'plan.provider' },
+    );
+  }
+  const concurrency = options.concurrency ?? DEFAULT_APPLY_CONCURRENCY;
+  if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > MAX_APPLY_CONCURRENCY) {
+    throw new InvalidRequestError(
+      `\`concurrency\` must be a whole number from 1 to ${MAX_APPLY_CONCURRENCY}, not ${String(concurrency)}.`,
+      { field: 'concurrency' },
     );
   }
   const { signal } = options;
@@ -177,7 +188,6 @@ export async function applyPlan(
       if (!stopped()) run.flowIdsUnavailable(error);
     }
   }
-  const concurrency = Math.max(1, options.concurrency ?? DEFAULT_APPLY_CONCURRENCY);
   for (const phase of phases) await runTasks(phase, concurrency, stopped, report);
   const aborted = stopped();
   const counts = { created: 0, updated: 0, deleted: 0, failed: 0, skipped: 0 };

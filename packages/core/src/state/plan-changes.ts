@@ -1,3 +1,5 @@
+import { isRecord } from '../adapter/is-record.js';
+import { InvalidRequestError } from '../errors/error-classes.js';
 import type { Plan } from './plan.js';
 import { planFlows } from './plan-flows.js';
 import type { PlanBuilder, PlanTarget } from './plan-target.js';
@@ -40,8 +42,11 @@ export interface PlanChangesOptions {
  *
  * @returns The plan; items in each list in the order of the desired file (deletes in the order of
  *   `current`).
+ * @throws InvalidRequestError naming `provider` when `provider` is not a provider object (with an
+ *   `id` and `capabilities`), such as the provider id `'cams'` alone.
  */
 export function planChanges(desired: StateFile, current: StateFile, options: PlanChangesOptions = {}): Plan {
+  checkTarget(options.provider);
   const settings = {
     prune: options.prune ?? false,
     validate: options.validate ?? true,
@@ -72,4 +77,15 @@ function flowsAfter(
   for (const item of [...plan.create, ...plan.update]) if (item.kind === 'flow') names.add(item.name);
   for (const item of plan.delete) if (item.kind === 'flow') names.delete(item.name);
   return names;
+}
+
+/** The provider object, not its id: its capabilities and rules shape the plan. */
+function checkTarget(provider: unknown): void {
+  if (provider === undefined) return;
+  if (!isRecord(provider) || typeof provider.id !== 'string' || !isRecord(provider.capabilities)) {
+    throw new InvalidRequestError(
+      '`provider` must be the provider object of the client the plan is for (`client.provider`), not its id.',
+      { field: 'provider' },
+    );
+  }
 }

@@ -222,3 +222,13 @@ describe('planChanges on URL samples', () => {
     ]);
   });
 });
+
+describe('planChanges options', () => {
+  it('refuses a provider given by its id, naming `provider`', () => {
+    const state: StateFile = { version: 1, templates: [loginCode] };
+    const provider = 'cams' as unknown as ReturnType<typeof target>;
+    expect(() => planChanges(state, state, { provider })).toThrow(
+      expect.objectContaining({ name: 'InvalidRequestError', field: 'provider' }),
+    );
+  });
+});
