@@ -39,7 +39,13 @@ export interface ApplyItemResult {
   readonly reviewStatus?: TemplateStatus;
   /** The write's outcome was unknown at first, and a read found it applied. */
   readonly reconciled?: true;
-  /** Offline validation's warnings (templates), or a draft flow's Flow JSON errors. */
+  /**
+   * Offline validation's warnings (templates); or, for a flow created or updated as a draft, the
+   * validation errors the vendor reported for the Flow JSON it received (the plan checks the
+   * JSON offline first, but the vendor's checks may find more): the item is `created` or
+   * `updated`, since the JSON was stored, and cannot be published until they are fixed. A flow
+   * to publish whose JSON the vendor finds errors in is `failed` (the client's error).
+   */
   readonly warnings?: readonly (TemplateDraftIssue | FlowValidationError)[];
 }
 

@@ -17,7 +17,8 @@ export interface PlanChangesOptions {
   readonly provider?: PlanTarget;
   /**
    * Validate what would be sent offline (`validateTemplateDraft` with the vendor's rules, and
-   * `validateFlowJson` for flows to be published): errors make the item unsupported, warnings
+   * `validateFlowJson` for each Flow JSON to be uploaded or published, drafts included; its
+   * errors are `FLOW_JSON_INVALID`): errors make the item unsupported, warnings
    * ride on it. Default `true`; `false` only compares.
    */
   readonly validate?: boolean;
