@@ -3,8 +3,9 @@ import { InvalidRequestError } from '../errors/error-classes.js';
 import type { Plan } from './plan.js';
 import { planFlows } from './plan-flows.js';
 import type { PlanBuilder, PlanTarget } from './plan-target.js';
-import { planTemplates } from './plan-templates.js';
+import { planTemplates, templateKey } from './plan-templates.js';
 import type { StateFile } from './state-file.js';
+import type { VendorFacts } from './vendor-facts.js';
 
 export interface PlanChangesOptions {
   /** Plan deletes for what the vendor has and the desired state does not. Default `false`. */
@@ -22,6 +23,13 @@ export interface PlanChangesOptions {
    * ride on it. Default `true`; `false` only compares.
    */
   readonly validate?: boolean;
+  /**
+   * What the vendor assigns that `current` leaves out, from `exportStateWithFacts` of the same
+   * export: with `templateStatuses`, an edit of a template in a status the vendor does not edit
+   * (`capabilities.templates.update.refusedStatuses`) is `TEMPLATE_NOT_EDITABLE`; with `flowIds`,
+   * a FLOW button's `flowId` that is not one of the target's flows is `FLOW_REFERENCE`.
+   */
+  readonly facts?: VendorFacts;
 }
 
 /**
@@ -52,6 +60,14 @@ export function planChanges(desired: StateFile, current: StateFile, options: Pla
     prune: options.prune ?? false,
     validate: options.validate ?? true,
     ...(options.provider !== undefined && { target: options.provider }),
+    ...(options.facts?.templateStatuses !== undefined && {
+      templateStatuses: new Map(
+        options.facts.templateStatuses.map((item) => [templateKey(item), item.status]),
+      ),
+    }),
+    ...(options.facts?.flowIds !== undefined && {
+      flowIds: new Set(options.facts.flowIds.map((flow) => flow.id)),
+    }),
   };
   const plan: PlanBuilder = { create: [], update: [], delete: [], unchanged: [], unsupported: [] };
   // Flows first: a template's FLOW button needs its flow at the vendor, or made by this plan.

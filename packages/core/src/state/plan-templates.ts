@@ -64,6 +64,14 @@ export function planTemplates(
         });
       }
     }
+    const status = settings.templateStatuses?.get(key);
+    if (status !== undefined && target?.capabilities.templates.update?.refusedStatuses?.includes(status)) {
+      reasons.push({
+        path: '',
+        code: 'TEMPLATE_NOT_EDITABLE',
+        message: `${target.id} does not edit a template that is ${status}: create it under a new name, or delete it and create it again (Meta may keep the name for a while after a delete).`,
+      });
+    }
     const warnings = validation(draft, settings, reasons);
     flowReferences(draft, settings, reasons);
     if (reasons.length > 0) {
