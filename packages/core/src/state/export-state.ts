@@ -75,10 +75,11 @@ export async function exportState(client: StateReader, options: ExportStateOptio
 export interface StateExport {
   readonly state: StateFile;
   /**
-   * The exported templates' statuses and the account's flow ids: give them to `planChanges`
-   * (`facts`) with `state` as the current state.
+   * The exported templates' statuses and the account's flow ids (left out when `only:
+   * 'templates'` could not list the flows): give them to `planChanges` (`facts`) with `state` as
+   * the current state.
    */
-  readonly facts: Required<VendorFacts>;
+  readonly facts: VendorFacts;
 }
 
 /**
@@ -101,11 +102,15 @@ export async function exportStateWithFacts(
 
   // Every flow's name is needed for the templates' FLOW buttons, even when flows are not exported;
   // then a failure to list them only leaves the buttons with the vendor's ids.
+  let flowsListed = true;
   const summaries = await client.flows
     .list(call)
     .toArray()
     .catch((error: unknown) => {
-      if (only === 'templates' && !signal?.aborted) return [];
+      if (only === 'templates' && !signal?.aborted) {
+        flowsListed = false;
+        return [];
+      }
       throw error;
     });
   const flowNames = new Map(summaries.map((flow) => [flow.id, flow.name]));
@@ -149,8 +154,9 @@ export async function exportStateWithFacts(
     await Promise.all(Array.from({ length: concurrency }, worker));
     state.flows = flows.sort((a, b) => compare(a.name, b.name));
   }
-  const flowIds = summaries.map(({ name, id }) => ({ name, id }));
-  return { state, facts: { templateStatuses, flowIds } };
+  // Where the flows could not be listed, their ids are unknown, not none.
+  const flowIds = flowsListed ? { flowIds: summaries.map(({ name, id }) => ({ name, id })) } : {};
+  return { state, facts: { templateStatuses, ...flowIds } };
 }
 
 /**

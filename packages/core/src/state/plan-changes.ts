@@ -27,7 +27,8 @@ export interface PlanChangesOptions {
    * What the vendor assigns that `current` leaves out, from `exportStateWithFacts` of the same
    * export: with `templateStatuses`, an edit of a template in a status the vendor does not edit
    * (`capabilities.templates.update.refusedStatuses`) is `TEMPLATE_NOT_EDITABLE`; with `flowIds`,
-   * a FLOW button's `flowId` that is not one of the target's flows is `FLOW_REFERENCE`.
+   * a FLOW button's `flowId` that is not one of the target's flows is `FLOW_REFERENCE` (without
+   * them a `flowId` cannot be checked: the state file names no flow by id).
    */
   readonly facts?: VendorFacts;
 }
