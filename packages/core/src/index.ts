@@ -277,6 +277,8 @@ export {
   type ExportProgress,
   type ExportStateOptions,
   exportState,
+  exportStateWithFacts,
+  type StateExport,
   type StateReader,
 } from './state/export-state.js';
 export type { FieldChange } from './state/field-changes.js';
@@ -318,6 +320,7 @@ export { StateFileError, type StateFileIssue } from './state/state-file-error.js
 export { stateFileJsonSchema } from './state/state-file-json-schema.js';
 export type { StatePath } from './state/state-path.js';
 export type { StateWriter } from './state/state-writer.js';
+export type { VendorFacts } from './state/vendor-facts.js';
 // Offline validation
 export {
   checkFlowJsonBeforeWrite,

@@ -5,7 +5,7 @@ import type { TemplateDraft } from '../model/inputs/template-draft.js';
 import { MemoryProvider } from './__fixtures__/memory-provider.js';
 import { flowJson, loginCode, orderUpdate, springSale } from './__fixtures__/state-examples.js';
 import { type ApplyProgress, applyPlan } from './apply-plan.js';
-import { exportState } from './export-state.js';
+import { exportState, exportStateWithFacts } from './export-state.js';
 import { isEmptyPlan } from './plan.js';
 import { planChanges } from './plan-changes.js';
 import type { StateFile } from './state-file.js';
@@ -158,6 +158,33 @@ describe('applyPlan', () => {
     expect(provider.writes.get('flows.create')).toBe(1);
   });
 
+  it('lets the items in flight finish on abort, and reports them as they ended', async () => {
+    const provider = vendor();
+    const writer = clientOf(provider);
+    const controller = new AbortController();
+    // The first flow create is under way at the vendor when the run is aborted.
+    const create = provider.flows.doCreate!;
+    provider.flows.doCreate = async (request, context) => {
+      controller.abort(new Error('stopped'));
+      return create(request, context);
+    };
+    const report = await applyPlan(writer, await plan(provider), {
+      signal: controller.signal,
+      concurrency: 1,
+    });
+    expect(report.aborted).toBe(true);
+    expect(report.items[0]).toMatchObject({
+      kind: 'flow',
+      name: 'booking',
+      action: 'create',
+      status: 'created',
+    });
+    expect(report.items.slice(1).every((item) => item.status === 'skipped')).toBe(true);
+    // What was reported created is there, published as the file wants.
+    const booking = provider.flowList.find(({ flow }) => flow.name === 'booking')?.flow;
+    expect(booking).toMatchObject({ id: report.items[0]!.id, status: 'PUBLISHED' });
+  });
+
   it('waits for the review when asked, and reports how it ended', async () => {
     const provider = new MemoryProvider();
     provider.reviewOnRead = 'REJECTED';
@@ -178,6 +205,19 @@ describe('applyPlan', () => {
       ['pt_BR', 'deleted'],
     ]);
   });
+
+  it.each([Number.NaN, -1, 1.5, 0, 17])(
+    'refuses a concurrency of %s before sending anything',
+    async (concurrency) => {
+      const provider = vendor();
+      const first = await plan(provider);
+      await expect(applyPlan(clientOf(provider), first, { concurrency })).rejects.toMatchObject({
+        name: 'InvalidRequestError',
+        field: 'concurrency',
+      });
+      expect(provider.log).toEqual([]);
+    },
+  );
 
   it('refuses, before sending anything, a plan made for another vendor', async () => {
     const provider = vendor();
@@ -235,5 +275,37 @@ describe('applyPlan after an unknown outcome', () => {
     expect(provider.writes.get('flows.create')).toBe(1);
     expect(provider.writes.get('templates.create')).toBe(3);
     expect(isEmptyPlan(await plan(provider))).toBe(true);
+  });
+});
+
+describe('planChanges with the vendor facts of the export', () => {
+  /** A vendor that does not edit approved templates, as CAMS documents. */
+  function refusingApproved(status: 'APPROVED' | 'REJECTED'): MemoryProvider {
+    const provider = new MemoryProvider();
+    Object.assign(provider.capabilities.templates, { update: { refusedStatuses: ['APPROVED'] } });
+    provider.addTemplate({ ...orderUpdate, components: orderUpdate.components.slice(1) }, status);
+    return provider;
+  }
+  const state: StateFile = { version: 1, templates: [orderUpdate] };
+
+  it('lists an edit the vendor refuses in the template status as unsupported, and sends nothing', async () => {
+    const provider = refusingApproved('APPROVED');
+    const exported = await exportStateWithFacts(clientOf(provider));
+    expect(exported.state).toEqual(await exportState(clientOf(provider)));
+    const planned = planChanges(state, exported.state, { provider, facts: exported.facts });
+    expect(planned.update).toEqual([]);
+    expect(planned.unsupported).toMatchObject([
+      { name: 'order_update', action: 'update', reasons: [{ code: 'TEMPLATE_NOT_EDITABLE' }] },
+    ]);
+    expect(planned.unsupported[0]!.reasons[0]!.message).toMatch(/new name|delete/);
+    await applyPlan(clientOf(provider), planned);
+    expect(provider.log).toEqual([]);
+  });
+
+  it('plans the edit of a template in a status the vendor edits', async () => {
+    const provider = refusingApproved('REJECTED');
+    const { state: current, facts } = await exportStateWithFacts(clientOf(provider));
+    const planned = planChanges(state, current, { provider, facts });
+    expect(planned.update.map((item) => item.name)).toEqual(['order_update']);
   });
 });

@@ -11,6 +11,9 @@ import type { StateWriter } from './state-writer.js';
 /** Items carried out at once by default; the client's rate limits pace the requests underneath. */
 export const DEFAULT_APPLY_CONCURRENCY = 4;
 
+/** The most items carried out at once. */
+export const MAX_APPLY_CONCURRENCY = 16;
+
 /** What became of one item of the plan. */
 export type ApplyItemStatus = 'created' | 'updated' | 'deleted' | 'failed' | 'skipped';
 
@@ -36,7 +39,13 @@ export interface ApplyItemResult {
   readonly reviewStatus?: TemplateStatus;
   /** The write's outcome was unknown at first, and a read found it applied. */
   readonly reconciled?: true;
-  /** Offline validation's warnings (templates), or a draft flow's Flow JSON errors. */
+  /**
+   * Offline validation's warnings (templates); or, for a flow created or updated as a draft, the
+   * validation errors the vendor reported for the Flow JSON it received (the plan checks the
+   * JSON offline first, but the vendor's checks may find more): the item is `created` or
+   * `updated`, since the JSON was stored, and cannot be published until they are fixed. A flow
+   * to publish whose JSON the vendor finds errors in is `failed` (the client's error).
+   */
   readonly warnings?: readonly (TemplateDraftIssue | FlowValidationError)[];
 }
 
@@ -48,11 +57,17 @@ export interface ApplyProgress {
 }
 
 export interface ApplyPlanOptions {
-  /** Stops the run: no item starts after it aborts; calls in flight reject with its reason. */
+  /**
+   * Stops the run cleanly: no item starts after it aborts (the rest are `skipped`), and the items
+   * already started finish, so that each is reported as it truly ended. Their calls are not
+   * given the signal (a template created or a flow half uploaded would otherwise be reported
+   * `failed` though the vendor applied it); the client's own timeouts bound them. Waiting for a
+   * review (`wait`) stops at once, and the item is reported with the status the vendor gave.
+   */
   readonly signal?: AbortSignal;
   /** Called as each item finishes, skipped items included. */
   readonly onProgress?: (progress: ApplyProgress) => void;
-  /** Items carried out at once; default 4. */
+  /** Items carried out at once: a whole number from 1 to 16; default 4. */
   readonly concurrency?: number;
   /**
    * Wait for Meta's review of each template created or edited (`templates.waitForStatus`), and
@@ -104,7 +119,8 @@ function task(
  *
  * Every item is reported, through `onProgress` as it finishes and in the result: `created`,
  * `updated`, `deleted`, or `failed` with the client's typed error; a failure does not stop the
- * others. Templates still under review are reported with their status, not waited for, unless
+ * others. Stops cleanly on abort: no item starts after the signal aborts (those left are
+ * `skipped`), and the items in flight finish and are reported as they ended. Templates still under review are reported with their status, not waited for, unless
  * `wait` says so.
  *
  * Resumable: after a partial run (aborted, or with failures), planning again against a fresh
@@ -117,7 +133,8 @@ function task(
  * when the plan needs them, and a FLOW button's `flowName` is sent as the target's `flowId`.
  *
  * @returns The report; it resolves even when items failed or the run was aborted.
- * @throws InvalidRequestError, before anything is sent, when the plan was made for another provider.
+ * @throws InvalidRequestError, before anything is sent, when the plan was made for another provider
+ *   (field `plan.provider`), or `concurrency` is not a whole number from 1 to 16 (field `concurrency`).
  */
 export async function applyPlan(
   client: StateWriter,
@@ -131,15 +148,21 @@ export async function applyPlan(
       { field: 'plan.provider' },
     );
   }
+  const concurrency = options.concurrency ?? DEFAULT_APPLY_CONCURRENCY;
+  if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > MAX_APPLY_CONCURRENCY) {
+    throw new InvalidRequestError(
+      `\`concurrency\` must be a whole number from 1 to ${MAX_APPLY_CONCURRENCY}, not ${String(concurrency)}.`,
+      { field: 'concurrency' },
+    );
+  }
   const { signal } = options;
-  const call: CallOptions = signal ? { signal } : {};
   const total = plan.create.length + plan.update.length + plan.delete.length;
   const items: ApplyItemResult[] = [];
   const report = (result: ApplyItemResult) => {
     items.push(result);
     options.onProgress?.({ item: result, done: items.length, total });
   };
-  const run = new PlanRun(client, call, options);
+  const run = new PlanRun(client, options);
 
   const flowCreates = plan.create.filter((item): item is FlowCreate => item.kind === 'flow');
   const flowUpdates = plan.update.filter((item): item is FlowUpdate => item.kind === 'flow');
@@ -171,7 +194,6 @@ export async function applyPlan(
       if (!stopped()) run.flowIdsUnavailable(error);
     }
   }
-  const concurrency = Math.max(1, options.concurrency ?? DEFAULT_APPLY_CONCURRENCY);
   for (const phase of phases) await runTasks(phase, concurrency, stopped, report);
   const aborted = stopped();
   const counts = { created: 0, updated: 0, deleted: 0, failed: 0, skipped: 0 };
@@ -218,15 +240,22 @@ async function runTasks(
 class PlanRun {
   private readonly flowIds = new Map<string, string>();
   private flowIdsError: unknown;
+  /**
+   * The options of an item's calls: no signal, so that an item once started finishes and is
+   * reported as it ended (see `ApplyPlanOptions.signal`).
+   */
+  private readonly call: CallOptions = {};
 
   constructor(
     private readonly client: StateWriter,
-    private readonly call: CallOptions,
     private readonly options: ApplyPlanOptions,
   ) {}
 
+  /** A read before any item starts: the signal stops it. */
   async readFlowIds(): Promise<void> {
-    for await (const flow of this.client.flows.list(this.call)) this.flowIds.set(flow.name, flow.id);
+    const { signal } = this.options;
+    for await (const flow of this.client.flows.list(signal ? { signal } : {}))
+      this.flowIds.set(flow.name, flow.id);
   }
 
   /** The flows could not be listed: items that need an id fail with that error. */
@@ -367,18 +396,19 @@ class PlanRun {
     if (wait === undefined || wait === false || (reported !== 'PENDING' && reported !== 'IN_APPEAL'))
       return reported;
     const timeoutMs = typeof wait === 'object' ? wait.timeoutMs : undefined;
+    const { signal } = this.options;
+    if (signal?.aborted) return reported;
     try {
       const template = await this.client.templates.waitForStatus(
         { name: item.name, language: item.language },
-        {
-          ...(this.call.signal && { signal: this.call.signal }),
-          ...(timeoutMs !== undefined && { timeoutMs }),
-        },
+        { ...(signal && { signal }), ...(timeoutMs !== undefined && { timeoutMs }) },
       );
       return template.status;
     } catch (error) {
       if (StatusWaitTimeoutError.isInstance(error) && error.lastStatus !== undefined)
         return error.lastStatus as TemplateStatus;
+      // The write is done; only the wait was stopped.
+      if (signal?.aborted) return reported;
       throw error;
     }
   }

@@ -8,6 +8,7 @@ import { toTemplateDraft } from '../model/inputs/to-template-draft.js';
 import type { TemplateStatus } from '../model/template.js';
 import { flowIdsToNames } from './flow-button-references.js';
 import { type FlowDraft, type FlowDraftStatus, STATE_FILE_VERSION, type StateFile } from './state-file.js';
+import type { VendorFacts } from './vendor-facts.js';
 
 /** Flows read at once (each a get and a Flow JSON download); the client's rate limits still pace them. */
 const DEFAULT_CONCURRENCY = 4;
@@ -67,18 +68,49 @@ export interface ExportStateOptions {
  * @throws What the reads throw (the client's typed errors); the signal's reason when aborted.
  */
 export async function exportState(client: StateReader, options: ExportStateOptions = {}): Promise<StateFile> {
+  return (await exportStateWithFacts(client, options)).state;
+}
+
+/** A state, and what the vendor assigns that the state file leaves out. */
+export interface StateExport {
+  readonly state: StateFile;
+  /**
+   * The exported templates' statuses and the account's flow ids (left out when `only:
+   * 'templates'` could not list the flows): give them to `planChanges` (`facts`) with `state` as
+   * the current state.
+   */
+  readonly facts: VendorFacts;
+}
+
+/**
+ * `exportState`, and, from the same reads, what the vendor assigns that a state file leaves out
+ * (`VendorFacts`): each exported template's status, so that a plan lists an edit the vendor
+ * refuses in that status (CAMS: APPROVED, PAUSED, DISABLED) as unsupported; every flow's id, so
+ * that a plan checks a FLOW button's `flowId` against the target's flows.
+ *
+ * @throws As `exportState`.
+ */
+export async function exportStateWithFacts(
+  client: StateReader,
+  options: ExportStateOptions = {},
+): Promise<StateExport> {
   const { signal, onProgress, only } = options;
+  const templateStatuses: { name: string; language: string; status: TemplateStatus }[] = [];
   const call: CallOptions = signal ? { signal } : {};
   const counts = { templates: 0, flows: 0 };
   const state: StateFile = { version: STATE_FILE_VERSION };
 
   // Every flow's name is needed for the templates' FLOW buttons, even when flows are not exported;
   // then a failure to list them only leaves the buttons with the vendor's ids.
+  let flowsListed = true;
   const summaries = await client.flows
     .list(call)
     .toArray()
     .catch((error: unknown) => {
-      if (only === 'templates' && !signal?.aborted) return [];
+      if (only === 'templates' && !signal?.aborted) {
+        flowsListed = false;
+        return [];
+      }
       throw error;
     });
   const flowNames = new Map(summaries.map((flow) => [flow.id, flow.name]));
@@ -88,6 +120,7 @@ export async function exportState(client: StateReader, options: ExportStateOptio
     for await (const template of client.templates.list({ withComponents: true, ...call })) {
       if (GONE.includes(template.status)) continue;
       templates.push(flowIdsToNames(toTemplateDraft(template), flowNames));
+      templateStatuses.push({ name: template.name, language: template.language, status: template.status });
       counts.templates++;
       onProgress?.({ kind: 'template', name: template.name, ...counts });
     }
@@ -121,7 +154,9 @@ export async function exportState(client: StateReader, options: ExportStateOptio
     await Promise.all(Array.from({ length: concurrency }, worker));
     state.flows = flows.sort((a, b) => compare(a.name, b.name));
   }
-  return state;
+  // Where the flows could not be listed, their ids are unknown, not none.
+  const flowIds = flowsListed ? { flowIds: summaries.map(({ name, id }) => ({ name, id })) } : {};
+  return { state, facts: { templateStatuses, ...flowIds } };
 }
 
 /**

@@ -51,6 +51,16 @@ export function flowNamesIn(draft: TemplateDraft): string[] {
   return names;
 }
 
+/** The vendor ids of the flows a draft's FLOW buttons name by `flowId`. */
+export function flowIdsIn(draft: TemplateDraft): string[] {
+  const ids: string[] = [];
+  mapFlowButtons(draft, (button) => {
+    if (button.flowId !== undefined) ids.push(button.flowId);
+    return button;
+  });
+  return ids;
+}
+
 type FlowButton = Extract<TemplateDraftButton, { type: 'FLOW' }>;
 
 function mapFlowButtons(draft: TemplateDraft, change: (button: FlowButton) => FlowButton): TemplateDraft {

@@ -113,6 +113,28 @@ describe('parseStateFile', () => {
     ]);
   });
 
+  it('refuses, with their paths, the names and languages the client would refuse at apply', () => {
+    const error = problems({
+      version: 1,
+      templates: [
+        { ...order, name: ' order_update' },
+        { ...order, language: 'English' },
+      ],
+      flows: [
+        { name: '', categories: ['OTHER'] },
+        { name: 'rt_ws ', categories: ['OTHER'] },
+        { name: 'booking', categories: ['OTHER'] },
+      ],
+    });
+    expect(error.issues.map((issue) => issue.path)).toEqual([
+      'templates[0].name',
+      'templates[1].language',
+      'flows[0].name',
+      'flows[1].name',
+    ]);
+    expect(error.issues[3]!.message).toMatch(/white space/);
+  });
+
   it('refuses a template or a flow given twice, naming the first', () => {
     const error = problems({
       version: 1,

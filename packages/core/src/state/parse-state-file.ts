@@ -1,5 +1,7 @@
 import { isRecord } from '../adapter/is-record.js';
 import { nestedDeeperThan } from '../adapter/json-nesting.js';
+import { requireFlowName } from '../model/inputs/flow-fields.js';
+import { requireLanguageCode, requireTemplateName } from '../model/inputs/input-checks.js';
 import { TemplateDraftComponentSchema, TemplateDraftSchema } from '../model/inputs/template-draft.js';
 import { MAX_FLOW_JSON_DEPTH } from '../validation/flow-json/validate-flow-json.js';
 import { MAX_TEMPLATE_DRAFT_DEPTH, pathText } from '../validation/template-draft/template-draft-shape.js';
@@ -33,7 +35,10 @@ export interface ParseStateFileOptions {
  *
  * Refused: values of the wrong type or outside an enum, a `version` other than 1, keys the schema
  * does not have (anywhere but inside a `flowJson` object), a `(name, language)` given twice among
- * the templates, a `name` given twice among the flows; a template nested more than 64 levels deep
+ * the templates, a `name` given twice among the flows; a template name, template language or flow
+ * name the client would refuse (empty, white space around it, control characters, too long, a
+ * language that is not a code such as `en_US`: the checks of `templates.create` and
+ * `flows.create`), so that it is reported here with its place rather than at apply; a template nested more than 64 levels deep
  * or a Flow JSON more than 100 (`validateFlowJson`'s limit), reported alone, since walking them
  * would overflow the stack.
  *
@@ -54,6 +59,7 @@ export function parseStateFile(data: unknown, options: ParseStateFileOptions = {
     collectUnknownKeysOfParts(data, issues);
   } else if (parsed?.success === true) {
     collectUnknownKeys(data, parsed.data, [], issues);
+    collectIdentifiers(parsed.data, issues);
     collectDuplicates(parsed.data, issues);
   }
   if (issues.length > 0) {
@@ -177,6 +183,24 @@ function collectUnknownKeysOfParts(data: unknown, issues: { path: StatePath; mes
     parts(item.components, 'components', (part, partPath) => component(part, [...path, ...partPath]));
   });
   parts(data.flows, 'flows', partKeys(FlowDraftSchema));
+}
+
+/** Names and languages as the client checks them before a write. */
+function collectIdentifiers(state: StateFile, issues: { path: StatePath; message: string }[]): void {
+  const check = (path: StatePath, requireValid: () => unknown) => {
+    try {
+      requireValid();
+    } catch (error) {
+      issues.push({ path, message: (error as Error).message });
+    }
+  };
+  state.templates?.forEach((template, index) => {
+    check(['templates', index, 'name'], () => requireTemplateName(template.name));
+    check(['templates', index, 'language'], () => requireLanguageCode(template.language, 'language'));
+  });
+  state.flows?.forEach((flow, index) => {
+    check(['flows', index, 'name'], () => requireFlowName(flow.name));
+  });
 }
 
 function collectDuplicates(state: StateFile, issues: { path: StatePath; message: string }[]): void {

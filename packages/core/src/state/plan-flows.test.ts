@@ -132,10 +132,10 @@ describe('planChanges for flows', () => {
       ['bare', 'create', ['FLOW_JSON_MISSING']],
     ]);
     expect(plan.unsupported[0]?.reasons[0]?.path).toMatch(/^flowJson/);
-    // A draft may hold work in progress.
-    expect(planChanges(state({ ...signup, flowJson: broken, status: 'DRAFT' }), state()).create).toHaveLength(
-      1,
-    );
+    // A draft too: the vendor would store it, and it could never be published.
+    expect(
+      reasonCodes(planChanges(state({ ...signup, flowJson: broken, status: 'DRAFT' }), state())),
+    ).toEqual([['signup', 'create', ['FLOW_JSON_INVALID']]]);
   });
 
   it('prunes drafts, refuses to delete published flows, and leaves deprecated ones where they are', () => {
@@ -158,5 +158,35 @@ describe('planChanges for flows', () => {
       ['x', 'create', ['FLOW_INVALID', 'OPERATION_UNSUPPORTED']],
       ['survey', 'update', ['OPERATION_UNSUPPORTED']],
     ]);
+  });
+});
+
+describe('planChanges on Flow JSON that is not valid', () => {
+  it('refuses, before anything is sent, a draft flow whose Flow JSON is not JSON or has errors', () => {
+    const broken = { ...flowJson(), screens: [] };
+    const plan = planChanges(
+      state(
+        { name: 'typo', categories: ['OTHER'], flowJson: '{not json', status: 'DRAFT' },
+        { name: 'empty', categories: ['OTHER'], flowJson: broken },
+        { ...survey, flowJson: broken },
+      ),
+      state({ ...survey, flowJson: flowJson() }),
+      { provider: target() },
+    );
+    expect(plan.create).toEqual([]);
+    expect(plan.update).toEqual([]);
+    expect(reasonCodes(plan).map(([name, action, codes]) => [name, action, [...new Set(codes)]])).toEqual([
+      ['typo', 'create', ['FLOW_JSON_INVALID']],
+      ['empty', 'create', ['FLOW_JSON_INVALID']],
+      ['survey', 'update', ['FLOW_JSON_INVALID']],
+    ]);
+    expect(plan.unsupported[0]!.reasons[0]!.message).not.toBe('');
+  });
+
+  it('only compares with validate: false', () => {
+    const plan = planChanges(state({ name: 'typo', categories: ['OTHER'], flowJson: '{not json' }), state(), {
+      validate: false,
+    });
+    expect(plan.create.map((item) => item.name)).toEqual(['typo']);
   });
 });

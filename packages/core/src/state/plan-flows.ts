@@ -108,7 +108,14 @@ function createReasons(draft: FlowDraft, settings: PlanSettings): UnsupportedRea
     if (draft.status === 'PUBLISHED' && lacksMethod(target, 'flows', 'doPublish'))
       reasons.push(missingWrite(target, 'publish flows'));
   }
-  if (draft.status === 'PUBLISHED') publishableJson(draft, undefined, settings, reasons);
+  if (draft.flowJson !== undefined) validJson(draft.flowJson, settings, reasons);
+  else if (draft.status === 'PUBLISHED') {
+    reasons.push({
+      path: 'flowJson',
+      code: 'FLOW_JSON_MISSING',
+      message: 'A flow is published with its Flow JSON: give flowJson.',
+    });
+  }
   return reasons;
 }
 
@@ -151,16 +158,19 @@ function updateSteps(
     steps.push('metadata');
     need('doUpdate', 'edit flows');
   }
-  if (changed.has('flowJson')) {
+  if (changed.has('flowJson') && draft.flowJson !== undefined) {
     steps.push('json');
     need('doUpdateJson', 'upload Flow JSON');
+    validJson(draft.flowJson, settings, reasons);
   }
   const edited = steps.length > 0;
   if (to === 'PUBLISHED' && (from !== 'PUBLISHED' || edited)) {
     // An edit sends a published flow back to DRAFT: it is published again, its JSON checked first.
     steps.push('publish');
     need('doPublish', 'publish flows');
-    publishableJson(draft, existing, settings, reasons);
+    // The JSON to upload is checked above; the vendor's, when it is the one published.
+    if (!steps.includes('json') && existing.flowJson !== undefined)
+      validJson(existing.flowJson, settings, reasons);
   } else if (to === 'DRAFT' && from === 'PUBLISHED' && !edited) {
     reasons.push(transition(to, from));
   }
@@ -201,27 +211,16 @@ function draftReasons(draft: FlowDraft): UnsupportedReason[] {
 }
 
 /**
- * Meta publishes a flow only when its Flow JSON has no validation error: the JSON the flow will
- * have is checked offline before anything is sent.
+ * The Flow JSON about to be uploaded or published, checked offline (`validateFlowJson`): text that
+ * is not JSON, or JSON that Meta would find errors in, is refused before anything is sent — a
+ * draft too, since an upload with errors would be reported done while the flow cannot be
+ * published, and the next plan would see no change. The first five errors become reasons.
  */
-function publishableJson(
-  draft: FlowDraft,
-  existing: FlowDraft | undefined,
+function validJson(
+  flowJson: NonNullable<FlowDraft['flowJson']>,
   settings: PlanSettings,
   reasons: UnsupportedReason[],
 ): void {
-  const flowJson = draft.flowJson ?? existing?.flowJson;
-  if (flowJson === undefined) {
-    // The vendor may hold a JSON the export could not read; only a new flow surely has none.
-    if (existing === undefined) {
-      reasons.push({
-        path: 'flowJson',
-        code: 'FLOW_JSON_MISSING',
-        message: 'A flow is published with its Flow JSON: give flowJson.',
-      });
-    }
-    return;
-  }
   if (!settings.validate) return;
   for (const error of validateFlowJson(flowJson).slice(0, 5)) {
     const pointer = error.pointers?.[0]?.path;

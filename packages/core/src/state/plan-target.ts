@@ -1,3 +1,4 @@
+import type { TemplateStatus } from '../model/template.js';
 import type { FlowsProvider, ProviderV1, TemplatesProvider } from '../provider/provider-v1.js';
 import type {
   PlannedCreate,
@@ -33,6 +34,10 @@ export interface PlanSettings {
   readonly target?: PlanTarget;
   /** The flows the vendor will have, by name, where the states tell (see `planChanges`). */
   readonly flows?: ReadonlySet<string>;
+  /** The target's flow ids, where the vendor facts give them. */
+  readonly flowIds?: ReadonlySet<string>;
+  /** The current templates' statuses by `templateKey`, where the vendor facts give them. */
+  readonly templateStatuses?: ReadonlyMap<string, TemplateStatus>;
 }
 
 /** Whether the target lacks a write: only known when its sub-provider was given. */

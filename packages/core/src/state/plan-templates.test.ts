@@ -193,6 +193,32 @@ describe('planChanges for FLOW buttons', () => {
     // Neither state says anything of flows: nothing to check against.
     expect(planChanges({ version: 1, templates: [bookNow] }, { version: 1 }).create).toHaveLength(1);
   });
+
+  it("refuses a button naming by flowId a flow that is not among the target's flows, when their ids are known", () => {
+    const byId = (flowId: string): TemplateDraft => {
+      const [body, buttons] = bookNow.components as [
+        TemplateDraft['components'][number],
+        { buttons: object[] },
+      ];
+      const { flowName: _, ...button } = buttons.buttons[0] as { flowName: string };
+      return {
+        ...bookNow,
+        components: [body, { type: 'BUTTONS', buttons: [{ ...button, flowId }] }],
+      } as TemplateDraft;
+    };
+    const desired: StateFile = {
+      version: 1,
+      templates: [byId('cams-881'), { ...byId('1001'), name: 'book_later' }],
+    };
+    const facts = { flowIds: [{ name: 'booking', id: '1001' }] };
+    const planned = planChanges(desired, { version: 1, flows: [] }, { provider: target(), facts });
+    expect(planned.create.map((item) => item.name)).toEqual(['book_later']);
+    expect(planned.unsupported).toMatchObject([
+      { name: 'book_now', reasons: [{ code: 'FLOW_REFERENCE', message: expect.stringMatching(/flowName/) }] },
+    ]);
+    // Without the ids, an id cannot be checked.
+    expect(planChanges(desired, { version: 1, flows: [] }, { provider: target() }).create).toHaveLength(2);
+  });
 });
 
 describe('planChanges on URL samples', () => {
@@ -220,5 +246,15 @@ describe('planChanges on URL samples', () => {
         current: 'https://shop.example/offer?code=LTO603',
       },
     ]);
+  });
+});
+
+describe('planChanges options', () => {
+  it('refuses a provider given by its id, naming `provider`', () => {
+    const state: StateFile = { version: 1, templates: [loginCode] };
+    const provider = 'cams' as unknown as ReturnType<typeof target>;
+    expect(() => planChanges(state, state, { provider })).toThrow(
+      expect.objectContaining({ name: 'InvalidRequestError', field: 'provider' }),
+    );
   });
 });

@@ -3,7 +3,7 @@ import type { TemplateDraftIssue } from '../validation/template-draft/template-i
 import { validateTemplateDraft } from '../validation/template-draft/validate-template-draft.js';
 import { deepEqual } from './deep-equal.js';
 import { fieldChanges } from './field-changes.js';
-import { flowNamesIn } from './flow-button-references.js';
+import { flowIdsIn, flowNamesIn } from './flow-button-references.js';
 import { normalizeTemplateDraft } from './normalize-template-draft.js';
 import type { UnsupportedReason } from './plan.js';
 import { lacksMethod, missingWrite, type PlanBuilder, type PlanSettings } from './plan-target.js';
@@ -64,6 +64,14 @@ export function planTemplates(
         });
       }
     }
+    const status = settings.templateStatuses?.get(key);
+    if (status !== undefined && target?.capabilities.templates.update?.refusedStatuses?.includes(status)) {
+      reasons.push({
+        path: '',
+        code: 'TEMPLATE_NOT_EDITABLE',
+        message: `${target.id} does not edit a template that is ${status}: create it under a new name, or delete it and create it again (Meta may keep the name for a while after a delete).`,
+      });
+    }
     const warnings = validation(draft, settings, reasons);
     flowReferences(draft, settings, reasons);
     if (reasons.length > 0) {
@@ -116,9 +124,24 @@ function validation(
   return warnings;
 }
 
-/** A FLOW button's flow, named by name, must be at the vendor or be made by the plan. */
+/**
+ * A FLOW button's flow, named by name, must be at the vendor or be made by the plan; named by
+ * id, it must be one of the target's flows, where the vendor facts give their ids (an id is the
+ * vendor's own: another vendor's id names no flow here).
+ */
 function flowReferences(draft: TemplateDraft, settings: PlanSettings, reasons: UnsupportedReason[]): void {
-  const { flows } = settings;
+  const { flows, flowIds } = settings;
+  if (flowIds !== undefined) {
+    for (const id of new Set(flowIdsIn(draft))) {
+      if (!flowIds.has(id)) {
+        reasons.push({
+          path: 'components',
+          code: 'FLOW_REFERENCE',
+          message: `A FLOW button names the flow id '${id}', which is not one of ${settings.target?.id ?? 'the vendor'}'s flows (an id from another vendor?): name the flow by flowName instead.`,
+        });
+      }
+    }
+  }
   if (flows === undefined) return;
   for (const name of new Set(flowNamesIn(draft))) {
     if (!flows.has(name)) {

@@ -94,7 +94,8 @@ export type PlannedUnchanged =
  * Why an item cannot be carried out at this vendor. `code` is stable: a template rule's code from
  * `validateTemplateDraft` (e.g. `VENDOR_BUTTON_UNSUPPORTED`), or one of the planner's own:
  * `OPERATION_UNSUPPORTED` (the vendor has no such write), `FIELD_NOT_UPDATABLE` (a template edit
- * cannot change the field), `DELETE_SCOPE` (the vendor deletes every language of a name at once,
+ * cannot change the field), `TEMPLATE_NOT_EDITABLE` (the vendor does not edit a template in its
+ * current status), `DELETE_SCOPE` (the vendor deletes every language of a name at once,
  * and another language is still wanted), `FLOW_REFERENCE` (a FLOW button names a flow the vendor
  * will not have), `FLOW_INVALID`, `FLOW_JSON_INVALID`, `FLOW_JSON_MISSING`, `FLOW_DEPRECATED` (a
  * deprecated flow cannot change), `FLOW_STATUS_TRANSITION` (a status the flow cannot reach from
