@@ -5,6 +5,7 @@ import {
   type ApplyItemResult,
   createClient,
   exportState,
+  exportStateWithFacts,
   normalizeTemplateDraft,
   type Plan,
   planChanges,
@@ -142,9 +143,19 @@ describe('wabsp export and plan', () => {
 
   it('shows each change of an update, and what the vendor cannot do with where it is in the file', async () => {
     const { files, clients } = await accounts({ cams: { templates: 6 } });
-    const state = await exportState(clients.cams, { only: 'templates' });
+    const { state, facts } = await exportStateWithFacts(clients.cams, { only: 'templates' });
     const edited = structuredClone(state);
-    const target = edited.templates!.find((template) => template.category !== 'AUTHENTICATION')!;
+    // CAMS edits only templates under review or rejected; an approved one's edit is unsupported.
+    const editable = (template: { name: string; language: string }) =>
+      facts.templateStatuses?.some(
+        (entry) =>
+          entry.name === template.name &&
+          entry.language === template.language &&
+          (entry.status === 'REJECTED' || entry.status === 'PENDING'),
+      );
+    const target = edited.templates!.find(
+      (template) => template.category !== 'AUTHENTICATION' && editable(template),
+    )!;
     const body = target.components.find((component) => component.type === 'BODY') as { text: string };
     body.text = 'A new text for this template.';
     edited.templates!.push({
@@ -163,7 +174,10 @@ describe('wabsp export and plan', () => {
     expect(run.stdout).toContain(
       `~ template ${target.name} (${target.language})\n    components[BODY].text: `,
     );
-    expect(run.stdout).toMatch(/^ {4}components\[BODY\]\.text: ".*" → "A new text for this template\."$/m);
+    // A long old text is cut short (with …) so that the line stays readable.
+    expect(run.stdout).toMatch(
+      /^ {4}components\[BODY\]\.text: ".*(" |… )→ "A new text for this template\."$/m,
+    );
     expect(run.stdout).toMatch(
       /^! template animated_offer \(en\) cannot be created here\n {4}VENDOR_HEADER_FORMAT_UNSUPPORTED at components\[0\]\.format: CAMS cannot carry a GIF header\. \(.*edited\.json:\d+\)$/m,
     );

@@ -75,7 +75,7 @@ async function migrate(settings: MigrateSettings, io: CliIo, output: Output): Pr
   const signal = stopSignal(io);
   const desired = await readCurrentState(source, io, { only: settings.only, signal });
   const current = await readCurrentState(target, io, { only: settings.only, signal });
-  const plan = planFor(target, desired, current, false);
+  const plan = planFor(target, desired.state, current, false);
   const route = { from: source.provider.id, to: target.provider.id };
   if (output.mode === 'human') showPlan(output, plan);
   if (settings.dryRun || plan.create.length + plan.update.length === 0) {

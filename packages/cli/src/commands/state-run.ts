@@ -2,9 +2,10 @@ import {
   type ApplyReport,
   applyPlan,
   BspError,
-  exportState,
+  exportStateWithFacts,
   type Plan,
   planChanges,
+  type StateExport,
   type StateFile,
   type WhatsAppClient,
 } from '@whatsapp-bsp/core';
@@ -36,15 +37,18 @@ export function sectionsOf(state: StateFile): StateSections {
   return undefined;
 }
 
-/** What a vendor has now, with a counter on stderr (on a terminal) while it is read. */
+/**
+ * What a vendor has now, with a counter on stderr (on a terminal) while it is read: the state, and
+ * the facts a plan against it needs that the file does not hold (statuses, flow ids).
+ */
 export async function readCurrentState(
   client: WhatsAppClient,
   io: CliIo,
   options: { only: StateSections; signal: AbortSignal },
-): Promise<StateFile> {
+): Promise<StateExport> {
   const progress = new Progress(io.stderr, `templates and flows from ${client.provider.id}`);
   try {
-    return await exportState(client, {
+    return await exportStateWithFacts(client, {
       signal: options.signal,
       ...(options.only !== undefined && { only: options.only }),
       onProgress: () => progress.add(1),
@@ -58,10 +62,10 @@ export async function readCurrentState(
 export function planFor(
   client: WhatsAppClient,
   desired: StateFile,
-  current: StateFile,
+  current: StateExport,
   prune: boolean,
 ): Plan {
-  return planChanges(desired, current, { prune, provider: client.provider });
+  return planChanges(desired, current.state, { prune, provider: client.provider, facts: current.facts });
 }
 
 export function showPlan(output: Output, plan: Plan, file?: InputDocument): void {

@@ -44,7 +44,7 @@ export const STATE_COMMANDS: readonly CommandDefinition[] = [
         run: async (client, output, io) => {
           // A place it cannot write is told before the whole account has been read.
           if (out !== undefined) await assertWritable(out);
-          const state = await readCurrentState(client, io, { only, signal: stopSignal(io) });
+          const { state } = await readCurrentState(client, io, { only, signal: stopSignal(io) });
           const asJson = out === undefined ? output.mode !== 'human' : extname(out).toLowerCase() === '.json';
           const text = asJson ? `${JSON.stringify(state, null, 2)}\n` : stateYaml(state);
           if (out === undefined) {
