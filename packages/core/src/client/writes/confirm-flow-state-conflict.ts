@@ -1,7 +1,7 @@
 import type { BspError } from '../../errors/bsp-error.js';
 import { NotFoundError } from '../../errors/error-classes.js';
 import type { Flow } from '../../model/flow.js';
-import { conflictFromRefusal } from './conflict-from-refusal.js';
+import { conflictFromRefusal, notFoundFromRefusal } from './conflict-from-refusal.js';
 import { FLOW_STATE_RULE, type FlowStateWrite, flowStatusForbids } from './flow-state-rules.js';
 import { isUnclassifiedRefusal } from './is-unclassified-refusal.js';
 
@@ -41,17 +41,9 @@ export async function confirmFlowStateConflict(
 
 /** The refusal of a write to a flow the read did not find: what a vendor saying "not found" gives. */
 function flowNotFound(refusal: BspError, operation: FlowStateWrite, id: string): NotFoundError {
-  const notFound = new NotFoundError(
+  return notFoundFromRefusal(
+    refusal,
     `${refusal.provider} refused ${operation} of flow ${id}: there is no such flow (the vendor said: ${refusal.message})`,
-    {
-      provider: refusal.provider,
-      field: 'id',
-      cause: refusal,
-      ...(refusal.vendorCode !== undefined && { vendorCode: refusal.vendorCode }),
-      ...(refusal.httpStatusCode !== undefined && { httpStatusCode: refusal.httpStatusCode }),
-      ...(refusal.requestId !== undefined && { requestId: refusal.requestId }),
-    },
+    'id',
   );
-  notFound.attempts = refusal.attempts;
-  return notFound;
 }

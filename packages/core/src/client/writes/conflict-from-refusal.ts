@@ -1,5 +1,5 @@
 import type { BspError } from '../../errors/bsp-error.js';
-import { ConflictError } from '../../errors/error-classes.js';
+import { ConflictError, NotFoundError } from '../../errors/error-classes.js';
 
 /**
  * The ConflictError a vendor's refusal turns out to be once a read confirmed it: the vendor's
@@ -24,4 +24,21 @@ export function conflictFromRefusal(
   });
   conflict.attempts = refusal.attempts;
   return conflict;
+}
+
+/**
+ * The NotFoundError a vendor's refusal turns out to be once a read found nothing: as for
+ * `conflictFromRefusal`, the refusal is the `cause` and its request id, codes and attempts are kept.
+ */
+export function notFoundFromRefusal(refusal: BspError, message: string, field: string): NotFoundError {
+  const notFound = new NotFoundError(message, {
+    provider: refusal.provider,
+    field,
+    cause: refusal,
+    ...(refusal.vendorCode !== undefined && { vendorCode: refusal.vendorCode }),
+    ...(refusal.httpStatusCode !== undefined && { httpStatusCode: refusal.httpStatusCode }),
+    ...(refusal.requestId !== undefined && { requestId: refusal.requestId }),
+  });
+  notFound.attempts = refusal.attempts;
+  return notFound;
 }

@@ -7,6 +7,7 @@ import type { WithMetadata } from '../../model/metadata.js';
 import type { CreatedTemplate, TemplateWriteResult } from '../../model/template-writes.js';
 import { checkTemplateDraft } from '../../validation/template-draft/template-validation-error.js';
 import type { CallOptions, Reconcile } from '../pipeline/operation-runner.js';
+import { conflictFromRefusal } from './conflict-from-refusal.js';
 import { isUnclassifiedRefusal } from './is-unclassified-refusal.js';
 import { templateMatchesDraft } from './template-draft-match.js';
 import { lookUpTemplate } from './template-look-up.js';
@@ -90,18 +91,9 @@ async function confirmCreateRefusal(
   const lookUp = await lookUpTemplate(context, { name, language }, call);
   if (lookUp.state !== 'found') return error;
   const { status } = lookUp.template;
-  const conflict = new ConflictError(
+  return conflictFromRefusal(
+    error,
     `${context.provider.id} refused to create template '${name}' (${language}): a template with that name and language exists, in status ${status}`,
-    {
-      provider: context.provider.id,
-      state: status,
-      cause: error,
-      ...(error.vendorCode !== undefined && { vendorCode: error.vendorCode }),
-      ...(error.httpStatusCode !== undefined && { httpStatusCode: error.httpStatusCode }),
-      ...(error.requestId !== undefined && { requestId: error.requestId }),
-      ...(error.raw !== undefined && { raw: error.raw }),
-    },
+    { state: status },
   );
-  conflict.attempts = error.attempts;
-  return conflict;
 }

@@ -7,6 +7,7 @@ import type { DeletedTemplate, TemplateDeletion } from '../../model/template-wri
 import type { ProviderCallContext, ProviderResult } from '../../provider/call-context.js';
 import type { DeleteTemplateRequest } from '../../provider/requests.js';
 import type { CallOptions, Reconcile } from '../pipeline/operation-runner.js';
+import { notFoundFromRefusal } from './conflict-from-refusal.js';
 import { isUnclassifiedRefusal } from './is-unclassified-refusal.js';
 import { lookUpTemplate } from './template-look-up.js';
 import type { TemplateWriteContext } from './template-write-context.js';
@@ -114,16 +115,7 @@ async function confirmDeleteRefusal(
     request.scope === 'name'
       ? `no template named '${request.name}'`
       : `no template '${request.name}' (${request.language})`;
-  const notFound = new NotFoundError(`${provider.id} has ${what} (the vendor said: ${error.message})`, {
-    provider: provider.id,
-    field: 'name',
-    cause: error,
-    ...(error.vendorCode !== undefined && { vendorCode: error.vendorCode }),
-    ...(error.httpStatusCode !== undefined && { httpStatusCode: error.httpStatusCode }),
-    ...(error.requestId !== undefined && { requestId: error.requestId }),
-  });
-  notFound.attempts = error.attempts;
-  return notFound;
+  return notFoundFromRefusal(error, `${provider.id} has ${what} (the vendor said: ${error.message})`, 'name');
 }
 
 /**
