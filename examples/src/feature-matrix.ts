@@ -38,6 +38,15 @@ const DETAILS: Partial<Record<Operation, readonly (readonly [string, Describe])[
         `up to ${list.maxPageSize} (default ${list.defaultPageSize})${list.reportsTotal ? ', with `total`' : ''}`,
     ],
   ],
+  'templates.update': [
+    [
+      '`templates.update`',
+      ({ templates }) => {
+        const refused = templates.update?.refusedStatuses ?? [];
+        return refused.length === 0 ? 'yes' : `yes, but not a template ${refused.join(', ')}`;
+      },
+    ],
+  ],
   'templates.delete': [
     [
       '`templates.delete({ name })` (every language)',
