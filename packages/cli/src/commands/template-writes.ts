@@ -376,8 +376,11 @@ async function templatesMatching(client: WhatsAppClient, reference: DeleteRefere
     const template = await client.templates.get(reference);
     return [{ id: template.id, name: template.name, language: template.language, status: template.status }];
   }
+  // The vendor's name filter, where it has one, spares paging through every template; the match
+  // is still exact, since a vendor's filter may match more loosely.
+  const byName = client.provider.capabilities.templates.list.filters.includes('name');
   const matches = [];
-  for await (const t of client.templates.list()) {
+  for await (const t of client.templates.list(byName ? { name: reference.name } : {})) {
     if (t.name === reference.name)
       matches.push({ id: t.id, name: t.name, language: t.language, status: t.status });
   }
